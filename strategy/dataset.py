@@ -43,10 +43,17 @@ FILES: dict[str, str] = {
     "dtt_standards": "dtt_standards.csv",
     "memoranda": "japan_ict_memoranda.csv",
     "cable_supplier_origin": "cable_supplier_origin.csv",
+    "weight_presets": "weight_presets.csv",
 }
 
 #: Tables that hold judgements (editable, with rationale), as opposed to measured data.
-JUDGEMENT_TABLES: tuple[str, ...] = ("fields", "field_drivers", "rival_strength", "cable_supplier_origin")
+JUDGEMENT_TABLES: tuple[str, ...] = (
+    "fields",
+    "field_drivers",
+    "rival_strength",
+    "cable_supplier_origin",
+    "weight_presets",
+)
 #: Columns of ``fields`` that are judgements; the UI labels them so.
 FIELD_JUDGEMENT_COLUMNS: tuple[str, ...] = ("japan_strength", "cost", "staff")
 
@@ -90,6 +97,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "dtt_standards": ("iso3", "standard", "year_adopted", "source", "quote"),
     "memoranda": ("iso3", "date", "source_id", "quote"),
     "cable_supplier_origin": ("supplier", "rival_id", "rationale", "reference"),
+    "weight_presets": ("preset_id", "name_en", "name_ja", "pillar", "weight", "rationale_en", "rationale_ja"),
 }
 
 
@@ -115,6 +123,7 @@ class Dataset:
     dtt_standards: pd.DataFrame
     memoranda: pd.DataFrame
     cable_supplier_origin: pd.DataFrame
+    weight_presets: pd.DataFrame
     version: str
 
     @property
@@ -305,6 +314,12 @@ def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
         "err.bad_reference",
         target=name["rivals"],
     )
+    presets = tables["weight_presets"]
+    file = name["weight_presets"]
+    issues += check_in(presets, "pillar", PILLARS, file, "err.bad_choice", allowed=", ".join(PILLARS))
+    issues += check_numeric(presets, "weight", file, low=0.0)[1]
+    issues += check_unique(presets, ["preset_id", "pillar"], file)
+    issues += check_required_text(presets, ["rationale_en", "rationale_ja"], file)
     issues += check_in(tables["memoranda"], "iso3", codes, name["memoranda"], "err.unknown_iso3")
     issues += check_in(tables["dtt_standards"], "iso3", codes, name["dtt_standards"], "err.unknown_iso3")
     return issues
@@ -358,6 +373,9 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dtt = tables["dtt_standards"].copy()
     dtt["year_adopted"] = num(dtt["year_adopted"]).astype("Int64")
     out["dtt_standards"] = dtt
+    presets = tables["weight_presets"].copy()
+    presets["weight"] = num(presets["weight"]).astype(float)
+    out["weight_presets"] = presets
     return out
 
 
