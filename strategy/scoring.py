@@ -292,7 +292,9 @@ def aggregate(x: np.ndarray, w: np.ndarray, method: Method, product_floor: float
             return np.exp(np.sum(np.where(w > 0, w * np.log(base), 0.0), axis=1))
     if method == "topsis":
         v = w * x
-        pis, nis = np.nanmax(v, axis=0), np.nanmin(v, axis=0)
+        present = ~np.isnan(v)
+        pis = np.max(np.where(present, v, -np.inf), axis=0)
+        nis = np.min(np.where(present, v, np.inf), axis=0)
         d_plus = np.sqrt(np.nansum((v - pis) ** 2, axis=1))
         d_minus = np.sqrt(np.nansum((v - nis) ** 2, axis=1))
         total = d_plus + d_minus
@@ -350,11 +352,9 @@ def market_scores(dataset: Dataset, criteria: Criteria, weights: MarketWeights =
     score = aggregate(x, w, settings.method, settings.product_floor)
 
     index = criteria.normalised.index
-    missing_names = [", ".join(catalog.index[(~real[i]) & used][:6]) for i in range(len(index))]
-    excluded = pd.DataFrame(
-        {"coverage": coverage[~keep], "missing": np.array(missing_names, dtype=object)[~keep]},
-        index=index[~keep],
-    )
+    names = catalog.index.to_numpy()
+    missing_names = [", ".join(names[(~real[i]) & used]) for i in np.flatnonzero(~keep)]
+    excluded = pd.DataFrame({"coverage": coverage[~keep], "missing": missing_names}, index=index[~keep])
     pillar_scores = {}
     for p in PILLARS:
         cols = groups == p
@@ -527,11 +527,13 @@ class RivalThreat:
 
     ``detail`` is long: iso3, field_id, rival_id, strength (judgement), presence, measured (bool),
     evidence, threat. ``summary`` has one row per (iso3, field_id): main_rival, main_threat,
-    japan_presence, japan_measured, japan_position, margin, white_space.
+    japan_presence, japan_measured, japan_position, margin, white_space. ``wide`` holds the same
+    values as countries × (column, field) for fast alignment.
     """
 
     detail: pd.DataFrame
     summary: pd.DataFrame
+    wide: pd.DataFrame
     presence_default: float
     white_space_threshold: float
 
@@ -605,7 +607,9 @@ def rival_threat(
     summary["japan_position"] = jp["threat"]
     summary["margin"] = summary["japan_position"] - summary["main_threat"]
     summary["white_space"] = summary["main_threat"] < white_space_threshold
+    wide = summary.unstack("field_id").reindex(index=countries).reindex(columns=fields, level=1)
     return RivalThreat(
+        wide=wide,
         detail=detail,
         summary=summary.reset_index(),
         presence_default=presence_default,
@@ -637,23 +641,50 @@ def opportunity(
     The market score is rescaled to [0, 1] across the scored universe (min-max) before combining,
     so methods with different ranges combine the same way. Competitive position is
     ``0.5 + 0.5 × margin`` (margin = Japan's position minus the main rival's threat, in [-1, 1]).
+    Countries excluded from the market score (low coverage) are not in the table.
     """
-    m = market.score
-    span = m.max() - m.min()
-    market_unit = (m - m.min()) / span if span > 0 else m * 0 + 1.0
-    table = fit.long()
-    table = table[table["iso3"].isin(m.index)]
-    table = table.merge(threat.summary, on=["iso3", "field_id"], how="left")
-    table["market"] = table["iso3"].map(market_unit)
-    table["position"] = (0.5 + 0.5 * table["margin"]).clip(0, 1)
-    parts = table[["market", "fit", "position"]].to_numpy(dtype=float)
     w = np.array([weights.market, weights.fit, weights.position], dtype=float)
     if (w < 0).any() or w.sum() <= 0:
         raise ValueError("opportunity weights must be non-negative and not all zero")
     w = w / w.sum()
+    countries = market.score.index
+    fields = fit.fit.columns
+    m = market.score.to_numpy()
+    span = m.max() - m.min()
+    market_unit = (m - m.min()) / span if span > 0 else np.ones_like(m)
+    rows = fit.fit.index.get_indexer(countries)
+    wide = threat.wide.reindex(countries)
+    margin = wide["margin"].to_numpy(dtype=float)
+    position = np.clip(0.5 + 0.5 * margin, 0.0, 1.0)
+    fit_values = fit.fit.to_numpy()[rows]
+    parts = np.stack([np.broadcast_to(market_unit[:, None], fit_values.shape), fit_values, position])
     if weights.rule == "product":
-        table["opportunity"] = np.exp(np.log(np.maximum(parts, 1e-3)) @ w)
+        value = np.exp(np.tensordot(w, np.log(np.maximum(parts, 1e-3)), axes=1))
     else:
-        table["opportunity"] = parts @ w
-    table["rank"] = table["opportunity"].rank(ascending=False, method="min").astype(int)
-    return table.sort_values(["rank", "iso3", "field_id"]).reset_index(drop=True)
+        value = np.tensordot(w, parts, axes=1)
+    n_c, n_f = fit_values.shape
+    table = pd.DataFrame(
+        {
+            "iso3": pd.Categorical.from_codes(np.repeat(np.arange(n_c), n_f), categories=countries),
+            "field_id": pd.Categorical.from_codes(np.tile(np.arange(n_f), n_c), categories=fields),
+            "opportunity": value.ravel(),
+            "market": np.repeat(market_unit, n_f),
+            "fit": fit_values.ravel(),
+            "need": fit.need.to_numpy()[rows].ravel(),
+            "readiness": fit.readiness.to_numpy()[rows].ravel(),
+            "strength": np.tile(fit.strength.reindex(fields).to_numpy(dtype=float), n_c),
+            "position": position.ravel(),
+            "margin": margin.ravel(),
+            "main_rival": wide["main_rival"].to_numpy().ravel(),
+            "main_threat": wide["main_threat"].to_numpy(dtype=float).ravel(),
+            "main_measured": wide["main_measured"].to_numpy().ravel(),
+            "japan_position": wide["japan_position"].to_numpy(dtype=float).ravel(),
+            "japan_measured": wide["japan_measured"].to_numpy().ravel(),
+            "white_space": wide["white_space"].to_numpy().ravel(),
+        }
+    )
+    # stable sort: ties keep the country-then-field order the table was built in
+    order = np.argsort(-table["opportunity"].to_numpy(), kind="stable")
+    table = table.iloc[order].reset_index(drop=True)
+    table.insert(0, "rank", table["opportunity"].rank(ascending=False, method="min").astype(int))
+    return table
