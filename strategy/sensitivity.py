@@ -80,8 +80,8 @@ def weighted_scores(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 
 def ranks_of(scores: np.ndarray) -> np.ndarray:
-    """Rank (0 = best) of each alternative in each sample; ties broken by position (stable)."""
-    order = np.argsort(-scores, axis=1, kind="stable")
+    """Rank (0 = best) of each alternative in each sample (exact ties are broken arbitrarily)."""
+    order = np.argsort(-scores, axis=1)
     ranks = np.empty_like(order)
     rows = np.arange(scores.shape[0])[:, None]
     ranks[rows, order] = np.arange(scores.shape[1])[None, :]
@@ -151,9 +151,11 @@ def smaa(
             den = np.einsum("sac,sc->sa", have.astype(float), w)
             scores = np.where(den > 0, num / np.where(den > 0, den, 1.0), -np.inf)
         ranks = ranks_of(scores)
-        np.add.at(counts, (np.broadcast_to(np.arange(n_alt), ranks.shape), ranks), 1.0)
+        cells = (np.arange(n_alt)[None, :] * n_alt + ranks).ravel()
+        counts += np.bincount(cells, minlength=n_alt * n_alt).reshape(n_alt, n_alt)
         winners = np.argmax(scores, axis=1)
-        np.add.at(first_weight_sum, winners, w)
+        for c in range(n_crit):
+            first_weight_sum[:, c] += np.bincount(winners, weights=w[:, c], minlength=n_alt)
         for j, k in enumerate(ks):
             in_top[:, j] += (ranks < k).sum(axis=0)
     acceptability = counts / n_samples
