@@ -166,8 +166,11 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.metric.indicators": {"ja": "指標", "en": "Indicators"},
     "ui.metric.sources": {"ja": "出典", "en": "Sources"},
     "ui.metric.years": {"ja": "データの年", "en": "Data years"},
-    "ui.metric.judgements": {"ja": "判断データ（分野・競合）", "en": "Judgements (fields, rivals)"},
-    "ui.metric.judgements_value": {"ja": "{fields}分野・{rivals}者", "en": "{fields} fields, {rivals} rivals"},
+    "ui.home.judgements": {
+        "ja": "判断データ（根拠・出典付き、編集可能）：ICT分野 {fields}、競合 {rivals}（日本を除く）、競合の強さ {strengths}件。",
+        "en": "Judgements (with rationale and reference, editable): {fields} ICT fields, {rivals} rivals "
+        "(besides Japan), {strengths} rival-strength ratings.",
+    },
     "ui.home.data_note": {
         "ja": "すべての値は出典・年・ライセンスとともに保持しています。指標の一覧、データの新しさ、ライセンス、判断データの根拠は"
         "「データと出典」ページで確認できます。",
@@ -190,15 +193,27 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ui.col.country": {"ja": "国", "en": "Country"},
     "ui.col.iso3": {"ja": "ISO3", "en": "ISO3"},
-    "ui.col.income_group": {"ja": "所得区分（世界銀行）", "en": "Income group (World Bank)"},
-    "ui.col.dtt": {"ja": "地デジ方式", "en": "Digital TV standard"},
+    "ui.col.income_group": {"ja": "所得区分", "en": "Income group"},
+    "ui.col.income_group_help": {
+        "ja": "世界銀行の所得分類（FY2025）",
+        "en": "World Bank income classification (FY2025)",
+    },
+    "ui.col.dtt": {"ja": "地デジ方式", "en": "Digital TV"},
+    "ui.col.dtt_help": {
+        "ja": "地上デジタルテレビ放送の方式（出典は「データと出典」の地デジ方式）",
+        "en": "Digital terrestrial TV standard (sources: Data & sources, Digital TV standards)",
+    },
     "ui.col.year": {"ja": "年", "en": "Year"},
+    "ui.col.value_in_year": {"ja": "{name}・{year}年", "en": "{name}, {year}"},
+    "ui.col.value_in_year_help": {
+        "ja": "{name}。全ての国で{year}年の値です。",
+        "en": "{name}. All values are for {year}.",
+    },
     "ui.col.year_help": {"ja": "「{name}」の値の年", "en": "Year of the value of '{name}'"},
-    "ui.key.gdp_usd": {"ja": "名目GDP（億米ドル）", "en": "GDP (US$ bn)"},
-    "ui.key.population": {"ja": "人口（万人）", "en": "Population (million)"},
-    "ui.key.gdp_pc_usd": {"ja": "一人当たりGDP（米ドル）", "en": "GDP per capita (US$)"},
-    "ui.key.internet_users": {"ja": "ネット利用者率（%）", "en": "Internet users (% of pop.)"},
-    "ui.key.mobile_4g_coverage": {"ja": "4G人口カバー率（%）", "en": "4G coverage (% of pop.)"},
+    "ui.key.gdp_usd": {"ja": "名目GDP（億ドル）", "en": "GDP (US$ bn)"},
+    "ui.key.population": {"ja": "人口（万人）", "en": "Population (m)"},
+    "ui.key.gdp_pc_usd": {"ja": "1人当たりGDP（ドル）", "en": "GDP per head (US$)"},
+    "ui.key.internet_users": {"ja": "ネット利用率（%）", "en": "Internet users (%)"},
     "ui.key.inform_natural_hazard": {"ja": "自然災害ハザード（0-10）", "en": "Natural hazard (0-10)"},
     "ui.income.High income": {"ja": "高所得", "en": "High income"},
     "ui.income.Upper middle income": {"ja": "上位中所得", "en": "Upper middle income"},
@@ -227,13 +242,14 @@ TEXT: dict[str, dict[str, str]] = {
         "Before exporting or redistributing results for commercial use, leave these indicators out or obtain "
         "permission from the rights holders.",
     },
+    "ui.data.section": {"ja": "表示する内容", "en": "Show"},
     "ui.tab.catalog": {"ja": "指標カタログ", "en": "Indicator catalogue"},
     "ui.tab.coverage": {"ja": "データの新しさ", "en": "Coverage"},
     "ui.tab.sources": {"ja": "出典とライセンス", "en": "Sources and licences"},
     "ui.tab.judgement": {"ja": "判断（編集可能）", "en": "Judgement (editable)"},
     "ui.tab.dtt": {"ja": "地デジ方式", "en": "Digital TV standards"},
-    "ui.tab.memoranda": {"ja": "日本とのICT覚書", "en": "ICT memoranda with Japan"},
-    "ui.tab.upload": {"ja": "指標の追加", "en": "Add an indicator"},
+    "ui.tab.memoranda": {"ja": "日本とのICT覚書", "en": "Japan ICT memoranda"},
+    "ui.tab.upload": {"ja": "指標の追加", "en": "Upload an indicator"},
     "ui.kind.measured": {"ja": "測定データ", "en": "Measured data"},
     "ui.col.indicator_id": {"ja": "指標ID", "en": "Indicator id"},
     "ui.col.indicator": {"ja": "指標", "en": "Indicator"},
@@ -254,13 +270,13 @@ TEXT: dict[str, dict[str, str]] = {
         "(for 'social needs', higher = more need). Transform: sizes and similar skewed indicators are "
         "log-transformed before comparison.",
     },
-    "ui.direction.up": {"ja": "↑ 高いほど高評価", "en": "↑ higher scores higher"},
-    "ui.direction.down": {"ja": "↓ 低いほど高評価", "en": "↓ lower scores higher"},
+    "ui.direction.up": {"ja": "↑ 高いほど加点", "en": "↑ higher scores more"},
+    "ui.direction.down": {"ja": "↓ 低いほど加点", "en": "↓ lower scores more"},
     "ui.pillar.size": {"ja": "市場規模", "en": "Market size"},
     "ui.pillar.growth": {"ja": "成長性", "en": "Growth"},
     "ui.pillar.income": {"ja": "所得水準", "en": "Income"},
     "ui.pillar.digital": {"ja": "デジタル基盤", "en": "Digital infrastructure"},
-    "ui.pillar.business": {"ja": "ビジネス環境・ガバナンス", "en": "Business environment and governance"},
+    "ui.pillar.business": {"ja": "ビジネス環境・ガバナンス", "en": "Business & governance"},
     "ui.pillar.stability": {"ja": "安定性", "en": "Stability"},
     "ui.pillar.need": {"ja": "社会課題・ニーズ", "en": "Social needs"},
     "ui.pillar.ties": {"ja": "日本との関係", "en": "Ties with Japan"},
@@ -310,15 +326,11 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.region.Asia": {"ja": "アジア", "en": "Asia"},
     "ui.region.Europe": {"ja": "ヨーロッパ", "en": "Europe"},
     "ui.region.Oceania": {"ja": "オセアニア", "en": "Oceania"},
-    "ui.cov.colorbar": {"ja": "最新値の<br>経過年数", "en": "Age of<br>latest value<br>(years)"},
+    "ui.cov.colorbar": {"ja": "最新値の経過年数", "en": "Age of the latest value (years)"},
     "ui.cov.missing": {"ja": "データなし", "en": "No data"},
-    "ui.cov.hover": {
-        "ja": "%{y}<br>%{customdata}<br>最新値の経過年数: %{z}年<extra></extra>",
-        "en": "%{y}<br>%{customdata}<br>Age of latest value: %{z} years<extra></extra>",
-    },
     "ui.cov.legend": {
         "ja": "色は、{year}年を基準にした各国・各指標の最新値の古さ（年数）です。濃い青＝新しい、黄色＝{cap}年以上前。"
-        "**灰色＝データなし**（値を補っていません）。指標は評価軸ごとに並んでいます。",
+        "**灰色＝データなし**（値を補っていません）。指標は評価軸ごとにまとめて並べています。",
         "en": "Colour = how old each country's latest value is, in years before {year}: dark blue = recent, "
         "yellow = {cap} or more years old. **Grey = no data** (nothing is filled in). Indicators are grouped "
         "by pillar.",
@@ -328,6 +340,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{share}% of the {countries} countries × {indicators} indicators have a value.",
     },
     "ui.cov.cap_tick": {"ja": "{cap}年以上", "en": "{cap}+"},
+    "ui.col.licence_note": {"ja": "利用上の注意", "en": "Use restrictions"},
+    "ui.licence.noncommercial": {"ja": "⚠ 非商用のみ", "en": "⚠ non-commercial only"},
+    "ui.licence.restricted": {"ja": "⚠ 商用の再配布に制限", "en": "⚠ commercial redistribution restricted"},
+    "ui.licence.unclear": {"ja": "要確認（ライセンス不明確）", "en": "check (licence unclear)"},
     "ui.col.source_id": {"ja": "出典ID", "en": "Source id"},
     "ui.col.publisher": {"ja": "発行者", "en": "Publisher"},
     "ui.col.title": {"ja": "名称", "en": "Title"},
@@ -367,8 +383,14 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.col.japan_strength": {"ja": "日本の強み（0〜1）", "en": "Japan's strength (0-1)"},
     "ui.col.rationale": {"ja": "根拠", "en": "Rationale"},
     "ui.col.reference": {"ja": "出典・参考", "en": "Reference"},
-    "ui.col.cost": {"ja": "費用", "en": "Cost"},
-    "ui.col.staff": {"ja": "人員", "en": "Staff"},
+    "ui.col.cost": {"ja": "費用（相対値）", "en": "Cost (relative)"},
+    "ui.col.staff": {"ja": "人員（相対値）", "en": "Staff (relative)"},
+    "ui.col.seed_reference": {"ja": "政策文書の該当箇所", "en": "Policy document reference"},
+    "ui.col.preset": {"ja": "プリセット", "en": "Preset"},
+    "ui.judgement.presets": {
+        "ja": "評価軸の重みのプリセット（判断）",
+        "en": "Pillar weight presets (judgement)",
+    },
     "ui.col.cost_staff_rationale": {"ja": "費用・人員の根拠", "en": "Cost and staff rationale"},
     "ui.col.rival": {"ja": "競合", "en": "Rival"},
     "ui.col.strength": {"ja": "強さ（0〜1）", "en": "Strength (0-1)"},
@@ -409,8 +431,8 @@ TEXT: dict[str, dict[str, str]] = {
         "| value | 数値（空欄・NaN は不可） | 80.5 |\n"
         "| unit | 単位（カタログの単位と同じ表記） | % of population |\n\n"
         "**新しい指標**を追加するときは Excel（.xlsx）を使い、値をシート「values」に、指標の定義をシート「catalog」に入れます。"
-        "catalog の列：indicator, name_en, name_ja, unit, direction（1 または -1）, pillar（{pillars}）, "
-        "transform（{transforms}）、任意で min_value, max_value, description, licence。\n\n"
+        "catalog の列：indicator、name_en、name_ja、unit、direction（1 または -1）、pillar（{pillars}）、"
+        "transform（{transforms}）、任意で min_value、max_value、description、licence。\n\n"
         "CSV は UTF-8（BOM付き可）または Shift-JIS で保存してください。問題があれば、すべての問題をファイル・行・列とともに示し、何も反映しません。",
         "en": "Upload a long table with one value (country × indicator × year) per row. Required columns:\n\n"
         "| column | meaning | example |\n|---|---|---|\n"

@@ -1,0 +1,35 @@
+"""Streamlit entry point: ``streamlit run app.py``.
+
+Sets up the page, the language switch (sidebar and ``?lang=`` in the URL) and the navigation, and
+loads the bundled data once per process. If the data are invalid, a translated error box lists
+every problem and no page runs. The app makes no network calls.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_common import init_language, language_switch, load_bundled, show_load_error, tr, upload_state
+
+init_language()
+st.set_page_config(page_title=tr("ui.app_title"), layout="wide")
+language_switch()
+
+pages = [
+    st.Page("app_pages/home.py", title=tr("ui.page.home"), url_path="home", default=True),
+    st.Page("app_pages/data_sources.py", title=tr("ui.page.data"), url_path="data"),
+]
+page = st.navigation(pages)
+
+result = load_bundled()
+if result.dataset is None:
+    st.title(tr("ui.app_title"))
+    show_load_error(result)
+else:
+    state = upload_state(result.dataset)
+    if state.dropped:
+        st.sidebar.warning(tr("ui.upload.stale"))
+    if state.added:
+        st.sidebar.info(tr("ui.sidebar.upload_active", n=len({r["indicator"] for r in state.added})))
+    st.sidebar.caption(tr("ui.sidebar.version", version=result.dataset.version))
+    page.run()

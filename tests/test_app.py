@@ -1,0 +1,347 @@
+"""The Streamlit app, run headless with ``streamlit.testing.v1.AppTest``.
+
+Every page (and every section of the data page) renders without an exception in both languages;
+the language switch changes what the user sees; the focus table and the catalogue are complete;
+uploads report problems by row and column, or add the indicator for this session only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_common import DATA_DIR_ENV
+from strategy.dataset import FILES, Dataset, load_dataset
+from strategy.i18n import LANGS, t
+from strategy.paths import DATA_DIR
+
+REPO = Path(__file__).resolve().parent.parent
+UPLOADS = Path(__file__).parent / "data" / "uploads"
+HOME = "app_pages/home.py"
+DATA = "app_pages/data_sources.py"
+SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(autouse=True)
+def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run on the bundled data unless a test points the app elsewhere."""
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+
+
+def start(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    if lang is not None:
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def open_section(at: AppTest, section: str) -> AppTest:
+    at.segmented_control(key="data_section").set_value(section)
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    """All headings, markdown, captions and alerts of the current page, as one string."""
+    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)]
+    parts += [e.value for kind in ("info", "warning", "success", "error") for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def unescape(text: str) -> str:
+    return text.replace("\\", "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_and_section_renders_in_both_languages(lang: str) -> None:
+    at = start(lang)
+    assert_clean(at)
+    assert at.title[0].value == t("ui.app_title", lang)
+    assert at.session_state["lang"] == lang
+    at.switch_page(DATA).run()
+    assert_clean(at)
+    assert at.title[0].value == t("ui.page.data", lang)
+    for section in SECTIONS:
+        open_section(at, section)
+        assert_clean(at)
+        assert [s.value for s in at.subheader] == [t(f"ui.tab.{section}", lang)]
+    at.switch_page(HOME).run()
+    assert_clean(at)
+    assert at.title[0].value == t("ui.app_title", lang)
+
+
+def test_language_switch_changes_visible_text_and_url() -> None:
+    at = start()
+    assert at.session_state["lang"] == "ja"
+    assert t("ui.home.data_title", "ja") in [h.value for h in at.header]
+    assert at.query_params["lang"] == "ja"
+
+    at.radio(key="lang").set_value("en").run()
+    assert_clean(at)
+    assert t("ui.home.data_title", "en") in [h.value for h in at.header]
+    assert t("ui.home.data_title", "ja") not in [h.value for h in at.header]
+    assert at.query_params["lang"] == "en"
+    assert any(c.startswith(t("ui.key.gdp_usd", "en")) for c in at.dataframe[0].value.columns)
+
+    # the language survives a page change
+    at.switch_page(DATA).run()
+    assert at.title[0].value == t("ui.page.data", "en")
+    at.radio(key="lang").set_value("ja").run()
+    assert at.title[0].value == t("ui.page.data", "ja")
+
+
+def test_language_switch_keeps_the_section_and_selection() -> None:
+    at = open_section(start("en").switch_page(DATA).run(), "coverage")
+    at.selectbox(key="coverage_scope").set_value("region:Asia").run()
+    at.radio(key="lang").set_value("ja").run()
+    assert_clean(at)
+    assert [s.value for s in at.subheader] == [t("ui.tab.coverage", "ja")]
+    assert at.selectbox(key="coverage_scope").value == "region:Asia"
+
+
+def test_url_parameter_sets_the_language() -> None:
+    at = start("en")
+    assert at.radio(key="lang").value == "en"
+    assert at.title[0].value == t("ui.app_title", "en")
+
+
+def value_column(frame: pd.DataFrame, key: str, lang: str) -> tuple[str, int | None]:
+    """The column of a key indicator and, when every country has the same year, that year.
+
+    A key indicator's year is either in its header (one year for all countries) or in the
+    column right after it (years differ by country).
+    """
+    head = t(f"ui.key.{key}", lang)
+    if head in frame.columns:
+        return head, None
+    matches = [c for c in frame.columns if c.startswith(head)]
+    assert len(matches) == 1, (head, list(frame.columns))
+    year = int(matches[0].removeprefix(head).strip(",・ 年"))
+    return matches[0], year
+
+
+def test_focus_table_has_the_eleven_markets_with_value_year_and_source(bundled: Dataset) -> None:
+    latest = bundled.latest_values().set_index(["iso3", "indicator"])
+    for lang in LANGS:
+        at = start(lang)
+        frame = at.dataframe[0].value
+        assert len(frame) == 11
+        names = set(bundled.countries.loc[bundled.focus, f"name_{lang}"])
+        assert set(frame[t("ui.col.country", lang)]) == names
+        for key in ("gdp_usd", "population", "internet_users", "inform_natural_hazard"):
+            column, year = value_column(frame, key, lang)
+            expected_years = {int(latest.loc[(iso3, key), "year"]) for iso3 in bundled.focus}
+            if year is None:
+                years = frame[frame.columns[list(frame.columns).index(column) + 1]]
+                assert set(years[years != ""].astype(int)) == expected_years
+            else:
+                assert expected_years == {year}
+        # each value's source and licence are named under the table
+        captions = texts(at)
+        assert "World Development Indicators" in captions and "INFORM" in captions and "CC BY 4.0" in captions
+
+
+def test_focus_values_are_the_latest_data_scaled_for_the_language(bundled: Dataset) -> None:
+    latest = bundled.latest_values().set_index(["iso3", "indicator"])
+    gdp = latest.loc[("VNM", "gdp_usd"), "value"]
+    for lang, divisor in (("ja", 1e8), ("en", 1e9)):  # 億ドル, US$ bn
+        frame = start(lang).dataframe[0].value.set_index(t("ui.col.country", lang))
+        column, _ = value_column(frame, "gdp_usd", lang)
+        assert frame.loc[bundled.countries.loc["VNM", f"name_{lang}"], column] == pytest.approx(gdp / divisor)
+
+
+def test_catalogue_lists_every_indicator(bundled: Dataset) -> None:
+    for lang in LANGS:
+        at = start(lang).switch_page(DATA).run()
+        frame = at.dataframe[0].value
+        assert set(frame[t("ui.col.indicator_id", lang)]) == set(bundled.catalog.index)
+        assert len(frame) == len(bundled.catalog)
+        assert set(frame[t("ui.col.indicator", lang)]) >= set(bundled.catalog[f"name_{lang}"].dropna())
+        coverage = frame.set_index(t("ui.col.indicator_id", lang))[t("ui.col.n_countries", lang)]
+        expected = bundled.indicators.groupby("indicator", observed=True)["iso3"].nunique()
+        assert coverage.loc["gdp_usd"] == expected.loc["gdp_usd"]
+
+
+def test_sources_flag_restricted_licences() -> None:
+    at = open_section(start("en").switch_page(DATA).run(), "sources")
+    frame = at.dataframe[0].value.set_index(t("ui.col.source_id", "en"))
+    note = frame[t("ui.col.licence_note", "en")]
+    assert note.loc["telegeography"] == t("ui.licence.noncommercial", "en")
+    assert note.loc["emdat"] == t("ui.licence.restricted", "en")
+    assert "TeleGeography" in texts(at) and "EM-DAT" in texts(at)
+
+
+def test_judgement_tables_are_labelled_as_judgement(bundled: Dataset) -> None:
+    at = open_section(start("ja").switch_page(DATA).run(), "judgement")
+    assert_clean(at)
+    assert [s.value for s in at.subheader] == [t("ui.judgement.title", "ja")]
+    frames = [d.value for d in at.dataframe]
+    fields = next(f for f in frames if t("ui.col.japan_strength", "ja") in f.columns)
+    assert len(fields) == len(bundled.fields)
+    assert set(fields[t("ui.col.field", "ja")]) == set(bundled.fields["name_ja"])
+    assert fields[t("ui.col.rationale", "ja")].str.len().gt(0).all()
+
+
+def test_coverage_heatmap_for_each_scope(bundled: Dataset) -> None:
+    at = open_section(start("en").switch_page(DATA).run(), "coverage")
+    assert_clean(at)
+    chart = at.get("plotly_chart")
+    assert len(chart) == 1
+    spec = json.loads(chart[0].proto.spec)
+    assert t("ui.cov.missing", "en") in [trace.get("name") for trace in spec["data"]]  # the grey legend entry
+    focus_names = set(bundled.countries.loc[bundled.focus, "name_en"])
+    assert set(spec["data"][0]["x"]) == focus_names
+    assert len(spec["data"][0]["y"]) == len(bundled.catalog)
+    for scope in ("all", "region:Asia", "focus"):
+        at.selectbox(key="coverage_scope").set_value(scope).run()
+        assert_clean(at)
+        assert len(at.get("plotly_chart")) == 1
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key="indicator_upload").set_value((name, content, "application/octet-stream"))
+    return at.run()
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "column"),
+    [("ja", "3行目", "列「iso3」"), ("en", "row 3", "column 'iso3'")],
+)
+def test_bad_upload_names_the_row_and_column(lang: str, row: str, column: str, bundled: Dataset) -> None:
+    at = open_section(start(lang).switch_page(DATA).run(), "upload")
+    upload(at, "bad_unknown_iso3.csv", (UPLOADS / "bad_unknown_iso3.csv").read_bytes())
+    assert not at.exception
+    assert len(at.error) == 1
+    message = unescape(at.error[0].value)
+    assert "bad_unknown_iso3.csv" in message and row in message and column in message and "XXX" in message
+    assert not at.success
+    # nothing was applied
+    assert (at.session_state["upload_state"].dataset.indicators["source_id"] == "upload").sum() == 0
+    # the message follows a language switch
+    other = "en" if lang == "ja" else "ja"
+    at.radio(key="lang").set_value(other).run()
+    assert t("err.summary", other, n=1) in unescape(at.error[0].value)
+
+
+def test_every_problem_of_a_bad_upload_is_listed() -> None:
+    at = open_section(start("en").switch_page(DATA).run(), "upload")
+    upload(at, "bad_nan_inf.csv", (UPLOADS / "bad_nan_inf.csv").read_bytes())
+    message = unescape(at.error[0].value)
+    assert t("err.summary", "en", n=3) in message
+    assert all(f"row {r}" in message for r in (2, 3, 4))
+
+
+def _excel(values: pd.DataFrame, catalog: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        values.to_excel(writer, sheet_name="values", index=False)
+        catalog.to_excel(writer, sheet_name="catalog", index=False)
+    return buffer.getvalue()
+
+
+def _data_files_state() -> dict[str, tuple[int, int]]:
+    return {p.name: (p.stat().st_size, p.stat().st_mtime_ns) for p in DATA_DIR.iterdir()}
+
+
+def test_good_upload_adds_a_new_indicator_for_this_session_only(bundled: Dataset) -> None:
+    before = _data_files_state()
+    values = pd.DataFrame(
+        {"iso3": ["VNM", "THA"], "indicator": "test_centres", "year": 2024, "value": [3, 4], "unit": "centres"}
+    )
+    catalog = pd.DataFrame(
+        [
+            {
+                "indicator": "test_centres",
+                "name_en": "Test centres",
+                "name_ja": "テスト用センター数",
+                "unit": "centres",
+                "direction": 1,
+                "pillar": "digital",
+                "transform": "log1p",
+            }
+        ]
+    )
+    at = open_section(start("ja").switch_page(DATA).run(), "upload")
+    upload(at, "extra.xlsx", _excel(values, catalog))
+    assert_clean(at)
+    assert len(at.success) == 1 and "extra.xlsx" in unescape(at.success[0].value)
+    added = at.dataframe[-1].value
+    assert list(added[t("ui.col.indicator_id", "ja")]) == ["test_centres"]
+    assert list(added[t("ui.col.indicator", "ja")]) == ["テスト用センター数"]
+    assert int(added[t("ui.col.rows", "ja")].iloc[0]) == 2
+    assert any(t("ui.sidebar.upload_active", "ja", n=1) in i.value for i in at.sidebar.info)
+
+    # the catalogue and the coverage of this session include it
+    open_section(at, "catalog")
+    ids = set(at.dataframe[0].value[t("ui.col.indicator_id", "ja")])
+    assert ids == set(bundled.catalog.index) | {"test_centres"}
+
+    # a new session does not see it, and nothing was written to disk
+    assert "test_centres" not in set(
+        start("ja").switch_page(DATA).run().dataframe[0].value[t("ui.col.indicator_id", "ja")]
+    )
+    assert _data_files_state() == before
+
+    # the user can remove it again
+    open_section(at, "upload")
+    at.button(key="upload_clear").click().run()
+    assert_clean(at)
+    open_section(at, "catalog")
+    assert set(at.dataframe[0].value[t("ui.col.indicator_id", "ja")]) == set(bundled.catalog.index)
+
+
+def test_good_csv_upload_updates_existing_indicator() -> None:
+    at = open_section(start("en").switch_page(DATA).run(), "upload")
+    upload(at, "good_utf8_bom.csv", (UPLOADS / "good_utf8_bom.csv").read_bytes())
+    assert_clean(at)
+    assert len(at.success) == 1
+    dataset = at.session_state["upload_state"].dataset
+    assert (dataset.indicators["source_id"] == "upload").sum() == 2
+
+
+def test_invalid_data_shows_a_translated_error_box_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in FILES.values():
+        if name != "fields.csv":  # a missing judgement table
+            (tmp_path / name).symlink_to(DATA_DIR / name)
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    for lang, missing in (("ja", "必要なファイルがありません"), ("en", "The file is missing")):
+        at = start(lang)
+        assert not at.exception
+        assert len(at.error) == 1
+        message = unescape(at.error[0].value)
+        assert "fields.csv" in message and missing in message
+        assert "Traceback" not in message
+        assert at.radio(key="lang").value == lang  # the language switch still works
+
+
+def test_reruns_are_fast() -> None:
+    at = start("ja")
+    at.run()
+    began = time.perf_counter()
+    at.run()
+    home = time.perf_counter() - began
+    at.switch_page(DATA).run()
+    began = time.perf_counter()
+    at.run()
+    data = time.perf_counter() - began
+    # AppTest adds its own overhead; the budget for the app itself is 300 ms per ordinary rerun.
+    limit = float(os.environ.get("APP_RERUN_BUDGET_S", "0.6"))
+    assert home < limit and data < limit, (home, data)

@@ -1,0 +1,281 @@
+"""The app in a real headless browser (Debian chromium driven by Playwright).
+
+Starts ``streamlit run app.py`` on a free port, opens it, switches the language, visits the data
+page and its tabs, and saves full-page screenshots to ``test-artifacts/``. Fails on any browser
+console error, any Streamlit exception box, and any request that leaves the machine (the app must
+work offline).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from strategy.i18n import t
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def _chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with code {process.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"streamlit did not answer within {timeout:.0f} s:\n{log.read_text(errors='replace')}")
+
+
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    path = _chromium()
+    if path is None:
+        pytest.skip("no chromium found at $CHROMIUM_PATH or /usr/bin/chromium (apt-get install chromium)")
+    pytest.importorskip("playwright.sync_api", reason="the playwright python package is not installed")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A streamlit server for this module, stopped (its whole process group) afterwards."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, process, log)
+        yield url
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=15)
+
+
+@pytest.fixture()
+def browser_page(chromium_path: str):
+    """A fresh page that records console errors and blocks (and records) any non-local request."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="ja-JP")
+        page = context.new_page()
+        page.console_errors = []  # type: ignore[attr-defined]
+        page.external_requests = []  # type: ignore[attr-defined]
+        page.on(
+            "console",
+            lambda message: (
+                page.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+                if message.type == "error"
+                else None
+            ),
+        )
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+
+        def guard(route) -> None:
+            host = urlparse(route.request.url).hostname or ""
+            if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+                route.continue_()
+            else:
+                page.external_requests.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", guard)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def _settle(page, timeout: float = 60_000) -> None:
+    """Wait until Streamlit has finished running the script and drawing."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && document.querySelector('[data-testid=\"stApp\"]')?.dataset?.teststate !== 'running'",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(500)  # let charts and grids paint
+
+
+def _is_base_path_probe(error: str) -> bool:
+    """Streamlit's frontend, opened on a page URL such as /data, first probes /data/_stcore/health and
+    /data/_stcore/host-config to find its base path; the 404s it logs are expected, nothing else is."""
+    return "404" in error and error.rstrip(")").endswith(("/_stcore/health", "/_stcore/host-config"))
+
+
+def _check_clean(page) -> None:
+    exceptions = page.locator('[data-testid="stException"]')
+    assert exceptions.count() == 0, exceptions.first.inner_text()
+    assert page.external_requests == [], f"the app must make no network calls: {page.external_requests}"
+    errors = [e for e in page.console_errors if not _is_base_path_probe(e)]
+    assert errors == [], errors
+
+
+def _section_button(page, text: str):
+    """A button of the section switch (segmented control) on the data page."""
+    return page.locator('[data-testid="stButtonGroup"]').get_by_text(text, exact=True)
+
+
+CONTENT_HEIGHT_JS = """() => Math.max(
+    ...['stMain', 'stAppViewContainer', 'stSidebarContent'].map(
+        (id) => document.querySelector('[data-testid="' + id + '"]')?.scrollHeight || 0))"""
+
+
+def _shot(page, name: str) -> None:
+    """Full-page screenshot. Streamlit scrolls inside its main container, not the document, so the
+    viewport is stretched to the content's height for the shot and restored afterwards."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    viewport = page.viewport_size
+    height = min(max(int(page.evaluate(CONTENT_HEIGHT_JS)), viewport["height"]), 12_000)
+    page.set_viewport_size({"width": viewport["width"], "height": height})
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    page.set_viewport_size(viewport)
+
+
+def test_home_language_switch_and_data_page(server: str, browser_page) -> None:
+    page = browser_page
+    page.goto(server, wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.home.focus_title", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    _check_clean(page)
+    _shot(page, "home_ja.png")
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text(t("ui.lang.en", "en"), exact=True).click()
+    page.get_by_role("heading", name=t("ui.home.focus_title", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    assert page.get_by_text(t("ui.home.q1.title", "en"), exact=True).is_visible()
+    assert "lang=en" in page.url
+    _check_clean(page)
+    _shot(page, "home_en.png")
+
+    sidebar.get_by_role("link", name=t("ui.page.data", "en")).click()
+    page.get_by_role("heading", name=t("ui.page.data", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    assert _section_button(page, t("ui.tab.judgement", "en")).is_visible()
+    _check_clean(page)
+    _shot(page, "data_sources_en.png")
+
+    for key, name in (
+        ("ui.tab.coverage", "data_coverage_en.png"),
+        ("ui.tab.dtt", "data_dtt_en.png"),
+        ("ui.tab.sources", "data_licences_en.png"),
+        ("ui.tab.judgement", "data_judgement_en.png"),
+        ("ui.tab.upload", "data_upload_en.png"),
+    ):
+        _section_button(page, t(key, "en")).click()
+        _settle(page)
+        _check_clean(page)
+        _shot(page, name)
+
+    sidebar.get_by_text(t("ui.lang.ja", "ja"), exact=True).click()
+    page.get_by_role("heading", name=t("ui.page.data", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    _section_button(page, t("ui.tab.coverage", "ja")).click()
+    _settle(page)
+    _check_clean(page)
+    _shot(page, "data_coverage_ja.png")
+
+
+def test_upload_errors_and_success_in_the_browser(server: str, browser_page) -> None:
+    page = browser_page
+    page.goto(f"{server}/data", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.page.data", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    _section_button(page, t("ui.tab.upload", "ja")).click()
+    _settle(page)
+    uploads = Path(__file__).parent / "data" / "uploads"
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        str(uploads / "bad_unknown_iso3.csv")
+    )
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    alert.wait_for(timeout=60_000)
+    _settle(page)
+    text = alert.inner_text()
+    assert "bad_unknown_iso3.csv" in text and "3行目" in text and "列「iso3」" in text
+    assert "\\" not in text  # markdown escapes do not show
+    _check_clean(page)
+    _shot(page, "data_upload_error_ja.png")
+
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(uploads / "good_utf8.csv"))
+    page.locator('[data-testid="stAlertContentSuccess"]').wait_for(timeout=60_000)
+    _settle(page)
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    _check_clean(page)
+    _shot(page, "data_upload_success_ja.png")
+
+
+def test_url_language_parameter_opens_english(server: str, browser_page) -> None:
+    page = browser_page
+    page.goto(f"{server}/data?lang=en", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.page.data", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    _check_clean(page)
