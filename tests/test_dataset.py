@@ -148,3 +148,23 @@ def test_bad_indicator_value_in_curated_data(tmp_path: Path):
 
     issues = _load_issues(_broken_copy(tmp_path, "indicators", edit))
     assert [(i.code, i.row, i.column) for i in issues] == [("err.not_numeric", 7, "value")]
+
+
+def test_short_japanese_names_from_cldr(dataset: Dataset):
+    names = dataset.countries["name_ja_short"]
+    assert names["LAO"] == "ラオス" and names["BRN"] == "ブルネイ"
+    assert dataset.countries["name_ja"]["LAO"] == "ラオス人民民主共和国"  # the official pycountry name is kept
+    assert names.str.len().gt(0).all()
+    assert set(dataset.catalog["unit_ja"].str.len().gt(0)) == {True}
+
+
+def test_indicator_summary_and_upload_rows(dataset: Dataset):
+    summary = dataset.indicator_summary()
+    assert list(summary.index) == list(dataset.catalog.index)
+    assert summary.loc["gdp_usd", "n_countries"] == dataset.catalog.loc["gdp_usd", "n_countries"]
+    assert dataset.uploaded_rows().empty
+    content = b"iso3,indicator,year,value,unit\nVNM,internet_users,2025,80.5,% of population\n"
+    updated = dataset.with_indicator_upload("u.csv", content)
+    rows = updated.uploaded_rows()
+    assert rows.loc["internet_users", "rows"] == 1 and not rows.loc["internet_users", "new_indicator"]
+    assert updated.indicator_summary().loc["internet_users", "year_max"] == 2025
