@@ -17,6 +17,9 @@ language_switch()
 
 pages = [
     st.Page("app_pages/home.py", title=tr("ui.page.home"), url_path="home", default=True),
+    st.Page("app_pages/fields.py", title=tr("ui.page.fields"), url_path="fields"),
+    st.Page("app_pages/markets.py", title=tr("ui.page.markets"), url_path="markets"),
+    st.Page("app_pages/competitors.py", title=tr("ui.page.competitors"), url_path="competitors"),
     st.Page("app_pages/data_sources.py", title=tr("ui.page.data"), url_path="data"),
 ]
 page = st.navigation(pages)

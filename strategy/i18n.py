@@ -85,6 +85,30 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "指標ID「{value}」は既存のカタログと重複します。別のIDにしてください。",
         "en": "Indicator id '{value}' already exists in the catalogue. Choose another id.",
     },
+    "err.scenario_where": {"ja": "シナリオ項目「{path}」：", "en": "Scenario field '{path}': "},
+    "err.scenario_type": {
+        "ja": "形式が正しくありません（{expected} が必要です）。",
+        "en": "Wrong type (expected {expected}).",
+    },
+    "type.number": {"ja": "数値", "en": "a number"},
+    "type.integer": {"ja": "整数", "en": "a whole number"},
+    "type.text": {"ja": "文字列", "en": "text"},
+    "type.object": {"ja": "項目の組（JSONオブジェクト）", "en": "an object"},
+    "type.list": {"ja": "リスト", "en": "a list"},
+    "type.true/false": {"ja": "true / false", "en": "true or false"},
+    "err.scenario_unknown": {
+        "ja": "不明な項目「{key}」です。綴りを確認してください。",
+        "en": "Unknown field '{key}'. Check the spelling.",
+    },
+    "err.scenario_value": {"ja": "値が不正です（{detail}）。", "en": "Invalid value ({detail})."},
+    "err.scenario_json": {
+        "ja": "JSONとして読み込めません（{detail}）。",
+        "en": "The file is not valid JSON ({detail}).",
+    },
+    "err.scenario_schema": {
+        "ja": "シナリオ形式のバージョン {value} には対応していません（対応: {expected}）。",
+        "en": "Scenario format version {value} is not supported (supported: {expected}).",
+    },
     "err.summary": {
         "ja": "{n}件の問題が見つかりました。何も保存・反映していません。",
         "en": "{n} problem(s) found. Nothing was saved or applied.",
@@ -463,6 +487,1193 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.col.file": {"ja": "ファイル", "en": "File"},
     "ui.col.rows": {"ja": "行数", "en": "Rows"},
     "ui.col.new_indicator": {"ja": "新しい指標", "en": "New indicator"},
+    # scoring pages (markets, fields, competitors) and their shared sidebar settings
+    "ui.page.fields": {"ja": "① 何を戦うか（分野）", "en": "① Fields: what to compete in"},
+    "ui.page.markets": {"ja": "② どこで戦うか（市場）", "en": "② Markets: where to compete"},
+    "ui.page.competitors": {"ja": "③ どこと戦うか（競争相手）", "en": "③ Competitors: whom we face"},
+    "ui.sc.settings_title": {"ja": "評価の設定（3ページ共通）", "en": "Scoring settings (all three pages)"},
+    "ui.sc.scope": {"ja": "比較する国・地域", "en": "Countries compared"},
+    "ui.sc.scope_help": {
+        "ja": "指標の正規化（比べられる尺度への換算）は、ここで選んだ国の中で行います。対象を変えると同じ国でもスコアが変わります。"
+        "日本（自国市場）は常に除きます。",
+        "en": "Indicators are normalised across the countries chosen here, so a country can score differently in "
+        "another selection. Japan (the home market) is always left out.",
+    },
+    "ui.sc.scope.all": {"ja": "すべての国", "en": "All countries"},
+    "ui.sc.scope.focus": {"ja": "重点11か国（ASEAN＋インド）", "en": "Focus markets (ASEAN-10 + India)"},
+    "ui.sc.scope.region": {"ja": "地域で選ぶ", "en": "By region"},
+    "ui.sc.scope.income": {"ja": "所得区分で選ぶ", "en": "By income group"},
+    "ui.sc.scope.membership": {"ja": "加盟枠組みで選ぶ", "en": "By membership"},
+    "ui.sc.colon": {"ja": "：", "en": ": "},
+    "ui.sc.regions": {"ja": "地域", "en": "Regions"},
+    "ui.sc.regions_help": {"ja": "国連の地域区分（M49）。複数選べます。", "en": "UN M49 regions; choose one or more."},
+    "ui.sc.incomes": {"ja": "所得区分", "en": "Income groups"},
+    "ui.sc.memberships": {"ja": "加盟枠組み", "en": "Memberships"},
+    "ui.sc.memberships_help": {
+        "ja": "選んだ枠組みのいずれかに加盟している国を比べます。",
+        "en": "Countries that belong to any of the chosen groups.",
+    },
+    "ui.member.asean": {"ja": "ASEAN", "en": "ASEAN"},
+    "ui.member.apec": {"ja": "APEC", "en": "APEC"},
+    "ui.member.g20": {"ja": "G20", "en": "G20"},
+    "ui.member.g7": {"ja": "G7", "en": "G7"},
+    "ui.member.oecd": {"ja": "OECD", "en": "OECD"},
+    "ui.member.brics": {"ja": "BRICS", "en": "BRICS"},
+    "ui.member.eu": {"ja": "EU", "en": "EU"},
+    "ui.member.ldc": {"ja": "後発開発途上国（LDC）", "en": "Least developed countries (LDC)"},
+    "ui.member.lldc": {"ja": "内陸開発途上国（LLDC）", "en": "Landlocked developing countries (LLDC)"},
+    "ui.member.sids": {"ja": "小島嶼開発途上国（SIDS）", "en": "Small island developing states (SIDS)"},
+    "ui.member.fcs": {"ja": "脆弱・紛争影響国（FCS）", "en": "Fragile and conflict-affected (FCS)"},
+    "ui.sc.territories": {"ja": "国以外の地域も含める", "en": "Include territories"},
+    "ui.sc.territories_help": {
+        "ja": "プエルトリコなどの非主権地域も比べます（香港・台湾・コソボは常に含みます）。",
+        "en": "Also compare non-sovereign territories such as Puerto Rico (Hong Kong, Taiwan and Kosovo are always in).",
+    },
+    "ui.sc.preset": {"ja": "重みのプリセット（判断）", "en": "Weight preset (judgement)"},
+    "ui.sc.preset_help": {
+        "ja": "評価軸の重みの組み合わせ。選ぶと下のスライダーに読み込みます。各プリセットの根拠は「市場」ページの「重み」に表示します。URLにも保存されます。",
+        "en": "A named set of pillar weights; choosing one loads it into the sliders below. The rationale of each "
+        "preset is on the Markets page under Weights. Kept in the URL.",
+    },
+    "ui.sc.weight_mode": {"ja": "重みの決め方", "en": "Weights from"},
+    "ui.sc.weight_mode.sliders": {"ja": "スライダー", "en": "Sliders"},
+    "ui.sc.weight_mode.ahp": {"ja": "一対比較（AHP）", "en": "Pairwise (AHP)"},
+    "ui.sc.weight_mode_help": {
+        "ja": "スライダー：プリセットを出発点に手で調整します。一対比較（AHP）：「市場」ページの「重み」で評価軸を2つずつ比べ、"
+        "固有ベクトル法で重みを求めます。",
+        "en": "Sliders: start from a preset and adjust by hand. Pairwise (AHP): compare pillars two at a time on the "
+        "Markets page (Weights); the weights are the principal eigenvector.",
+    },
+    "ui.sc.pillar_weights": {"ja": "評価軸の重み", "en": "Pillar weights"},
+    "ui.sc.pillar_help": {
+        "ja": "「{pillar}」の相対的な重み（0＝使わない）。合計が1になるよう換算して使います。",
+        "en": "Relative weight of '{pillar}' (0 = not used). Weights are rescaled to sum to 1.",
+    },
+    "ui.sc.sliders_off": {
+        "ja": "一対比較（AHP）の重みを使用中のため、スライダーは使っていません。",
+        "en": "Pairwise (AHP) weights are in use, not the sliders.",
+    },
+    "ui.sc.modified": {"ja": "プリセット「{name}」から変更しています。", "en": "Changed from the preset '{name}'."},
+    "ui.sc.reset_preset": {"ja": "プリセットの重みに戻す", "en": "Back to the preset's weights"},
+    "ui.sc.reset_help": {
+        "ja": "スライダーを、選んでいるプリセットの重みに戻します。",
+        "en": "Put the sliders back to the chosen preset's weights.",
+    },
+    "ui.sc.preset_is_judgement": {
+        "ja": "プリセットの重みは判断です（根拠は「市場」→「重み」）。",
+        "en": "Preset weights are a judgement (rationale: Markets → Weights).",
+    },
+    "ui.sc.ahp_need_two": {
+        "ja": "一対比較には評価軸を2つ以上選んでください。",
+        "en": "Choose at least two pillars to compare.",
+    },
+    "ui.sc.ahp_sidebar": {
+        "ja": "一対比較（AHP）の重みを使用中（整合度 CR = {cr}）。比較は「市場」→「重み」で入力します。",
+        "en": "Using pairwise (AHP) weights (consistency ratio CR = {cr}). Enter the comparisons on Markets → Weights.",
+    },
+    "ui.sc.ahp_inconsistent": {
+        "ja": "比較に矛盾があります（整合度 CR = {cr}、0.1を超えています）。まず「{a}」と「{b}」の比較を見直してください。",
+        "en": "The comparisons are inconsistent (consistency ratio CR = {cr}, above 0.1). Revisit the comparison of "
+        "'{a}' with '{b}' first.",
+    },
+    "ui.sc.ahp_pillars": {"ja": "比較する評価軸", "en": "Pillars to compare"},
+    "ui.sc.ahp_pillars_help": {
+        "ja": "選ばなかった評価軸の重みは0になります。比較の数を抑えるため、7つ程度までが目安です。",
+        "en": "Pillars not chosen get weight 0. About seven at most keeps the comparisons manageable.",
+    },
+    "ui.sc.ahp_pair": {"ja": "{a} 対 {b}", "en": "{a} vs {b}"},
+    "ui.sc.ahp_pair_help": {
+        "ja": "左へ動かすほど左の評価軸が、右へ動かすほど右の評価軸が重要です（サーティの尺度：1＝同等、3＝やや重要、5＝重要、"
+        "7＝かなり重要、9＝極めて重要）。",
+        "en": "Move left if the first pillar matters more, right if the second does (Saaty's scale: 1 equal, "
+        "3 moderately, 5 strongly, 7 very strongly, 9 extremely more important).",
+    },
+    "ui.sc.ahp.equal": {"ja": "同等", "en": "equal"},
+    "ui.sc.ahp.more": {"ja": "{pillar}が{n}倍重要", "en": "{pillar} ×{n}"},
+    "ui.sc.method": {"ja": "評価手法", "en": "Method"},
+    "ui.sc.method_help": {
+        "ja": "加重和：指標の点に重みを掛けて足します（既定。寄与に正確に分解できます）。加重積：掛け算なので、弱点のある国ほど下がります。"
+        "TOPSIS：理想の国に近く、最悪の国から遠いほど高くなります。URLにも保存されます。",
+        "en": "Weighted sum: weighted points added up (default; decomposes exactly). Weighted product: multiplies, so "
+        "a weak spot pulls a country down more. TOPSIS: close to an ideal country and far from the worst. Kept in the URL.",
+    },
+    "ui.sc.method.weighted_sum": {"ja": "加重和", "en": "Weighted sum"},
+    "ui.sc.method.weighted_product": {"ja": "加重積", "en": "Weighted product"},
+    "ui.sc.method.topsis": {"ja": "TOPSIS", "en": "TOPSIS"},
+    "ui.sc.data_settings": {"ja": "データの扱い", "en": "Data handling"},
+    "ui.sc.year": {"ja": "基準年", "en": "Reference year"},
+    "ui.sc.year_help": {
+        "ja": "各指標について、この年以前の最新値を使います。",
+        "en": "Each indicator uses its latest value at or before this year.",
+    },
+    "ui.sc.year_latest": {"ja": "最新（{year}年）", "en": "Latest ({year})"},
+    "ui.sc.max_age": {"ja": "値の古さの上限（年）", "en": "Maximum age of a value (years)"},
+    "ui.sc.max_age_help": {
+        "ja": "基準年よりこの年数を超えて古い値は「データなし」とします。使った値の年は表に表示します。",
+        "en": "Values more than this many years older than the reference year count as missing. The year of every "
+        "value used is shown in the tables.",
+    },
+    "ui.sc.norm": {"ja": "正規化", "en": "Normalisation"},
+    "ui.sc.norm_help": {
+        "ja": "指標を比べられる尺度にそろえる方法。比較する国の中で計算します。",
+        "en": "How indicators are put on a common scale, across the countries compared.",
+    },
+    "ui.sc.norm.minmax": {"ja": "最小-最大（0〜1）", "en": "Min-max (0-1)"},
+    "ui.sc.norm.zscore": {"ja": "標準化（zスコア）", "en": "Z-score"},
+    "ui.sc.norm.rank": {"ja": "順位（パーセンタイル）", "en": "Rank percentile"},
+    "ui.sc.norm.vector": {"ja": "ベクトル正規化", "en": "Vector"},
+    "ui.sc.missing": {"ja": "欠損値の扱い", "en": "Missing data"},
+    "ui.sc.missing_help": {
+        "ja": "値のない指標の扱い。どの方法でもデータ充足率を表に示し、補った値には「補完値」と表示します。",
+        "en": "What to do where a country has no value. Coverage is always shown, and filled values are flagged.",
+    },
+    "ui.sc.missing.drop": {"ja": "除外し評価軸内で重みを再配分", "en": "Leave out, reweight within the pillar"},
+    "ui.sc.missing.regional_median": {"ja": "地域の中央値で補完", "en": "Fill with the regional median"},
+    "ui.sc.missing.penalise": {"ja": "最低値とみなす", "en": "Treat as the worst value"},
+    "ui.sc.min_coverage": {"ja": "必要なデータ充足率", "en": "Minimum coverage"},
+    "ui.sc.min_coverage_help": {
+        "ja": "実データのある指標の重みがこの割合に満たない国は順位を付けず、不足している指標とともに一覧にします。",
+        "en": "Countries whose real values carry less than this share of the total weight are not ranked; they are "
+        "listed with the indicators they lack.",
+    },
+    "ui.sc.winsor": {"ja": "外れ値の抑制（ウィンソライズ）", "en": "Outlier clipping (winsorising)"},
+    "ui.sc.winsor_off": {"ja": "なし", "en": "off"},
+    "ui.sc.winsor_help": {
+        "ja": "各指標の上下両端をこの割合だけ切り詰めてから正規化します。極端な1か国が他の国の差をつぶさないようにします。",
+        "en": "Clip this share at each tail of every indicator before normalising, so that one extreme country does "
+        "not flatten the differences among the others.",
+    },
+    "ui.sc.fit_settings": {"ja": "分野適合度・機会の重み", "en": "Field fit and opportunity weights"},
+    "ui.sc.fit_caption": {
+        "ja": "分野適合度＝ニーズ・準備度・日本の強み（判断）の加重平均",
+        "en": "Field fit = weighted mean of need, readiness and Japan's strength (judgement)",
+    },
+    "ui.sc.fit.need": {"ja": "ニーズ", "en": "Need"},
+    "ui.sc.fit.need_help": {
+        "ja": "その国でその分野がどれだけ必要とされているか（分野ごとのニーズ指標から）。",
+        "en": "How much the country needs the field (from the field's need indicators).",
+    },
+    "ui.sc.fit.readiness": {"ja": "準備度", "en": "Readiness"},
+    "ui.sc.fit.readiness_help": {
+        "ja": "導入の前提が整っているか。段階2・3の分野では、前提となる段階1の分野の準備度が半分を占めます。",
+        "en": "Whether the preconditions are in place; for phase 2 and 3 fields, half of it is the readiness of the "
+        "phase 1 fields they build on.",
+    },
+    "ui.sc.fit.strength": {"ja": "日本の強み（判断）", "en": "Japan's strength (judgement)"},
+    "ui.sc.fit.strength_help": {
+        "ja": "分野ごとの日本の強み（根拠付きの判断、0〜1）。",
+        "en": "Japan's strength in the field (a documented judgement, 0-1).",
+    },
+    "ui.sc.opp_caption": {
+        "ja": "機会＝市場の魅力度・分野適合度・競争上の位置の組み合わせ",
+        "en": "Opportunity = market, field fit and competitive position combined",
+    },
+    "ui.sc.opp.market": {"ja": "市場の魅力度", "en": "Market"},
+    "ui.sc.opp.market_help": {
+        "ja": "市場スコア（比較する国の中で0〜1に換算）。",
+        "en": "Market score, rescaled to 0-1 across the countries compared.",
+    },
+    "ui.sc.opp.fit": {"ja": "分野適合度", "en": "Field fit"},
+    "ui.sc.opp.fit_help": {"ja": "その国でのその分野の適合度。", "en": "The field's fit in the country."},
+    "ui.sc.opp.position": {"ja": "競争上の位置", "en": "Competitive position"},
+    "ui.sc.opp.position_help": {
+        "ja": "0.5＋0.5×（日本の位置−主要競合の脅威）。1に近いほど日本が優位です。",
+        "en": "0.5 + 0.5 × (Japan's position − the main rival's threat); nearer 1 = Japan ahead.",
+    },
+    "ui.sc.opp.rule": {"ja": "組み合わせ方", "en": "Combine by"},
+    "ui.sc.opp.rule.sum": {"ja": "加重和", "en": "weighted sum"},
+    "ui.sc.opp.rule.product": {"ja": "加重積", "en": "weighted product"},
+    "ui.sc.opp.rule_help": {
+        "ja": "加重和では、弱い要素を他の要素で補えます。加重積では、どれか1つが低いと機会も低くなります。",
+        "en": "A weighted sum lets a strong part make up for a weak one; a weighted product keeps the opportunity "
+        "low when any part is low.",
+    },
+    "ui.sc.rival_settings": {"ja": "競争相手の設定", "en": "Competitor settings"},
+    "ui.sc.presence_default": {
+        "ja": "根拠がない場合の進出度（仮定）",
+        "en": "Presence where there is no evidence (assumed)",
+    },
+    "ui.sc.presence_default_help": {
+        "ja": "ある国・分野で競合の進出を示すデータがないときに仮定する進出度（0〜1）。この値を使った箇所には「仮定」と表示します。",
+        "en": "Presence (0-1) assumed for a rival in a country and field without evidence. Every value that uses it "
+        "is marked 'assumed'.",
+    },
+    "ui.sc.white_space": {"ja": "空白市場とみなす脅威の上限", "en": "White space: main threat below"},
+    "ui.sc.white_space_help": {
+        "ja": "主要競合の脅威（強さ×進出度）がこの値未満の国・分野を「空白市場」とします。",
+        "en": "A (country, field) is white space when the main rival's threat (strength × presence) is below this.",
+    },
+    "ui.sc.fit_zero": {
+        "ja": "分野適合度の重みがすべて0のため、既定の重みを使っています。",
+        "en": "All field fit weights are 0, so the default weights are used.",
+    },
+    "ui.sc.opp_zero": {
+        "ja": "機会の重みがすべて0のため、既定の重みを使っています。",
+        "en": "All opportunity weights are 0, so the default weights are used.",
+    },
+    "ui.sc.weights_zero": {
+        "ja": "評価軸の重みがすべて0のため、均等な重みを使っています。",
+        "en": "All pillar weights are 0, so equal weights are used.",
+    },
+    "ui.sc.wpm_zscore": {
+        "ja": "加重積には正の値が必要なため、zスコアは使えません。代わりに最小-最大で正規化しています。"
+        "サイドバーの「データの扱い」で最小-最大・順位・ベクトルのいずれかを選ぶと、この表示は消えます。",
+        "en": "The weighted product needs positive values, so it cannot use z-scores: min-max normalisation is used "
+        "instead. Choose min-max, rank or vector under Data handling in the sidebar to remove this message.",
+    },
+    "ui.sc.empty_universe": {
+        "ja": "選んだ条件に当てはまる国が2か国未満です。サイドバーで比較する国・地域を広げてください。",
+        "en": "Fewer than two countries match the selection. Widen the countries compared in the sidebar.",
+    },
+    "ui.sc.weights_from_ahp": {"ja": "一対比較（AHP）", "en": "pairwise comparison (AHP)"},
+    "ui.sc.weights_from_preset": {"ja": "プリセット「{name}」（判断）", "en": "preset '{name}' (judgement)"},
+    "ui.sc.weights_from_preset_modified": {
+        "ja": "プリセット「{name}」を変更したもの",
+        "en": "preset '{name}', changed",
+    },
+    "ui.sc.summary": {
+        "ja": "対象：{universe}（{n}か国・地域）｜手法：{method}｜重み：{weights}｜正規化：{norm}｜"
+        "{year}年以前の最新値（{age}年以内）｜欠損値：{missing}",
+        "en": "Countries: {universe} ({n}) · Method: {method} · Weights: {weights} · Normalisation: {norm} · "
+        "Latest values at or before {year} (at most {age} years old) · Missing data: {missing}",
+    },
+    # markets page
+    "ui.mk.intro": {
+        "ja": "国・地域を、市場規模・成長性・所得水準・デジタル基盤・ビジネス環境・安定性・日本との関係の評価軸で採点し、順位を付けます。"
+        "重みと手法はサイドバーで変えられます。どの点数も指標ごとの寄与に分解でき（「なぜこの順位か」）、値の年と出典も確認できます。",
+        "en": "Countries are scored on market size, growth, income, digital infrastructure, business environment, "
+        "stability and ties with Japan, and ranked. Change the weights and the method in the sidebar. Every score "
+        "breaks down into the contribution of each indicator ('Why this rank?'), with the year and source of each value.",
+    },
+    "ui.mk.section": {"ja": "表示する内容", "en": "Show"},
+    "ui.mk.tab.ranking": {"ja": "順位と地図", "en": "Ranking and map"},
+    "ui.mk.tab.why": {"ja": "なぜこの順位か", "en": "Why this rank?"},
+    "ui.mk.tab.groups": {"ja": "市場のグループ", "en": "Market groups"},
+    "ui.mk.tab.weights": {"ja": "重み（AHP・指標別）", "en": "Weights (AHP, indicators)"},
+    "ui.mk.ranking_title": {"ja": "市場の魅力度：{n}か国の順位", "en": "Market attractiveness: {n} countries ranked"},
+    "ui.mk.map_caption": {
+        "ja": "色は市場スコア（濃い紫＝低い、黄色＝高い）。濃い灰色はデータ不足で順位を付けていない国、薄い灰色は比較の対象外です。"
+        "地図の形状は Natural Earth（パブリックドメイン）で、このアプリから配信しています（外部には接続しません）。",
+        "en": "Colour = market score (dark purple = low, yellow = high). Dark grey: not ranked for lack of data; light "
+        "grey: not compared. Map shapes: Natural Earth (public domain), served by this app with no outside connection.",
+    },
+    "ui.mk.method_note.weighted_sum": {
+        "ja": "加重和：スコアは正規化後の点の重み付き合計です。",
+        "en": "Weighted sum: the score is the weighted sum of the normalised values.",
+    },
+    "ui.mk.method_note.weighted_product": {
+        "ja": "加重積：スコアは正規化後の点の重み付き幾何平均です。",
+        "en": "Weighted product: the score is the weighted geometric mean of the normalised values.",
+    },
+    "ui.mk.method_note.topsis": {
+        "ja": "TOPSIS：スコアは理想の国への相対的な近さ（0〜1）です。欠損値を「除外」にしていると、各国はデータのある指標だけで"
+        "比べられるため、データ充足率の低い国が上位に来ることがあります。充足率の列を確認するか、欠損値を「地域の中央値で補完」にしてください。",
+        "en": "TOPSIS: the score is the relative closeness to the ideal country (0-1). With missing data left out, "
+        "each country is compared only on the indicators it has, so a country with low coverage can rank high: "
+        "check the coverage column, or fill missing values with the regional median.",
+    },
+    "ui.mk.col.rank": {"ja": "順位", "en": "Rank"},
+    "ui.mk.col.score": {"ja": "市場スコア", "en": "Market score"},
+    "ui.mk.col.coverage": {"ja": "データ充足率", "en": "Coverage"},
+    "ui.mk.col.imputed": {"ja": "補完値の数", "en": "Filled values"},
+    "ui.mk.col.missing": {"ja": "不足している指標", "en": "Missing indicators"},
+    "ui.mk.col.pillar": {"ja": "評価軸", "en": "Pillar"},
+    "ui.mk.col.value": {"ja": "値", "en": "Value"},
+    "ui.mk.col.unit": {"ja": "単位", "en": "Unit"},
+    "ui.mk.col.year": {"ja": "年", "en": "Year"},
+    "ui.mk.col.source": {"ja": "出典", "en": "Source"},
+    "ui.mk.col.normalised": {"ja": "正規化後の点", "en": "Normalised"},
+    "ui.mk.col.weight": {"ja": "重み", "en": "Weight"},
+    "ui.mk.col.contribution": {"ja": "寄与", "en": "Contribution"},
+    "ui.mk.col.status": {"ja": "注記", "en": "Note"},
+    "ui.mk.col.group": {"ja": "グループ（特徴）", "en": "Group (profile)"},
+    "ui.mk.col.n": {"ja": "国数", "en": "Countries"},
+    "ui.mk.col.focus": {"ja": "重点", "en": "Focus"},
+    "ui.mk.focus_help": {
+        "ja": "重点市場（ASEAN10か国＋インド）",
+        "en": "Focus market (ASEAN-10 + India)",
+    },
+    "ui.mk.group_line": {"ja": "{i}. {name}（{n}か国）：", "en": "{i}. {name} ({n}):"},
+    "ui.unit.WGI estimate (standard normal units, about -2.5 to 2.5)": {
+        "ja": "WGI推定値（約−2.5〜2.5）",
+        "en": "WGI estimate (about -2.5 to 2.5)",
+    },
+    "ui.mk.col.weight_share": {"ja": "使用中の重み", "en": "Weight in use"},
+    "ui.mk.col.preset_weight": {"ja": "プリセットの重み", "en": "Preset weight"},
+    "ui.mk.col.rationale": {"ja": "プリセットの根拠（判断）", "en": "Preset rationale (judgement)"},
+    "ui.mk.rank_help": {"ja": "市場スコアの順位（同点は同順位）", "en": "Rank by market score (ties share a rank)"},
+    "ui.mk.score_help": {
+        "ja": "評価軸の重み付きの総合点。範囲は正規化と手法によります（最小-最大と加重和なら0〜1）。",
+        "en": "Weighted overall score; its range depends on normalisation and method (0-1 for min-max with a weighted sum).",
+    },
+    "ui.mk.coverage_help": {
+        "ja": "重みのうち、実データ（補完でない値）のある指標が占める割合。",
+        "en": "Share of the total weight carried by real (not filled) values.",
+    },
+    "ui.mk.imputed_help": {
+        "ja": "欠損値の扱いによって補った指標の数。",
+        "en": "Number of indicators filled by the missing-data policy.",
+    },
+    "ui.mk.pillar_help": {
+        "ja": "「{pillar}」の点（この評価軸の指標から。高いほど良い）",
+        "en": "Score on '{pillar}' from its indicators (higher is better)",
+    },
+    "ui.mk.table_caption": {
+        "ja": "{year}年以前の最新値（{age}年以内）を使用。各値の年と出典は「なぜこの順位か」で確認できます。",
+        "en": "Latest values at or before {year} (at most {age} years old). See 'Why this rank?' for the year and "
+        "source of each value.",
+    },
+    "ui.mk.excluded": {
+        "ja": "{n}か国は、データのある指標の重みが{share}%に満たないため順位を付けていません：{names}。不足の多い指標：{common}。",
+        "en": "{n} countries are not ranked because less than {share}% of the weight has data: {names}. Most often "
+        "missing: {common}.",
+    },
+    "ui.mk.and_more": {"ja": " ほか{n}か国", "en": " and {n} more"},
+    "ui.mk.missing_count": {"ja": "{name}（{n}か国）", "en": "{name} ({n})"},
+    "ui.mk.excluded_detail": {
+        "ja": "順位を付けていない国と、不足している指標",
+        "en": "Countries not ranked, and the indicators they lack",
+    },
+    "ui.mk.none_excluded": {
+        "ja": "データ不足で順位から外した国はありません。",
+        "en": "No country was left out for lack of data.",
+    },
+    "ui.mk.map_excluded": {"ja": "データ不足で順位なし", "en": "Not ranked (too little data)"},
+    "ui.mk.coverage_pct": {"ja": "データ充足率 {pct}%", "en": "coverage {pct}%"},
+    "ui.mk.country": {"ja": "国", "en": "Country"},
+    "ui.mk.country_help": {
+        "ja": "寄与を表示する国（番号は現在の順位）",
+        "en": "Country to explain (the number is its current rank)",
+    },
+    "ui.mk.why_title": {
+        "ja": "{country}はなぜ{rank}か（{n}か国中、スコア {score}）",
+        "en": "Why is {country} {rank}? (of {n}, score {score})",
+    },
+    "ui.mk.decomp_note.weighted_sum": {
+        "ja": "棒は各指標の寄与（重み×正規化後の点）で、合計すると市場スコアになります。凡例の数字は評価軸ごとの合計です。",
+        "en": "Each bar is an indicator's contribution (weight × normalised value); together they add up to the "
+        "market score. The legend shows each pillar's total.",
+    },
+    "ui.mk.decomp_note.weighted_product": {
+        "ja": "加重積では、スコアは棒の合計ではありません。棒は「重み×正規化後の点」で、どの指標が国を押し上げているかを示します"
+        "（加法的な分解ではありません）。",
+        "en": "With the weighted product the score is not the sum of the bars: each bar is weight × normalised value "
+        "and shows which indicators lift the country (not an additive decomposition).",
+    },
+    "ui.mk.decomp_note.topsis": {
+        "ja": "TOPSISでは、スコアは棒の合計ではありません。棒は「重み×正規化後の点」で、どの指標が国を押し上げているかを示します"
+        "（加法的な分解ではありません）。",
+        "en": "With TOPSIS the score is not the sum of the bars: each bar is weight × normalised value and shows "
+        "which indicators lift the country (not an additive decomposition).",
+    },
+    "ui.mk.decomp_caption": {
+        "ja": "値は{year}年以前の最新値（{age}年以内）。「データなし」の指標の重みは、同じ評価軸の他の指標に再配分しています。"
+        "正規化後の点は、高いほど良い向きにそろえています（0＝比較する国で最低、1＝最高）。",
+        "en": "Values: latest at or before {year} (at most {age} years old). The weight of an indicator without data "
+        "is shared among the other indicators of its pillar. Normalised values are oriented so that higher is "
+        "better (0 = worst of the countries compared, 1 = best).",
+    },
+    "ui.mk.normalised_help": {
+        "ja": "比較する国の中での位置（0＝最低、1＝最高。低いほど良い指標は反転済み）",
+        "en": "Position among the countries compared (0 = worst, 1 = best; lower-is-better indicators are flipped)",
+    },
+    "ui.mk.weight_help": {
+        "ja": "この国での実際の重み（欠損の再配分後。合計100%）",
+        "en": "Effective weight for this country (after reweighting for missing values; sums to 100%)",
+    },
+    "ui.mk.status.missing": {"ja": "データなし（重みを再配分）", "en": "no data (weight shared out)"},
+    "ui.mk.status.imputed": {"ja": "補完値", "en": "filled value"},
+    "ui.mk.groups_title": {
+        "ja": "市場のグループ（経済水準・政治体制・人口規模）",
+        "en": "Market groups (economic level, political system, population size)",
+    },
+    "ui.mk.groups_intro": {
+        "ja": "総務省イニシアティブは、経済水準・政治体制・人口規模の似た国をグループ化して戦略を立てることを求めています。"
+        "選んだ指標（規模は対数）を標準化し、k-means または階層的クラスタリング（ウォード法）で分けます。",
+        "en": "The MIC initiative asks for strategies by groups of countries with similar economic level, political "
+        "system and size. The chosen indicators (sizes on a log scale) are standardised and clustered by k-means "
+        "or hierarchical (Ward) clustering.",
+    },
+    "ui.mk.k": {"ja": "グループ数", "en": "Number of groups"},
+    "ui.mk.k_help": {
+        "ja": "分けるグループの数。シルエット値が高いほど、グループがはっきり分かれています。",
+        "en": "How many groups to form; a higher silhouette means better separated groups.",
+    },
+    "ui.mk.group_method": {"ja": "方法", "en": "Method"},
+    "ui.mk.group_method.kmeans": {"ja": "k-means", "en": "k-means"},
+    "ui.mk.group_method.hierarchical": {"ja": "階層的（ウォード法）", "en": "Hierarchical (Ward)"},
+    "ui.mk.group_method_help": {
+        "ja": "k-means：中心の近くに集まる国をまとめます（乱数の種は固定）。階層的：似ている国から順に併合します。",
+        "en": "k-means: groups countries around centres (fixed random seed). Hierarchical: merges the most similar "
+        "countries step by step.",
+    },
+    "ui.mk.group_indicators": {"ja": "グループ分けに使う指標", "en": "Indicators used for grouping"},
+    "ui.mk.group_indicators_help": {
+        "ja": "既定は、1人当たりGNI（経済水準）、発言力と説明責任（政治体制）、人口（規模）です。",
+        "en": "Default: GNI per head (economic level), voice and accountability (political system), population (size).",
+    },
+    "ui.mk.group_need_indicator": {"ja": "指標を1つ以上選んでください。", "en": "Choose at least one indicator."},
+    "ui.mk.group_too_few": {
+        "ja": "選んだ指標がすべてそろう国がグループ数に比べて少なすぎます。グループ数か指標を減らしてください。",
+        "en": "Too few countries have every chosen indicator for this many groups. Choose fewer groups or indicators.",
+    },
+    "ui.mk.silhouette": {"ja": "シルエット値", "en": "Silhouette"},
+    "ui.mk.silhouette_help": {
+        "ja": "−1〜1。目安として0.5以上ははっきりした分かれ方、0.25未満は弱い分かれ方です。",
+        "en": "From −1 to 1; as a rule of thumb above 0.5 means clear groups, below 0.25 weak structure.",
+    },
+    "ui.mk.silhouette_note": {
+        "ja": "グループ名は、各グループの平均（標準化値）が−0.5未満なら「低」、0.5超なら「高」、その間なら「中」として付けています。",
+        "en": "Group names come from each group's mean standardised value: below −0.5 'low', above 0.5 'high', "
+        "otherwise 'mid'.",
+    },
+    "ui.mk.groups_caption": {
+        "ja": "表の数値は各グループの平均（標準化値。0＝比較する国の平均、±1＝標準偏差1つ分）。",
+        "en": "Numbers are group means of standardised values (0 = average of the countries compared, ±1 = one "
+        "standard deviation).",
+    },
+    "ui.mk.profile_help": {"ja": "グループ平均（標準化値）", "en": "Group mean (standardised)"},
+    "ui.mk.groups_left_out": {
+        "ja": "指標がそろわないためグループ分けしていない国（{n}）：{names}",
+        "en": "Not grouped for lack of an indicator ({n}): {names}",
+    },
+    "ui.mk.group_sep": {"ja": "・", "en": " · "},
+    "ui.mk.group_n": {"ja": "G{n}", "en": "G{n}"},
+    "ui.grp.gni_pc_ppp.low": {"ja": "低所得", "en": "low income"},
+    "ui.grp.gni_pc_ppp.mid": {"ja": "中所得", "en": "middle income"},
+    "ui.grp.gni_pc_ppp.high": {"ja": "高所得", "en": "high income"},
+    "ui.grp.wgi_voice_accountability.low": {"ja": "閉鎖的", "en": "closed"},
+    "ui.grp.wgi_voice_accountability.mid": {"ja": "中間的", "en": "mixed"},
+    "ui.grp.wgi_voice_accountability.high": {"ja": "開放的", "en": "open"},
+    "ui.grp.population.low": {"ja": "小規模", "en": "small"},
+    "ui.grp.population.mid": {"ja": "中規模", "en": "mid-size"},
+    "ui.grp.population.high": {"ja": "大規模", "en": "large"},
+    "ui.grp.generic": {"ja": "{name}：{level}", "en": "{name}: {level}"},
+    "ui.grp.level.low": {"ja": "低", "en": "low"},
+    "ui.grp.level.mid": {"ja": "中", "en": "mid"},
+    "ui.grp.level.high": {"ja": "高", "en": "high"},
+    "ui.mk.weights_title": {"ja": "使用中の重みと根拠", "en": "Weights in use, and why"},
+    "ui.mk.preset_judgement": {
+        "ja": "プリセットの重みと根拠は判断です（data/countries/weight_presets.csv で編集できます）。",
+        "en": "Preset weights and their rationale are judgements (editable in data/countries/weight_presets.csv).",
+    },
+    "ui.mk.ahp_title": {"ja": "一対比較（AHP）で重みを決める", "en": "Weights by pairwise comparison (AHP)"},
+    "ui.mk.ahp_intro": {
+        "ja": "評価軸を2つずつ比べると、固有ベクトル法で重みを計算し、整合度（CR、サーティのランダム指数による）を示します。"
+        "CRが0.1を超えたら、表示される組み合わせを見直してください。",
+        "en": "Compare pillars two at a time: the weights are the principal eigenvector, checked with Saaty's "
+        "consistency ratio (CR). If CR exceeds 0.1, revisit the pair named.",
+    },
+    "ui.mk.ahp_result": {"ja": "AHPの重み：{weights}（CR = {cr}）", "en": "AHP weights: {weights} (CR = {cr})"},
+    "ui.mk.ahp_consistent": {
+        "ja": "比較は整合しています（CR = {cr}、0.1以下）。",
+        "en": "The comparisons are consistent (CR = {cr}, at most 0.1).",
+    },
+    "ui.mk.ahp_use": {
+        "ja": "この重みを使うには、サイドバーの「重みの決め方」で「一対比較（AHP）」を選んでください。",
+        "en": "To use these weights, choose 'Pairwise (AHP)' under 'Weights from' in the sidebar.",
+    },
+    "ui.mk.indicator_weights_title": {"ja": "評価軸内の指標の重み", "en": "Indicator weights inside each pillar"},
+    "ui.mk.indicator_weights_intro": {
+        "ja": "既定では、評価軸内の指標はすべて重み1（同等）です。0にするとその指標を使いません。変更はこのセッションの3ページすべてに反映されます。",
+        "en": "By default every indicator counts equally (weight 1) within its pillar; 0 leaves it out. Changes apply "
+        "to all three pages for this session.",
+    },
+    "ui.mk.indicator_weight": {"ja": "重み（評価軸内）", "en": "Weight within pillar"},
+    "ui.mk.indicator_weight_help": {
+        "ja": "0〜5。同じ評価軸の他の指標に対する相対的な重み。",
+        "en": "0 to 5, relative to the other indicators of the same pillar.",
+    },
+    "ui.mk.indicator_weights_changed": {
+        "ja": "変更した指標の重み（{n}件）",
+        "en": "Indicator weights changed ({n})",
+    },
+    "ui.mk.indicator_weights_reset": {"ja": "指標の重みを元に戻す", "en": "Reset indicator weights"},
+    # number formats
+    "ui.fmt.cho_usd": {"ja": "{v}兆ドル", "en": "US$ {v} tn"},
+    "ui.fmt.oku_usd": {"ja": "{v}億ドル", "en": "US$ {v} hundred million"},
+    "ui.fmt.man_usd": {"ja": "{v}万ドル", "en": "US$ {v} ten thousand"},
+    "ui.fmt.usd": {"ja": "{v}ドル", "en": "US$ {v}"},
+    "ui.fmt.tn_usd": {"ja": "{v}兆ドル", "en": "US$ {v} tn"},
+    "ui.fmt.bn_usd": {"ja": "{v}十億ドル", "en": "US$ {v} bn"},
+    "ui.fmt.m_usd": {"ja": "{v}百万ドル", "en": "US$ {v} m"},
+    "ui.fmt.oku_people": {"ja": "{v}億人", "en": "{v} hundred million people"},
+    "ui.fmt.man_people": {"ja": "{v}万人", "en": "{v} ten thousand people"},
+    "ui.fmt.m_people": {"ja": "{v}百万人", "en": "{v} m"},
+    "ui.fmt.yes": {"ja": "あり", "en": "yes"},
+    "ui.fmt.no": {"ja": "なし", "en": "no"},
+    # fields page
+    "ui.fd.intro": {
+        "ja": "ICT分野ごとに、各国での適合度（ニーズ・準備度・日本の強み）を示します。分野は段階1（インフラ・セキュリティ）→"
+        "段階2（アプリケーション・コンテンツ）→段階3（イノベーション）の順に並べています。日本の強みは根拠付きの判断です。",
+        "en": "For each ICT field, its fit in each market: need, readiness and Japan's strength. Fields are ordered by "
+        "phase: 1 infrastructure and security → 2 applications and content → 3 innovation. Japan's strength is a "
+        "documented judgement.",
+    },
+    "ui.fd.section": {"ja": "表示する内容", "en": "Show"},
+    "ui.fd.tab.heatmap": {"ja": "分野×国の適合度", "en": "Fit by field and country"},
+    "ui.fd.tab.profile": {"ja": "分野の詳細と有望市場", "en": "Field profile and best markets"},
+    "ui.fd.heatmap_title": {"ja": "分野×国の適合度（0〜1）", "en": "Field fit by country (0-1)"},
+    "ui.fd.countries": {"ja": "表示する国", "en": "Countries shown"},
+    "ui.fd.countries.focus": {"ja": "重点11か国（ASEAN＋インド）", "en": "Focus markets (ASEAN-10 + India)"},
+    "ui.fd.countries.top10": {"ja": "市場スコア上位10か国", "en": "Top 10 by market score"},
+    "ui.fd.countries.top25": {"ja": "市場スコア上位25か国", "en": "Top 25 by market score"},
+    "ui.fd.countries.top50": {"ja": "市場スコア上位50か国", "en": "Top 50 by market score"},
+    "ui.fd.countries_help": {
+        "ja": "計算はサイドバーで選んだ比較対象の国の中で行います。ここでは表示する国だけを選びます。",
+        "en": "Scores are computed across the countries compared (sidebar); this only chooses which to show.",
+    },
+    "ui.fd.no_focus": {
+        "ja": "比較対象に重点市場が含まれないため、市場スコア上位10か国を表示しています。",
+        "en": "The countries compared include no focus market, so the top 10 by market score are shown.",
+    },
+    "ui.fd.fit": {"ja": "適合度", "en": "Fit"},
+    "ui.fd.phase_field": {"ja": "段階{phase}｜{name}", "en": "P{phase} · {name}"},
+    "ui.fd.heatmap_caption": {
+        "ja": "適合度＝ニーズ×{need}＋準備度×{readiness}＋日本の強み（判断）×{strength}（重みは合計1に換算）。"
+        "指標は{year}年以前の最新値（{age}年以内）。色が明るいほど適合度が高い。",
+        "en": "Fit = need × {need} + readiness × {readiness} + Japan's strength (judgement) × {strength} (weights "
+        "rescaled to sum to 1). Indicators: latest values at or before {year} (at most {age} years old). "
+        "Brighter = better fit.",
+    },
+    "ui.fd.field": {"ja": "分野", "en": "Field"},
+    "ui.fd.field_help": {"ja": "詳しく見る分野", "en": "Field to look at"},
+    "ui.fd.phase_line": {
+        "ja": "**段階{phase}**（{phase_name}）｜前提となる分野：{prerequisites}",
+        "en": "**Phase {phase}** ({phase_name}) · builds on: {prerequisites}",
+    },
+    "ui.fd.phase.1": {"ja": "ICTインフラ・情報セキュリティ", "en": "ICT infrastructure and security"},
+    "ui.fd.phase.2": {"ja": "アプリケーション・コンテンツ", "en": "applications and content"},
+    "ui.fd.phase.3": {"ja": "イノベーション", "en": "innovation"},
+    "ui.fd.no_prerequisites": {"ja": "なし", "en": "none"},
+    "ui.fd.japan_strength": {"ja": "日本の強み（判断、0〜1）", "en": "Japan's strength (judgement, 0-1)"},
+    "ui.fd.judgement_help": {
+        "ja": "測定値ではなく判断です。根拠と出典を下に示します。data/countries/fields.csv で編集できます。",
+        "en": "A judgement, not a measurement; rationale and reference below. Editable in data/countries/fields.csv.",
+    },
+    "ui.fd.rationale_judgement": {"ja": "根拠（判断）", "en": "Rationale (judgement)"},
+    "ui.fd.reference": {"ja": "出典・参考：{reference}", "en": "Reference: {reference}"},
+    "ui.fd.drivers_title": {
+        "ja": "ニーズと準備度を表す指標（判断）",
+        "en": "Indicators of need and readiness (judgement)",
+    },
+    "ui.fd.drivers_caption": {
+        "ja": "どの指標をニーズ・準備度とみなすか、その向きと重みは判断です（data/countries/field_drivers.csv）。",
+        "en": "Which indicators signal need and readiness, their direction and weight are judgements "
+        "(data/countries/field_drivers.csv).",
+    },
+    "ui.fd.more_need": {"ja": "↑ 高いほど大きい", "en": "↑ higher = more"},
+    "ui.fd.less_need": {"ja": "↓ 低いほど大きい", "en": "↓ lower = more"},
+    "ui.fd.best_title": {
+        "ja": "「{field}」の有望市場（機会の大きい順）",
+        "en": "Best markets for '{field}' (by opportunity)",
+    },
+    "ui.fd.best_caption": {
+        "ja": "機会＝市場×{market}、適合度×{fit}、競争上の位置×{position}の{rule}（重みは合計1に換算）。",
+        "en": "Opportunity = {rule} of market × {market}, fit × {fit} and competitive position × {position} "
+        "(weights rescaled to sum to 1).",
+    },
+    "ui.fd.col.rank": {"ja": "順位", "en": "Rank"},
+    "ui.fd.col.opportunity": {"ja": "機会", "en": "Opportunity"},
+    "ui.fd.col.market": {"ja": "市場", "en": "Market"},
+    "ui.fd.col.fit": {"ja": "適合度", "en": "Fit"},
+    "ui.fd.col.need": {"ja": "ニーズ", "en": "Need"},
+    "ui.fd.col.readiness": {"ja": "準備度", "en": "Readiness"},
+    "ui.fd.col.position": {"ja": "競争上の位置", "en": "Position"},
+    "ui.fd.col.main_rival": {"ja": "主要競合", "en": "Main rival"},
+    "ui.fd.col.white_space": {"ja": "空白市場", "en": "White space"},
+    "ui.fd.col.role": {"ja": "役割", "en": "Role"},
+    "ui.fd.col.value": {"ja": "値", "en": "Value"},
+    "ui.fd.col.year": {"ja": "年", "en": "Year"},
+    "ui.fd.col.unit": {"ja": "単位", "en": "Unit"},
+    "ui.fd.col.value01": {"ja": "点（0〜1）", "en": "Points (0-1)"},
+    "ui.fd.col.share": {"ja": "重み", "en": "Weight"},
+    "ui.fd.col.contribution": {"ja": "寄与", "en": "Contribution"},
+    "ui.fd.col.status": {"ja": "注記", "en": "Note"},
+    "ui.fd.opportunity_help": {
+        "ja": "市場・適合度・競争上の位置を組み合わせた点（0〜1）",
+        "en": "Market, fit and competitive position combined (0-1)",
+    },
+    "ui.fd.market_help": {
+        "ja": "市場スコアを比較対象の中で0〜1に換算したもの",
+        "en": "Market score rescaled to 0-1 across the countries compared",
+    },
+    "ui.fd.fit_help": {"ja": "分野適合度（0〜1）", "en": "Field fit (0-1)"},
+    "ui.fd.need_help": {"ja": "ニーズ（0〜1）", "en": "Need (0-1)"},
+    "ui.fd.readiness_help": {
+        "ja": "準備度（0〜1、前提分野を含む）",
+        "en": "Readiness (0-1, including prerequisite fields)",
+    },
+    "ui.fd.position_help": {
+        "ja": "0.5＋0.5×（日本の位置−主要競合の脅威）",
+        "en": "0.5 + 0.5 × (Japan's position − the main rival's threat)",
+    },
+    "ui.fd.why_title": {"ja": "なぜこの国に合うか（適合度の分解）", "en": "Why does the field fit this country?"},
+    "ui.fd.country": {"ja": "国", "en": "Country"},
+    "ui.fd.country_help": {"ja": "分解する国（機会の大きい順）", "en": "Country to explain (best opportunity first)"},
+    "ui.fd.fit_formula": {
+        "ja": "**{country}**における「{field}」の適合度 **{fit}** ＝ {wn}×ニーズ {need} ＋ {wr}×準備度 {readiness} ＋ "
+        "{ws}×日本の強み（判断） {strength}",
+        "en": "Fit of **{field}** in **{country}**: **{fit}** = {wn} × need {need} + {wr} × readiness {readiness} + "
+        "{ws} × Japan's strength (judgement) {strength}",
+    },
+    "ui.fd.prereq_note": {
+        "ja": "準備度は、この分野自身の準備度指標（下表）と、前提となる分野（{fields}）の準備度を半分ずつ合わせたものです。",
+        "en": "Readiness is half this field's own readiness indicators (below) and half the readiness of the fields "
+        "it builds on ({fields}).",
+    },
+    "ui.fd.value01_help": {
+        "ja": "比較する国の中での位置（0〜1）。ニーズ・準備度が大きい向きにそろえています。",
+        "en": "Position among the countries compared (0-1), oriented so that higher = more need or readiness.",
+    },
+    "ui.fd.share_help": {
+        "ja": "ニーズ・準備度それぞれの中での重み（データのない指標を除き、合計100%）",
+        "en": "Weight within need or readiness (indicators without data left out; sums to 100%)",
+    },
+    "ui.fd.role_total": {"ja": "{role}（計 {total}）", "en": "{role} (total {total})"},
+    "ui.fd.need_missing": {
+        "ja": "次の国にはこの分野のニーズ指標のデータがなく、適合度は準備度と日本の強みだけで計算されています（ニーズ＝「データなし」）：{names}",
+        "en": "These countries have no data on this field's need indicators, so their fit rests on readiness and "
+        "Japan's strength only (need = no data): {names}",
+    },
+    # competitors page
+    "ui.cp.intro": {
+        "ja": "競合（中国・韓国・米国・欧州・インド）の脅威を、市場×分野ごとに「競合の強さ（判断）×その国での進出度（根拠データ）」で示します。"
+        "進出度の根拠は、海底ケーブルの供給者、地上デジタル放送の方式、中国の通信分野への公的融資（AidData）です。"
+        "根拠がない箇所は仮定の値を使い、「仮定」とはっきり表示します。",
+        "en": "Rival threat per market and field = the rival's strength in the field (judgement) × its presence in "
+        "the country (evidence). Presence comes from submarine cable suppliers, digital TV standards and China's "
+        "official finance for communications (AidData). Where there is no evidence an assumed value is used, and "
+        "it is marked 'assumed'.",
+    },
+    "ui.cp.section": {"ja": "表示する内容", "en": "Show"},
+    "ui.cp.tab.threat": {"ja": "市場×分野の脅威", "en": "Threat by market and field"},
+    "ui.cp.tab.evidence": {"ja": "根拠（国別）", "en": "Evidence by country"},
+    "ui.cp.tab.head_to_head": {"ja": "日本と主要競合の比較", "en": "Japan vs main rival"},
+    "ui.cp.tab.white_space": {"ja": "空白市場", "en": "White space"},
+    "ui.cp.threat_title": {"ja": "主要競合の脅威（強さ×進出度）", "en": "Main rival's threat (strength × presence)"},
+    "ui.cp.threat": {"ja": "脅威", "en": "Threat"},
+    "ui.cp.assumed_note": {
+        "ja": "＊＝進出度の根拠データがなく、仮定値 {default} を使っています（サイドバーの「競争相手の設定」で変更できます）。",
+        "en": "* = no evidence of presence: the assumed value {default} is used (change it under Competitor "
+        "settings in the sidebar).",
+    },
+    "ui.cp.threat_caption": {
+        "ja": "各マスは、その国・分野で脅威が最も大きい競合（主要競合）と、その脅威（0〜1、明るいほど大きい）。"
+        "濃い色のマスは根拠データによる測定値、薄い色で＊の付いたマスは仮定の進出度によるものです。「–」は進出している競合なし（測定）。",
+        "en": "Each cell: the rival with the largest threat in that country and field, and the threat (0-1; "
+        "brighter = larger). Full colour = measured from evidence; faded with * = rests on the assumed presence. "
+        "'–' = no rival present (measured).",
+    },
+    "ui.cp.evidence_title": {"ja": "進出度の根拠", "en": "Evidence of presence"},
+    "ui.cp.country": {"ja": "国", "en": "Country"},
+    "ui.cp.country_help": {"ja": "根拠を表示する国", "en": "Country to show"},
+    "ui.cp.evidence_count": {
+        "ja": "**{country}**：競合×分野の{total}組のうち、**{measured}組は根拠データによる測定値**、"
+        "**{assumed}組は根拠がなく仮定値 {default}** を使っています。",
+        "en": "**{country}**: of {total} (rival, field) pairs, **{measured} are measured from evidence** and "
+        "**{assumed} have no evidence and use the assumed presence {default}**.",
+    },
+    "ui.cp.no_evidence": {
+        "ja": "この国には進出度の根拠データがありません。すべて仮定値です。",
+        "en": "There is no evidence of presence for this country: every value is assumed.",
+    },
+    "ui.cp.evidence_caption": {
+        "ja": "海底ケーブル：その国に陸揚げされるケーブル（供給者が分かるもの）のうち、各競合の企業が敷設したものの割合"
+        "（TeleGeography、CC BY-NC-SA 3.0）。地デジ方式：採用した方式（行ごとに出典）。中国の公的融資：2000〜2014年の通信分野の事業件数"
+        "（AidData）。国全体を対象とする根拠（ケーブル・地デジ）では、行のない競合は「進出なし（測定）」とします。",
+        "en": "Submarine cables: share of the country's landing cables with a known supplier that each rival's firms "
+        "built (TeleGeography, CC BY-NC-SA 3.0). Digital TV: the standard adopted (a cited source per row). China's "
+        "official finance: communications projects 2000-2014 (AidData). Where evidence covers the whole market "
+        "(cables, digital TV), a rival without a row is measured as absent.",
+    },
+    "ui.cp.col.field": {"ja": "分野", "en": "Field"},
+    "ui.cp.col.source": {"ja": "出典", "en": "Source"},
+    "ui.cp.col.main_rival": {"ja": "主要競合", "en": "Main rival"},
+    "ui.cp.col.threat": {"ja": "脅威", "en": "Threat"},
+    "ui.cp.col.rival_basis": {"ja": "競合の進出度", "en": "Rival presence"},
+    "ui.cp.col.japan": {"ja": "日本の位置", "en": "Japan's position"},
+    "ui.cp.col.japan_basis": {"ja": "日本の進出度", "en": "Japan presence"},
+    "ui.cp.col.margin": {"ja": "差（日本−競合）", "en": "Margin (Japan − rival)"},
+    "ui.cp.col.white_space": {"ja": "空白市場", "en": "White space"},
+    "ui.cp.col.phase": {"ja": "段階", "en": "Phase"},
+    "ui.cp.col.opportunity": {"ja": "機会", "en": "Opportunity"},
+    "ui.cp.col.fit": {"ja": "適合度", "en": "Fit"},
+    "ui.cp.col.strength": {"ja": "日本の強み（判断）", "en": "Japan's strength (judgement)"},
+    "ui.cp.evidence.submarine_cable_supplier": {"ja": "海底ケーブルの供給者", "en": "Submarine cable supplier"},
+    "ui.cp.evidence.dtt_standard": {"ja": "地デジ方式", "en": "Digital TV standard"},
+    "ui.cp.evidence.china_ict_finance": {
+        "ja": "中国の通信分野への公的融資（AidData）",
+        "en": "China's official finance for communications (AidData)",
+    },
+    "ui.cp.projects": {"ja": "{n}件の事業", "en": "{n} project(s)"},
+    "ui.cp.evidence_head": {
+        "ja": "{field}｜{rival}：{amount}（{kind}、{year}）",
+        "en": "{field} · {rival}: {amount} ({kind}, {year})",
+    },
+    "ui.cp.year": {"ja": "{year}年", "en": "{year}"},
+    "ui.cp.dtt_detail": {"ja": "{standard} を採用。引用：「{quote}」", "en": 'Adopted {standard}. Quote: "{quote}"'},
+    "ui.cp.country_fields_title": {
+        "ja": "{country}：分野ごとの主要競合と日本の位置",
+        "en": "{country}: main rival and Japan's position by field",
+    },
+    "ui.cp.measured": {"ja": "測定", "en": "measured"},
+    "ui.cp.assumed": {"ja": "仮定", "en": "assumed"},
+    "ui.cp.nobody": {"ja": "なし", "en": "none"},
+    "ui.cp.threat_help": {
+        "ja": "主要競合の強さ（判断）×進出度",
+        "en": "Main rival's strength (judgement) × presence",
+    },
+    "ui.cp.japan_help": {
+        "ja": "日本の強み（判断）×日本の進出度",
+        "en": "Japan's strength (judgement) × Japan's presence",
+    },
+    "ui.cp.margin_help": {
+        "ja": "日本の位置−主要競合の脅威。正なら日本が優位。",
+        "en": "Japan's position − the main rival's threat; positive = Japan ahead.",
+    },
+    "ui.cp.white_space_help": {
+        "ja": "主要競合の脅威がしきい値未満（有力な競合がいない）",
+        "en": "The main rival's threat is below the threshold (no strong rival present)",
+    },
+    "ui.cp.strength_note": {
+        "ja": "競合の強さは分野ごとの判断です（根拠と出典は「データと出典」→「判断」、data/countries/rival_strength.csv）。",
+        "en": "Rival strength per field is a judgement (rationale and reference: Data & sources → Judgement; "
+        "data/countries/rival_strength.csv).",
+    },
+    "ui.cp.h2h_title": {"ja": "日本と主要競合の差（分野別）", "en": "Japan vs the main rival, by field"},
+    "ui.cp.field_help": {"ja": "比べる分野", "en": "Field to compare"},
+    "ui.cp.h2h_caption": {
+        "ja": "棒は、日本の位置（強さ×進出度）から主要競合の脅威を引いた差です。青＝日本が優位、朱色＝競合が優位。括弧内は主要競合。",
+        "en": "Bars: Japan's position (strength × presence) minus the main rival's threat. Blue = Japan ahead, "
+        "vermillion = rival ahead. The main rival is in brackets.",
+    },
+    "ui.cp.white_title": {
+        "ja": "空白市場（有力な競合がいない市場×分野）",
+        "en": "White space: markets and fields without a strong rival",
+    },
+    "ui.cp.white_caption": {
+        "ja": "主要競合の脅威が{threshold}未満の市場×分野を、機会の大きい順に示します。根拠データで確かめられたものと、"
+        "根拠がなく仮定の進出度によるものを分けて示します。",
+        "en": "Markets and fields where the main rival's threat is below {threshold}, best opportunity first: those "
+        "backed by evidence, then those that rest only on the assumed presence.",
+    },
+    "ui.cp.white_measured_title": {
+        "ja": "根拠データで確かめられた空白市場（{n}件）",
+        "en": "White space backed by evidence ({n})",
+    },
+    "ui.cp.white_assumed_title": {
+        "ja": "根拠がなく、仮定による空白市場（{n}件）",
+        "en": "White space by assumption only ({n})",
+    },
+    "ui.cp.white_assumed_warning": {
+        "ja": "以下は、競合の進出を示すデータがなく、仮定の進出度 {default} で計算すると脅威がしきい値を下回る組み合わせです。"
+        "実際に競合がいないことは確かめられていません。現地調査などで確認してください。",
+        "en": "In these pairs there is no evidence about rivals: the threat is below the threshold only with the "
+        "assumed presence {default}. That no strong rival is there has not been checked; verify it (e.g. in the field).",
+    },
+    "ui.cp.no_white_space": {"ja": "この条件では空白市場はありません。", "en": "No white space with these settings."},
+    "ui.cp.assumed_help": {"ja": "＊＝進出度が仮定値（根拠データなし）", "en": "* = presence assumed (no evidence)"},
+    "ui.cp.strength_help": {"ja": "日本の強み（判断、0〜1）", "en": "Japan's strength (judgement, 0-1)"},
+    "ui.rival_short.JPN": {"ja": "日本", "en": "Japan"},
+    "ui.rival_short.CHN": {"ja": "中国", "en": "China"},
+    "ui.rival_short.KOR": {"ja": "韓国", "en": "Korea"},
+    "ui.rival_short.USA": {"ja": "米国", "en": "US"},
+    "ui.rival_short.EUR": {"ja": "欧州", "en": "Europe"},
+    "ui.rival_short.IND": {"ja": "インド", "en": "India"},
+    # (end of scoring page keys)
+    # --- scenarios, exports, CLI ---
+    # scenario store (strategy.store)
+    "store.err.unavailable": {
+        "ja": "シナリオの保存先（{url}）を開けません（{detail}）。保存先の設定（ICT_STRATEGY_DB_URL）と書き込み権限を確認してください。",
+        "en": "The scenario store ({url}) cannot be opened ({detail}). Check the store setting (ICT_STRATEGY_DB_URL) "
+        "and the write permission.",
+    },
+    "store.err.not_found": {
+        "ja": "シナリオ「{name}」は保存されていません（削除されたか、名前が変わった可能性があります）。",
+        "en": "There is no saved scenario '{name}' (it may have been deleted or renamed).",
+    },
+    "store.err.exists": {
+        "ja": "シナリオ「{name}」はすでに保存されています（版 {current}）。上書きはしません。いったん読み込んでから保存するか、別の名前を付けてください。",
+        "en": "A scenario '{name}' is already saved (version {current}). Nothing was overwritten: load it first, "
+        "or save under another name.",
+    },
+    "store.err.conflict": {
+        "ja": "シナリオ「{name}」は、読み込んだ後に別のセッションで保存されました（読み込んだ版 {expected}、現在の版 {current}）。"
+        "上書きはしていません。最新版を読み込んで変更をやり直すか、別の名前で保存してください。",
+        "en": "Scenario '{name}' was saved by another session after you loaded it (you have version {expected}, "
+        "the store has version {current}). Nothing was overwritten: reload it and redo your change, or save under "
+        "another name.",
+    },
+    "store.err.deleted": {
+        "ja": "シナリオ「{name}」は、読み込んだ後に別のセッションで削除または名前変更されました（読み込んだ版 {expected}）。別の名前で保存してください。",
+        "en": "Scenario '{name}' was deleted or renamed by another session after you loaded it (you have version "
+        "{expected}). Save it under a new name.",
+    },
+    "store.err.name_taken": {
+        "ja": "「{name}」という名前のシナリオがすでにあります。別の名前を選んでください。",
+        "en": "A scenario named '{name}' already exists. Choose another name.",
+    },
+    "store.err.bad_name": {
+        "ja": "シナリオ名「{name}」は使えません。前後に空白のない、1〜{max}文字の名前にしてください。",
+        "en": "'{name}' cannot be used as a scenario name: use 1 to {max} characters without leading or trailing spaces.",
+    },
+    # exports (strategy.export): values and sheet names
+    "ex.yes": {"ja": "はい", "en": "yes"},
+    "ex.no": {"ja": "いいえ", "en": "no"},
+    "ex.na": {"ja": "データなし", "en": "no data"},
+    "ex.measured": {"ja": "実測", "en": "measured"},
+    "ex.assumed": {"ja": "仮定", "en": "assumed"},
+    "ex.status.imputed": {"ja": "補完値", "en": "imputed"},
+    "ex.status.missing": {"ja": "欠測", "en": "missing"},
+    "ex.kind.indicator": {"ja": "指標", "en": "indicator"},
+    "ex.kind.rival_evidence": {"ja": "競合の進出の根拠", "en": "rival presence evidence"},
+    "ex.used.market": {"ja": "市場スコア", "en": "market score"},
+    "ex.used.fit": {"ja": "分野適合度", "en": "field fit"},
+    "ex.used.threat": {"ja": "競合の脅威", "en": "rival threat"},
+    "ex.sheet.markets": {"ja": "市場ランキング", "en": "Markets"},
+    "ex.sheet.pairs": {"ja": "市場×分野", "en": "Market x field"},
+    "ex.sheet.decomposition": {"ja": "スコア内訳", "en": "Score decomposition"},
+    "ex.sheet.settings": {"ja": "重みと設定", "en": "Weights and settings"},
+    "ex.sheet.plan": {"ja": "計画", "en": "Plan"},
+    "ex.sheet.sources": {"ja": "出典・年・ライセンス", "en": "Sources, years, licences"},
+    "ex.sheet.fields": {"ja": "判断（分野）", "en": "Judgement - fields"},
+    "ex.sheet.rivals": {"ja": "判断（競合の強さ）", "en": "Judgement - rivals"},
+    "ex.sheet.sensitivity": {"ja": "感度分析（SMAA）", "en": "Sensitivity (SMAA)"},
+    "ex.section.run": {"ja": "実行", "en": "run"},
+    "ex.section.weights": {"ja": "実効の重み", "en": "effective weights"},
+    "ex.section.scenario": {"ja": "シナリオ", "en": "scenario"},
+    "ex.section.plan": {"ja": "計画", "en": "plan"},
+    # exports: column headers (ex.col.<column id>)
+    "ex.col.rank": {"ja": "順位", "en": "Rank"},
+    "ex.col.iso3": {"ja": "ISO3", "en": "ISO3"},
+    "ex.col.country": {"ja": "国", "en": "Country"},
+    "ex.col.region": {"ja": "地域", "en": "Region"},
+    "ex.col.income_group": {"ja": "所得区分（世界銀行）", "en": "Income group (World Bank)"},
+    "ex.col.score": {"ja": "市場スコア", "en": "Market score"},
+    "ex.col.coverage": {"ja": "データ充足率", "en": "Data coverage"},
+    "ex.col.best_field": {"ja": "最有望分野", "en": "Best field"},
+    "ex.col.best_opportunity": {"ja": "最有望分野の機会スコア", "en": "Best field: opportunity"},
+    "ex.col.best_main_rival": {"ja": "最有望分野の主要競合", "en": "Best field: main rival"},
+    "ex.col.field_id": {"ja": "分野ID", "en": "Field id"},
+    "ex.col.field": {"ja": "分野", "en": "Field"},
+    "ex.col.phase": {"ja": "段階", "en": "Phase"},
+    "ex.col.opportunity": {"ja": "機会スコア", "en": "Opportunity"},
+    "ex.col.market": {"ja": "市場（0〜1に換算）", "en": "Market (rescaled 0-1)"},
+    "ex.col.fit": {"ja": "分野適合度", "en": "Field fit"},
+    "ex.col.need": {"ja": "ニーズ", "en": "Need"},
+    "ex.col.readiness": {"ja": "受入れ準備度", "en": "Readiness"},
+    "ex.col.strength": {"ja": "日本の強み（判断）", "en": "Japan's strength (judgement)"},
+    "ex.col.position": {"ja": "競争上の位置", "en": "Competitive position"},
+    "ex.col.margin": {"ja": "差（日本－主要競合）", "en": "Margin (Japan - main rival)"},
+    "ex.col.main_rival": {"ja": "主要競合", "en": "Main rival"},
+    "ex.col.main_threat": {"ja": "主要競合の脅威", "en": "Main rival's threat"},
+    "ex.col.main_basis": {"ja": "競合の進出度の根拠", "en": "Rival presence basis"},
+    "ex.col.japan_position": {"ja": "日本の位置", "en": "Japan's position"},
+    "ex.col.japan_basis": {"ja": "日本の進出度の根拠", "en": "Japan presence basis"},
+    "ex.col.white_space": {"ja": "空白市場", "en": "White space"},
+    "ex.col.pillar": {"ja": "評価軸", "en": "Pillar"},
+    "ex.col.indicator_id": {"ja": "指標ID", "en": "Indicator id"},
+    "ex.col.indicator": {"ja": "指標", "en": "Indicator"},
+    "ex.col.value": {"ja": "値", "en": "Value"},
+    "ex.col.unit": {"ja": "単位", "en": "Unit"},
+    "ex.col.year": {"ja": "年", "en": "Year"},
+    "ex.col.source_id": {"ja": "出典ID", "en": "Source id"},
+    "ex.col.normalised": {"ja": "正規化値（0〜1、向き調整済）", "en": "Normalised (0-1, oriented)"},
+    "ex.col.weight": {"ja": "実効の重み", "en": "Effective weight"},
+    "ex.col.contribution": {"ja": "寄与", "en": "Contribution"},
+    "ex.col.status": {"ja": "状態", "en": "Status"},
+    "ex.col.section": {"ja": "区分", "en": "Section"},
+    "ex.col.parameter": {"ja": "項目", "en": "Parameter"},
+    "ex.col.label": {"ja": "説明", "en": "Meaning"},
+    "ex.col.period": {"ja": "期", "en": "Period"},
+    "ex.col.cost": {"ja": "費用（判断）", "en": "Cost (judgement)"},
+    "ex.col.staff": {"ja": "人員（判断）", "en": "Staff (judgement)"},
+    "ex.col.kind": {"ja": "種類", "en": "Kind"},
+    "ex.col.item_id": {"ja": "ID", "en": "Id"},
+    "ex.col.item": {"ja": "名称", "en": "Name"},
+    "ex.col.used_for": {"ja": "用途", "en": "Used for"},
+    "ex.col.publisher": {"ja": "発行者", "en": "Publisher"},
+    "ex.col.title": {"ja": "資料名", "en": "Title"},
+    "ex.col.year_min": {"ja": "使用データの最初の年", "en": "First year used"},
+    "ex.col.year_max": {"ja": "使用データの最後の年", "en": "Last year used"},
+    "ex.col.n_countries": {"ja": "値のある国の数", "en": "Countries with a value"},
+    "ex.col.licence": {"ja": "ライセンス", "en": "Licence"},
+    "ex.col.url": {"ja": "URL", "en": "URL"},
+    "ex.col.prerequisites": {"ja": "前提となる分野", "en": "Prerequisite fields"},
+    "ex.col.japan_strength_table": {"ja": "日本の強み（判断表）", "en": "Japan's strength (judgement table)"},
+    "ex.col.japan_strength_used": {
+        "ja": "日本の強み（このシナリオで使用）",
+        "en": "Japan's strength (used in this scenario)",
+    },
+    "ex.col.rationale": {"ja": "根拠", "en": "Rationale"},
+    "ex.col.reference": {"ja": "出典・参考", "en": "Reference"},
+    "ex.col.cost_staff_rationale": {"ja": "費用・人員の根拠", "en": "Cost and staff rationale"},
+    "ex.col.rival_id": {"ja": "競合ID", "en": "Rival id"},
+    "ex.col.rival": {"ja": "競合", "en": "Rival"},
+    "ex.col.top_k": {"ja": "上位{k}位以内の確率", "en": "P(top {k})"},
+    "ex.col.confidence": {"ja": "信頼係数", "en": "Confidence factor"},
+    # exports: labels of settings rows (ex.param.<path in the scenario JSON>)
+    "ex.param.generated": {"ja": "作成日時", "en": "Generated"},
+    "ex.param.dataset.version": {"ja": "使用データの版", "en": "Data version used"},
+    "ex.param.scenario.data_version": {"ja": "シナリオ作成時のデータの版", "en": "Data version of the scenario"},
+    "ex.param.criteria.reference_year": {"ja": "基準年", "en": "Reference year"},
+    "ex.param.countries.in_universe": {"ja": "比較対象の国の数", "en": "Countries compared"},
+    "ex.param.countries.ranked": {"ja": "順位付けされた国の数", "en": "Countries ranked"},
+    "ex.param.countries.excluded": {"ja": "データ不足で除外した国", "en": "Countries left out (low coverage)"},
+    "ex.param.share": {"ja": "評価軸「{pillar}」の重みの割合", "en": "Share of weight: {pillar}"},
+    "ex.param.pillar_weight": {"ja": "評価軸「{pillar}」の重み", "en": "Pillar weight: {pillar}"},
+    "ex.param.name": {"ja": "シナリオ名", "en": "Scenario name"},
+    "ex.param.preset": {"ja": "重みのプリセット", "en": "Weight preset"},
+    "ex.param.settings.method": {"ja": "集計方法", "en": "Aggregation method"},
+    "ex.param.settings.normalisation": {"ja": "正規化", "en": "Normalisation"},
+    "ex.param.settings.missing": {"ja": "欠測値の扱い", "en": "Missing data policy"},
+    "ex.param.settings.max_age": {"ja": "データの許容年数", "en": "Maximum data age (years)"},
+    "ex.param.settings.min_coverage": {"ja": "必要なデータ充足率", "en": "Minimum coverage"},
+    "ex.param.settings.reference_year": {"ja": "基準年（空欄＝最新）", "en": "Reference year (blank = latest)"},
+    "ex.param.settings.winsor": {"ja": "外れ値の切り詰め", "en": "Winsorising"},
+    "ex.param.presence_default": {"ja": "根拠がない場合の進出度（仮定）", "en": "Assumed presence without evidence"},
+    "ex.param.white_space_threshold": {"ja": "空白市場のしきい値", "en": "White-space threshold"},
+    "ex.param.constraints.budget": {"ja": "予算", "en": "Budget"},
+    "ex.param.constraints.staff": {"ja": "人員の上限", "en": "Staff limit"},
+    "ex.param.constraints.max_countries": {"ja": "国数の上限", "en": "Maximum countries"},
+    "ex.param.constraints.periods": {"ja": "期の数", "en": "Periods"},
+    "ex.param.solver.solver": {"ja": "ソルバー", "en": "Solver"},
+    "ex.param.solver.time_limit": {"ja": "計算時間の上限（秒）", "en": "Time limit (s)"},
+    "ex.param.plan.status": {"ja": "計画の状態", "en": "Plan status"},
+    "ex.param.plan.objective": {"ja": "目的関数の値", "en": "Objective value"},
+    "ex.param.plan.gap": {"ja": "最適性ギャップ", "en": "Optimality gap"},
+    "ex.param.plan.budget_used": {"ja": "使用した予算", "en": "Budget used"},
+    "ex.param.plan.staff_used": {"ja": "使用した人員", "en": "Staff used"},
+    "ex.param.plan.binding": {"ja": "上限に達した制約", "en": "Binding limits"},
+    # exports: errors
+    "ex.err.unknown_country": {
+        "ja": "国「{value}」が見つかりません。ISO3コード（例: VNM）か国名で指定してください（候補: {suggestions}）。",
+        "en": "Country '{value}' not found. Give an ISO3 code (e.g. VNM) or a name (close matches: {suggestions}).",
+    },
+    "ex.err.excluded": {
+        "ja": "{country}（{iso3}）はデータ充足率が {coverage} と低いため、このシナリオでは順位付けされていません。",
+        "en": "{country} ({iso3}) is not ranked in this scenario: its data coverage is only {coverage}.",
+    },
+    "ex.err.not_in_universe": {
+        "ja": "{country}（{iso3}）はこのシナリオの比較対象に含まれていません（対象国の設定を確認してください）。",
+        "en": "{country} ({iso3}) is not among the countries this scenario compares (check its universe).",
+    },
+    # exports: the HTML country brief
+    "ex.brief.title": {"ja": "{country}：国別ブリーフ", "en": "{country}: country brief"},
+    "ex.brief.meta": {
+        "ja": "シナリオ「{scenario}」／集計方法: {method}／データ版 {data}／作成日 {date}",
+        "en": "Scenario '{scenario}' / method: {method} / data version {data} / generated {date}",
+    },
+    "ex.brief.why": {"ja": "1. なぜこの市場か", "en": "1. Why this market"},
+    "ex.brief.rank_line": {
+        "ja": "{country}は{n}か国中{rank}位（市場スコア {score}、データ充足率 {coverage}）。",
+        "en": "{country} ranks {rank} of {n} (market score {score}, data coverage {coverage}).",
+    },
+    "ex.brief.strongest": {
+        "ja": "スコアを押し上げている指標: {items}",
+        "en": "Indicators that lift the score most: {items}",
+    },
+    "ex.brief.chart.pillars": {"ja": "{country}の評価軸別スコア（0〜1）", "en": "{country}: score by pillar (0-1)"},
+    "ex.brief.pillar_note": {
+        "ja": "評価軸スコアは比較対象国の中での相対値（0〜1）です。重みの割合はこのシナリオの設定です。",
+        "en": "Pillar scores are relative to the countries compared (0-1). Weight shares are this scenario's settings.",
+    },
+    "ex.brief.col.pillar": {"ja": "評価軸", "en": "Pillar"},
+    "ex.brief.col.pillar_score": {"ja": "スコア", "en": "Score"},
+    "ex.brief.col.pillar_rank": {"ja": "順位", "en": "Rank"},
+    "ex.brief.col.weight_share": {"ja": "重みの割合", "en": "Weight share"},
+    "ex.brief.fields": {"ja": "2. どの分野で", "en": "2. Which fields"},
+    "ex.brief.fields_note": {
+        "ja": "機会スコア＝市場・分野適合度・競争上の位置の加重結合。日本の強みと競合の強さは判断値です（根拠はワークブックの判断シート）。＊＝競合の進出度が仮定値（根拠データなし）。",
+        "en": "Opportunity combines market, field fit and competitive position. Japan's and rivals' strengths are "
+        "judgements (rationale in the workbook's judgement sheets). * = rival presence assumed (no evidence).",
+    },
+    "ex.brief.col.field": {"ja": "分野", "en": "Field"},
+    "ex.brief.col.pair_rank": {"ja": "全体順位", "en": "Overall rank"},
+    "ex.brief.col.opportunity": {"ja": "機会スコア", "en": "Opportunity"},
+    "ex.brief.col.fit": {"ja": "適合度", "en": "Fit"},
+    "ex.brief.col.need": {"ja": "ニーズ", "en": "Need"},
+    "ex.brief.col.strength": {"ja": "日本の強み", "en": "Japan's strength"},
+    "ex.brief.col.main_rival": {"ja": "主要競合", "en": "Main rival"},
+    "ex.brief.col.margin": {"ja": "差（日本－競合）", "en": "Margin (Japan - rival)"},
+    "ex.brief.chart.position": {
+        "ja": "{country}：有望分野での日本の位置と主要競合の脅威",
+        "en": "{country}: Japan's position and the main rival's threat in the best fields",
+    },
+    "ex.brief.legend.japan": {"ja": "日本の位置", "en": "Japan's position"},
+    "ex.brief.legend.rival": {"ja": "主要競合の脅威", "en": "Main rival's threat"},
+    "ex.brief.nobody": {"ja": "有力な競合なし", "en": "no strong rival"},
+    "ex.brief.rivals": {"ja": "3. どの競合と", "en": "3. Which rival"},
+    "ex.brief.rivals_note": {
+        "ja": "脅威＝競合の強さ（判断）×進出度。根拠データのない組み合わせでは進出度を {default} と仮定しています。",
+        "en": "Threat = rival strength (judgement) × presence. Where no evidence exists, presence is assumed to be {default}.",
+    },
+    "ex.brief.col.rival": {"ja": "競合", "en": "Rival"},
+    "ex.brief.col.max_threat": {"ja": "最大の脅威", "en": "Highest threat"},
+    "ex.brief.col.in_field": {"ja": "その分野", "en": "In field"},
+    "ex.brief.col.n_main": {"ja": "主要競合となる分野数", "en": "Fields where main rival"},
+    "ex.brief.col.measured_fields": {"ja": "根拠データのある分野数", "en": "Fields with evidence"},
+    "ex.brief.col.evidence": {"ja": "根拠", "en": "Evidence"},
+    "ex.brief.no_evidence": {"ja": "根拠データなし", "en": "no evidence"},
+    "ex.brief.measured_absent": {"ja": "調査データ上は進出なし", "en": "measured absent"},
+    "ex.brief.plan": {"ja": "4. 計画での扱い", "en": "4. In the plan"},
+    "ex.brief.plan_in": {
+        "ja": "計画（状態: {status}）はこの国で{n}件の分野を選んでいます。",
+        "en": "The plan (status: {status}) selects {n} field(s) in this country.",
+    },
+    "ex.brief.plan_out": {
+        "ja": "計画（状態: {status}）はこの国を選んでいません。",
+        "en": "The plan (status: {status}) does not select this country.",
+    },
+    "ex.brief.col.period": {"ja": "期", "en": "Period"},
+    "ex.brief.col.cost": {"ja": "費用", "en": "Cost"},
+    "ex.brief.col.staff": {"ja": "人員", "en": "Staff"},
+    "ex.brief.data": {"ja": "データの年と出典", "en": "Data years and sources"},
+    "ex.brief.years": {
+        "ja": "使用したデータの年: {start}〜{end}年（基準年 {ref}、{age}年より古い値は使用していません）。",
+        "en": "Data years used: {start} to {end} (reference year {ref}; values older than {age} years are not used).",
+    },
+    "ex.brief.col.indicator": {"ja": "指標", "en": "Indicator"},
+    "ex.brief.col.value": {"ja": "値", "en": "Value"},
+    "ex.brief.col.unit": {"ja": "単位", "en": "Unit"},
+    "ex.brief.col.year": {"ja": "年", "en": "Year"},
+    "ex.brief.col.source": {"ja": "出典", "en": "Source"},
+    "ex.brief.col.licence": {"ja": "ライセンス", "en": "Licence"},
+    "ex.brief.sources": {"ja": "出典", "en": "Sources"},
+    "ex.brief.licence": {"ja": "ライセンス", "en": "licence"},
+    "ex.brief.judgement_note": {
+        "ja": "日本の強み・競合の強さ・費用・人員は、根拠と出典を付けた判断値です。測定値ではありません。",
+        "en": "Japan's strength, rival strength, cost and staff are judgements with a rationale and a reference, "
+        "not measurements.",
+    },
+    # command line (strategy.cli)
+    "cli.err.prefix": {"ja": "エラー: ", "en": "Error: "},
+    "cli.err.usage": {
+        "ja": "コマンドの指定が正しくありません（{detail}）。--help で使い方を確認してください。",
+        "en": "Invalid command line ({detail}). See --help.",
+    },
+    "cli.err.read": {
+        "ja": "ファイル「{path}」を読み込めません（{detail}）。",
+        "en": "Cannot read '{path}' ({detail}).",
+    },
+    "cli.err.write": {
+        "ja": "ファイル「{path}」に書き込めません（{detail}）。フォルダーと書き込み権限を確認してください。",
+        "en": "Cannot write '{path}' ({detail}). Check the folder and the write permission.",
+    },
+    "cli.err.is_dir": {"ja": "フォルダーです", "en": "it is a folder"},
+    "cli.err.no_dir": {"ja": "フォルダーがありません", "en": "no such folder"},
+    "cli.err.io": {"ja": "入出力エラーです（{detail}）。", "en": "Input/output error ({detail})."},
+    "cli.err.no_data": {
+        "ja": "データフォルダー「{path}」がありません。",
+        "en": "The data folder '{path}' does not exist.",
+    },
+    "cli.err.scenario": {"ja": "シナリオが正しくありません:", "en": "The scenario is not valid:"},
+    "cli.err.data": {"ja": "データに{n}件の問題があります:", "en": "The data has {n} problem(s):"},
+    "cli.err.scoring": {
+        "ja": "このシナリオではスコアを計算できません（{detail}）。",
+        "en": "This scenario cannot be scored ({detail}).",
+    },
+    "cli.err.empty_universe": {
+        "ja": "このシナリオでは順位付けできる国がありません（対象国の設定とデータ充足率の条件を確認してください）。",
+        "en": "No country can be ranked with this scenario (check its universe and the minimum coverage).",
+    },
+    "cli.err.not_ranked": {
+        "ja": "{iso3} はこのシナリオでは順位付けされていません（対象外か、データ不足で除外）。",
+        "en": "{iso3} is not ranked in this scenario (outside its universe, or left out for low data coverage).",
+    },
+    "cli.err.unknown_field": {
+        "ja": "分野「{value}」はありません（使える分野: {allowed}）。",
+        "en": "Unknown field '{value}' (fields: {allowed}).",
+    },
+    "cli.err.pairs_only": {
+        "ja": "--country と --field は --what pairs と一緒に使います。",
+        "en": "--country and --field go with --what pairs.",
+    },
+    "cli.err.suffix": {
+        "ja": "出力先「{path}」の形式に対応していません（使える形式: {allowed}）。",
+        "en": "Unsupported output '{path}' (use {allowed}).",
+    },
+    "cli.err.table_to_file": {
+        "ja": "--format table は画面表示用です。ファイルには --format csv か xlsx を使ってください。",
+        "en": "--format table prints to the screen; for a file use --format csv or xlsx.",
+    },
+    "cli.err.xlsx_stdout": {
+        "ja": "Excel 形式には --out でファイルを指定してください。",
+        "en": "For Excel output give a file with --out.",
+    },
+    "cli.err.export_out": {
+        "ja": "出力先を --out で指定してください（.xlsx、.html、またはフォルダー）。",
+        "en": "Give the output with --out (.xlsx, .html or a folder).",
+    },
+    "cli.err.one_country": {
+        "ja": "HTML ファイルへの出力には --country をちょうど1つ指定してください（複数の国はフォルダーに出力できます）。",
+        "en": "An .html output takes exactly one --country (write several into a folder).",
+    },
+    "cli.err.target": {
+        "ja": "{action} には対象（シナリオ名またはファイル）が必要です。",
+        "en": "'{action}' needs a target (scenario name or file).",
+    },
+    "cli.err.infeasible": {
+        "ja": "計画を作れません：制約をすべて同時に満たすことができません。",
+        "en": "No plan: the constraints cannot all hold at once.",
+    },
+    "cli.err.clash": {
+        "ja": "「{group}」をおよそ {amount} 緩めると解が見つかります",
+        "en": "relaxing '{group}' by about {amount} makes a plan possible",
+    },
+    "cli.err.clash_inf": {
+        "ja": "「{group}」が他の制約と衝突しています",
+        "en": "'{group}' clashes with other constraints",
+    },
+    "cli.err.no_solution": {
+        "ja": "計画を作れません：制限時間（{limit}秒）内に解が見つかりませんでした（状態: {status}）。--time-limit を長くしてください。",
+        "en": "No plan: no solution within the time limit of {limit} s (status: {status}). Try a longer --time-limit.",
+    },
+    "cli.err.interrupted": {"ja": "中断しました。", "en": "Interrupted."},
+    "cli.err.unexpected": {
+        "ja": "予期しないエラーが発生しました（{kind}: {detail}）。--debug を付けて再実行すると詳細が表示されます。",
+        "en": "Unexpected error ({kind}: {detail}). Run again with --debug for details.",
+    },
+    "cli.warn.data_version": {
+        "ja": "注意: シナリオはデータ版 {scenario} で作られました。現在のデータ版は {data} です（結果が保存時と異なる場合があります）。",
+        "en": "Note: the scenario was made with data version {scenario}; the data now is version {data} "
+        "(results may differ from when it was saved).",
+    },
+    "cli.warn.smaa_wsm": {
+        "ja": "注意: SMAA は加重和で評価軸スコアを結合します（このシナリオの集計方法は {method}）。",
+        "en": "Note: SMAA combines the pillar scores by weighted sum (this scenario's method is {method}).",
+    },
+    "cli.progress.load": {"ja": "データを読み込んでいます", "en": "Loading data"},
+    "cli.progress.score": {"ja": "スコアを計算しています", "en": "Scoring"},
+    "cli.progress.solve": {
+        "ja": "最適化しています（{solver}、候補 {n} 件、制限時間 {limit} 秒）",
+        "en": "Solving ({solver}, {n} candidate entries, time limit {limit} s)",
+    },
+    "cli.progress.explain": {"ja": "衝突している制約を調べています", "en": "Finding the clashing constraints"},
+    "cli.progress.smaa": {
+        "ja": "SMAA（{n} サンプル、{countries} か国、評価軸 {criteria}）",
+        "en": "SMAA ({n} samples, {countries} countries, {criteria} pillars)",
+    },
+    "cli.progress.workbook": {"ja": "Excel ワークブックを作成しています", "en": "Building the Excel workbook"},
+    "cli.progress.done": {"ja": "完了（{seconds} 秒）", "en": "done ({seconds} s)"},
+    "cli.progress.failed": {"ja": "中止（{seconds} 秒）", "en": "stopped ({seconds} s)"},
+    "cli.plan.summary": {
+        "ja": "計画: 状態 {status}、目的関数 {objective}、{countries} か国 {n} 件、予算 {budget}、人員 {staff}",
+        "en": "Plan: status {status}, objective {objective}, {n} entries in {countries} countries, budget {budget}, "
+        "staff {staff}",
+    },
+    "cli.more_rows": {
+        "ja": "（{total} 行のうち先頭 {shown} 行を表示。--top で行数を指定、--out でファイルに出力できます）",
+        "en": "(showing the first {shown} of {total} rows; use --top for more, --out for a file)",
+    },
+    "cli.wrote": {"ja": "{path} に書き出しました（{rows} 行）", "en": "Wrote {path} ({rows} rows)"},
+    "cli.wrote_file": {"ja": "{path} に書き出しました", "en": "Wrote {path}"},
+    "cli.imported": {
+        "ja": "シナリオ「{name}」を保存しました（版 {version}）",
+        "en": "Saved scenario '{name}' (version {version})",
+    },
+    # (end of scenarios, exports, CLI keys)
 }
 
 

@@ -279,3 +279,121 @@ def test_url_language_parameter_opens_english(server: str, browser_page) -> None
     page.get_by_role("heading", name=t("ui.page.data", "en")).wait_for(timeout=60_000)
     _settle(page)
     _check_clean(page)
+
+
+# --- scoring pages: markets, fields, competitors ----------------------------------------------
+
+
+def _map_paths(page, min_paths: int = 100, timeout: float = 60_000) -> int:
+    """Wait until plotly has drawn the choropleth's country shapes (SVG paths); return how many."""
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.choroplethlayer path.choroplethlocation').length >= {min_paths}",
+        timeout=timeout,
+    )
+    return page.locator(".choroplethlayer path.choroplethlocation").count()
+
+
+def _sidebar_slider(page, label: str):
+    """The range input of the sidebar slider with this label (it takes arrow keys)."""
+    return page.locator(f'[data-testid="stSidebar"] input[type="range"][aria-label="{label}"]')
+
+
+def _first_ranked(page) -> str:
+    """ISO3 (third column) of the first row of the ranked market table, from the grid's accessible table."""
+    cell = page.locator('[data-testid="stDataFrame"]').first.locator("td").nth(2)
+    cell.wait_for(state="attached", timeout=60_000)
+    return cell.inner_text().strip()
+
+
+def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
+    page = browser_page
+    topojson: list[str] = []
+    page.on("request", lambda request: topojson.append(request.url) if request.url.endswith(".json") else None)
+
+    # Markets, English: the world map is drawn from the app's own static files
+    page.goto(f"{server}/markets?lang=en", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.page.markets", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    drawn = _map_paths(page)
+    assert drawn >= 150, drawn
+    assert any(url.endswith("/app/static/world_50m.json") for url in topojson), topojson
+    _check_clean(page)
+    first = _first_ranked(page)
+
+    # change a weight: the 'Growth' slider from 1 to 3, by keyboard
+    thumb = _sidebar_slider(page, t("ui.pillar.growth", "en"))
+    before = thumb.input_value()
+    thumb.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    page.get_by_text(t("ui.sc.modified", "en", name="Balanced (default)")).wait_for(timeout=60_000)
+    _settle(page)
+    assert thumb.input_value() != before
+    _map_paths(page)
+    assert _first_ranked(page) != first  # growth weighs more: the ranking changed
+    _check_clean(page)
+    _shot(page, "markets_en.png")
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+
+    # why this rank: decomposition chart
+    _section_button(page, t("ui.mk.tab.why", "en")).click()
+    _settle(page)
+    page.locator(".js-plotly-plot .barlayer").first.wait_for(timeout=60_000)
+    _check_clean(page)
+    _shot(page, "markets_why_en.png")
+
+    # Fields: the fit heatmap for the focus markets; the settings came along
+    sidebar.get_by_role("link", name=t("ui.page.fields", "en")).click()
+    page.get_by_role("heading", name=t("ui.page.fields", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    page.locator(".js-plotly-plot .heatmaplayer").first.wait_for(timeout=60_000)
+    assert page.get_by_text(t("ui.sc.modified", "en", name="Balanced (default)")).is_visible()
+    _check_clean(page)
+    _shot(page, "fields_en.png")
+    _section_button(page, t("ui.fd.tab.profile", "en")).click()
+    _settle(page)
+    page.get_by_text(t("ui.fd.rationale_judgement", "en"), exact=True).wait_for(timeout=60_000)
+    _check_clean(page)
+    _shot(page, "fields_profile_en.png")
+
+    # Competitors: threat heatmap, then the evidence behind one country
+    sidebar.get_by_role("link", name=t("ui.page.competitors", "en")).click()
+    page.get_by_role("heading", name=t("ui.page.competitors", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    page.locator(".js-plotly-plot .heatmaplayer").first.wait_for(timeout=60_000)
+    _check_clean(page)
+    _shot(page, "competitors_en.png")
+    _section_button(page, t("ui.cp.tab.evidence", "en")).click()
+    _settle(page)
+    page.get_by_text("Southeast Asia-Japan Cable 2", exact=False).first.wait_for(timeout=60_000)
+    _check_clean(page)
+    _shot(page, "competitors_evidence_en.png")
+    _section_button(page, t("ui.cp.tab.white_space", "en")).click()
+    _settle(page)
+    _check_clean(page)
+    _shot(page, "competitors_white_space_en.png")
+
+    # back to Markets in Japanese: the map again, with the changed weight still in place
+    sidebar.get_by_text(t("ui.lang.ja", "ja"), exact=True).click()
+    page.get_by_role("heading", name=t("ui.page.competitors", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    sidebar.get_by_role("link", name=t("ui.page.markets", "ja")).click()
+    page.get_by_role("heading", name=t("ui.page.markets", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    _section_button(page, t("ui.mk.tab.ranking", "ja")).click()
+    _settle(page)
+    assert _map_paths(page) >= 150
+    assert _sidebar_slider(page, t("ui.pillar.growth", "ja")).input_value() != before
+    _check_clean(page)
+    _shot(page, "markets_ja.png")
+
+    # the method goes into the URL as an id (the same link works in either language)
+    combobox = sidebar.locator('.st-key-method input[role="combobox"]')
+    combobox.click()
+    combobox.fill(t("ui.sc.method.topsis", "ja"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**method=topsis**", timeout=60_000)
+    _settle(page)
+    assert _map_paths(page) >= 150
+    _check_clean(page)

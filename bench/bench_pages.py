@@ -1,0 +1,120 @@
+"""Page speed: how long a page rerun takes after a slider change, measured with Streamlit's AppTest.
+
+Run:  .venv/bin/python bench/bench_pages.py   (prints a Markdown table for docs/benchmarks_pages.md)
+
+Each row moves one slider to a value it has not had before (so no cached result can answer) and
+times ``AppTest.run()``: the whole script of the page (sidebar controls, cached scoring steps, tables
+and figures turned into protobuf), as the server would run it, minus the browser's drawing time.
+Target: under 300 ms median.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import time
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parent.parent
+RUNS = 20
+TARGET_MS = 300.0
+
+#: (page, section key and value or None, slider key, values to step through, what it re-runs)
+CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
+    (
+        "markets",
+        ("markets_section", "ranking"),
+        "sc_w_growth",
+        [0.5 * i for i in range(11)],
+        "market score, ranked table and map",
+    ),
+    (
+        "markets",
+        ("markets_section", "why"),
+        "sc_w_size",
+        [0.5 * i for i in range(11)],
+        "market score and the decomposition chart",
+    ),
+    ("fields", ("fields_section", "heatmap"), "sc_fit_need", [0.05 * i for i in range(21)], "field fit and heatmap"),
+    (
+        "fields",
+        ("fields_section", "profile"),
+        "sc_opp_fit",
+        [0.05 * i for i in range(1, 21)],
+        "opportunity table, best markets, fit decomposition",
+    ),
+    (
+        "competitors",
+        ("competitors_section", "threat"),
+        "sc_w_income",
+        [0.5 * i for i in range(11)],
+        "market score (country order) and threat heatmap",
+    ),
+    (
+        "competitors",
+        ("competitors_section", "white_space"),
+        "sc_presence_default",
+        [0.05 * i for i in range(21)],
+        "rival threat (not cached for a new value) and white space",
+    ),
+)
+
+#: A second slider moved once per pass through the values, so every rerun is a new combination.
+PARTNER: dict[str, tuple[str, tuple[float, ...]]] = {
+    "sc_w_growth": ("sc_w_digital", (1.5, 2.0, 2.5)),
+    "sc_w_size": ("sc_w_digital", (1.5, 2.0, 2.5)),
+    "sc_w_income": ("sc_w_digital", (1.5, 2.0, 2.5)),
+    "sc_fit_need": ("sc_fit_strength", (0.35, 0.4, 0.5)),
+    "sc_opp_fit": ("sc_opp_market", (0.4, 0.5, 0.6)),
+    "sc_presence_default": ("sc_white_space", (0.35, 0.4, 0.45)),
+}
+
+
+def measure(page: str, section: tuple[str, str] | None, key: str, values: list[float]) -> list[float]:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "ja"
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    if section is not None:
+        at.segmented_control(key=section[0]).set_value(section[1]).run()
+    at.run()  # warm: everything that does not depend on the slider is cached now
+    samples = []
+    current = at.slider(key=key).value
+    sequence = [v for v in values if abs(v - current) > 1e-9]
+    partner = PARTNER[key]
+    for i in range(RUNS):
+        # a (slider, partner) pair never seen before, so no cached score can answer
+        at.slider(key=key).set_value(round(sequence[i % len(sequence)], 6))
+        at.slider(key=partner[0]).set_value(partner[1][i // len(sequence)])
+        start = time.perf_counter()
+        at.run()
+        samples.append((time.perf_counter() - start) * 1000)
+        if at.exception:
+            raise RuntimeError(at.exception[0].value)
+    return samples
+
+
+def main() -> None:
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}; {RUNS} reruns each."
+    )
+    print()
+    print("| page | view | slider changed | re-runs | median ms | p90 ms | max ms |")
+    print("|---|---|---|---|---:|---:|---:|")
+    worst = 0.0
+    for page, section, key, values, note in CASES:
+        samples = sorted(measure(page, section, key, values))
+        median = statistics.median(samples)
+        worst = max(worst, median)
+        p90 = samples[int(0.9 * (len(samples) - 1))]
+        view = section[1] if section else "-"
+        print(f"| {page} | {view} | `{key}` | {note} | {median:.0f} | {p90:.0f} | {samples[-1]:.0f} |")
+    print()
+    verdict = "met" if worst < TARGET_MS else "NOT met"
+    print(f"Slowest median {worst:.0f} ms; target < {TARGET_MS:.0f} ms: {verdict}.")
+
+
+if __name__ == "__main__":
+    main()
