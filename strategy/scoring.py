@@ -15,6 +15,7 @@ check it): weighted sum (WSM), weighted product (WPM) and TOPSIS (Hwang & Yoon 1
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -46,6 +47,9 @@ class Settings:
     ``min_coverage``: a country whose available indicators carry less than this share of the total
     weight is excluded, with the reason stated. ``product_floor``: normalised values are raised to
     at least this before a weighted product, so one worst-in-class indicator does not zero a score.
+    ``missing``: "drop" renormalises weights over a country's available indicators (weighted sum;
+    TOPSIS and the weighted product use the universe median instead, as they need common weights);
+    "regional_median" and "penalise" fill only indicators reported for at least half the universe.
     """
 
     reference_year: int | None = None
@@ -204,7 +208,9 @@ def prepare_criteria(
 
     imputed = np.zeros_like(available)
     if settings.missing != "drop":
-        missing = ~available & available.any(axis=0)
+        # only criteria reported for at least half the universe are filled: filling a series that
+        # exists for a few countries (e.g. Japan's aid, focus countries only) would rank by the gap
+        missing = ~available & (available.mean(axis=0) >= 0.5)
         if settings.missing == "penalise":
             fill = np.broadcast_to(np.nanmin(n, axis=0), n.shape)
         else:
@@ -341,6 +347,16 @@ def market_scores(dataset: Dataset, criteria: Criteria, weights: MarketWeights =
     direction = catalog["direction"].to_numpy()
     x = oriented(criteria.normalised.to_numpy(), direction, settings.normalisation)
     have = ~np.isnan(x) & used
+    if settings.method != "weighted_sum":
+        # TOPSIS and the weighted product compare every country on the same criteria with the same
+        # weights: renormalising per country would move the ideal point with each country's gaps.
+        # A missing cell takes the universe median of that criterion (neutral) instead.
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            median = np.nanmedian(np.where(have, x, np.nan), axis=0)
+        fill = ~have & used & have.any(axis=0)
+        x = np.where(fill, median, x)
+        have = ~np.isnan(x) & used
     real = criteria.available.to_numpy() & used
     groups = catalog["pillar"].to_numpy()
     w = effective_weights(have, groups, pillar_w * used, inner_w * used)
@@ -495,6 +511,7 @@ def field_fit(
     have = ~np.isnan(parts)
     with np.errstate(invalid="ignore", divide="ignore"):
         fit = np.nansum(parts * w, axis=0) / (have * w).sum(axis=0)
+    fit = np.where(np.isnan(need), np.nan, fit)  # no need data: no fit (not readiness and strength alone)
     frame = lambda a: pd.DataFrame(a, index=unit.index, columns=fields)  # noqa: E731
     return FieldFit(need=frame(need), readiness=frame(readiness), strength=strength, fit=frame(fit), weights=weights)
 
@@ -641,7 +658,8 @@ def opportunity(
     The market score is rescaled to [0, 1] across the scored universe (min-max) before combining,
     so methods with different ranges combine the same way. Competitive position is
     ``0.5 + 0.5 × margin`` (margin = Japan's position minus the main rival's threat, in [-1, 1]).
-    Countries excluded from the market score (low coverage) are not in the table.
+    Countries excluded from the market score (low coverage) and pairs without need data are not in
+    the table.
     """
     w = np.array([weights.market, weights.fit, weights.position], dtype=float)
     if (w < 0).any() or w.sum() <= 0:
@@ -683,6 +701,9 @@ def opportunity(
             "white_space": wide["white_space"].to_numpy().ravel(),
         }
     )
+    # pairs without a fit (no need data for the field) are left out of the ranking; FieldFit.need
+    # shows them as missing
+    table = table[table["opportunity"].notna()]
     # stable sort: ties keep the country-then-field order the table was built in
     order = np.argsort(-table["opportunity"].to_numpy(), kind="stable")
     table = table.iloc[order].reset_index(drop=True)

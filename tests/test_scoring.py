@@ -245,3 +245,29 @@ def test_threat_uses_measured_presence(dataset: Dataset, universe: pd.Index):
     assert not row["measured"] and row["presence"] == threat.presence_default
     strength = dataset.rival_strength.set_index(["rival_id", "field_id"])["strength"]
     assert row["threat"] == pytest.approx(strength[("KOR", "egov_digital_id")] * threat.presence_default)
+
+
+def test_topsis_uses_common_weights_with_gaps(dataset: Dataset, universe: pd.Index):
+    """Per-country renormalisation would move TOPSIS's ideal with each gap (Andorra ranked 1st)."""
+    scores = market_scores(dataset, prepare_criteria(dataset, universe, Settings(method="topsis")))
+    assert scores.rank.get("AND", 999) > 20
+    assert np.allclose(scores.weights.sum(axis=1), 1.0)
+    rows = scores.weights.to_numpy()
+    assert np.allclose(rows, rows[0])  # the same weights for every country
+
+
+def test_filling_skips_sparse_indicators(dataset: Dataset, universe: pd.Index):
+    criteria = prepare_criteria(dataset, universe, Settings(missing="penalise"))
+    # Japan's aid exists for the 11 focus countries only: it must not be filled for the others
+    assert not criteria.imputed["japan_net_aid_usd"].any()
+    assert criteria.imputed["gdp_usd"].sum() < len(universe)
+
+
+def test_no_need_data_means_no_fit(dataset: Dataset, universe: pd.Index):
+    criteria = prepare_criteria(dataset, universe)
+    fit = field_fit(dataset, criteria)
+    no_need = fit.need.isna()
+    assert no_need.to_numpy().any()
+    assert fit.fit[no_need].isna().all().all()
+    table = opportunity(market_scores(dataset, criteria), fit, rival_threat(dataset, universe))
+    assert table["opportunity"].notna().all()
