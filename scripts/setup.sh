@@ -13,12 +13,15 @@ if [ "${1:-}" = "dev" ]; then
   "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]"
   # Browser tests drive Debian's chromium through Playwright (no browser download).
   # Japanese fonts so screenshots show text, not boxes.
-  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+  # PostgreSQL server binaries for the scenario-store tests (a throwaway cluster per test run).
+  if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk" \
+    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
       apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        chromium fonts-noto-cjk postgresql >/dev/null
     else
-      echo "note: install Debian's chromium and fonts-noto-cjk for the browser tests (they are skipped otherwise)" >&2
+      echo "note: install Debian's chromium, fonts-noto-cjk and postgresql for the browser and PostgreSQL tests (skipped otherwise)" >&2
     fi
   fi
 else

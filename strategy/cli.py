@@ -1,0 +1,721 @@
+"""Command line: ``python -m strategy <command>`` for batch runs without a browser.
+
+Commands (``python -m strategy <command> --help`` for the options):
+
+  rank         ranked markets or market × field pairs -> CSV / Excel / table on stdout
+  plan         solve the portfolio for the scenario's constraints -> CSV / Excel / table
+  sensitivity  SMAA: probability of each market being in the top k under random pillar weights
+  export       the Excel workbook and/or the HTML country brief (the files the app downloads)
+  scenarios    list, export or import saved scenarios (the app's scenario store)
+
+Every command takes ``--scenario FILE.json`` (default: the balanced preset on the bundled data) or
+``--stored NAME`` (a scenario saved in the store, ``--db URL``), ``--lang ja|en`` for the output and
+the messages (default ja) and ``--out PATH``. Progress goes to stderr, results to stdout or files.
+
+Exit codes: 0 ok; 1 unexpected error (``--debug`` shows the traceback); 2 usage or bad input (bad
+scenario JSON, unknown country, invalid data); 3 no plan (infeasible constraints or no solution
+within the time limit); 4 input/output error (file unreadable or unwritable, store unreachable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from strategy.i18n import LANGS, Lang, t
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_NO_SOLUTION = 3
+EXIT_IO = 4
+DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"  # the same variable the app reads
+
+EPILOG = """exit codes:
+  0  success
+  1  unexpected error (run again with --debug for the traceback)
+  2  usage error or bad input (invalid scenario JSON, unknown country, invalid data)
+  3  no plan: the constraints cannot all hold, or no solution within the time limit
+  4  input/output error (file unreadable or unwritable, scenario store unreachable)
+"""
+
+
+class Key(str):
+    """A message key used as a value of another message: translated when the message is shown."""
+
+
+class CliError(Exception):
+    """An error with an exit code and a message key (printed in the chosen language)."""
+
+    def __init__(self, code: int, key: str, *, details: Sequence[str] = (), **values: Any):
+        self.code, self.key, self.values, self.details = code, key, values, list(details)
+        super().__init__(self.lines("en")[0])
+
+    def lines(self, lang: Lang) -> list[str]:
+        values = {k: t(v, lang) if isinstance(v, Key) else v for k, v in self.values.items()}
+        return [t(self.key, lang, **values), *self.details]
+
+
+# --- progress -------------------------------------------------------------------------------------
+
+
+class Progress:
+    """Stage messages with timings on stderr; on a terminal a live elapsed-time counter."""
+
+    def __init__(self, lang: Lang, quiet: bool = False, stream: Any = None):
+        self.lang, self.quiet = lang, quiet
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def note(self, key: str, **values: Any) -> None:
+        if not self.quiet:
+            print(t(key, self.lang, **values), file=self.stream, flush=True)
+
+    @contextlib.contextmanager
+    def step(self, key: str, live: bool = False, **values: Any) -> Iterator[None]:
+        if self.quiet:
+            yield
+            return
+        text = t(key, self.lang, **values)
+        start = time.perf_counter()
+        stop = threading.Event()
+        ticker = None
+        if self.tty:
+            print(f"{text} …", end="", file=self.stream, flush=True)
+            if live:
+
+                def tick() -> None:
+                    while not stop.wait(0.5):
+                        seconds = time.perf_counter() - start
+                        print(f"\r{text} … {seconds:.0f} s", end="", file=self.stream, flush=True)
+
+                ticker = threading.Thread(target=tick, daemon=True)
+                ticker.start()
+        else:
+            print(f"{text} …", file=self.stream, flush=True)
+        ok = False
+        try:
+            yield
+            ok = True
+        finally:
+            stop.set()
+            if ticker is not None:
+                ticker.join()
+            seconds = time.perf_counter() - start
+            done = t("cli.progress.done" if ok else "cli.progress.failed", self.lang, seconds=f"{seconds:.1f}")
+            if self.tty:
+                print(f"\r{text} … {done}   ", file=self.stream, flush=True)
+            else:
+                print(f"{text}: {done}", file=self.stream, flush=True)
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr(quiet: bool = False) -> Iterator[None]:
+    """Send anything written to file descriptor 1 meanwhile (HiGHS prints a banner there) to stderr,
+    or nowhere when ``quiet``, so that stdout holds only the result."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no real stdout (embedded use): nothing to protect
+        yield
+        return
+    target = os.open(os.devnull, os.O_WRONLY) if quiet else 2
+    try:
+        os.dup2(target, 1)
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+        if quiet:
+            os.close(target)
+
+
+# --- parser ---------------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors in the language asked for (help stays English)."""
+
+    argv: Sequence[str] = ()  # the command line being parsed (set by main), for the message language
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        lang = _lang_from_argv(_Parser.argv)
+        self.print_usage(sys.stderr)
+        print(t("cli.err.prefix", lang) + t("cli.err.usage", lang, detail=message), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _lang_from_argv(argv: Sequence[str]) -> Lang:
+    for i, arg in enumerate(argv):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else argv[i + 1]
+            if arg == "--lang" and i + 1 < len(argv)
+            else None
+        )
+        if value in LANGS:
+            return value  # type: ignore[return-value]
+    return "ja"
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+def _non_negative(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def _common(with_scenario: bool, out_help: str) -> argparse.ArgumentParser:
+    """The options every command shares (as an argparse parent)."""
+    common = argparse.ArgumentParser(add_help=False)
+    source = common.add_argument_group("scenario and data")
+    if with_scenario:
+        which = source.add_mutually_exclusive_group()
+        which.add_argument(
+            "--scenario", metavar="FILE.json", help="scenario JSON (as exported by the app); default: balanced preset"
+        )
+        which.add_argument("--stored", metavar="NAME", help="a scenario saved in the scenario store (see --db)")
+    source.add_argument(
+        "--db",
+        metavar="URL",
+        help="scenario store: SQLAlchemy URL or SQLite file (default: $ICT_STRATEGY_DB_URL or "
+        "~/.ict_strategy/scenarios.sqlite)",
+    )
+    if with_scenario:
+        source.add_argument(
+            "--data", metavar="DIR", help=f"data folder (default: ${DATA_DIR_ENV} or the bundled data/countries)"
+        )
+    out = common.add_argument_group("output")
+    out.add_argument("--lang", choices=LANGS, default="ja", help="language of the output and messages (default: ja)")
+    out.add_argument("--out", metavar="PATH", help=out_help)
+    out.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
+    out.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common(True, "output file (.csv or .xlsx); default: a table on stdout")
+    export_common = _common(True, "FILE.xlsx (workbook), FILE.html (brief of one --country) or DIR/ (both)")
+    store_common = _common(False, "show: write the JSON to this file instead of stdout")
+
+    parser = _Parser(
+        prog="python -m strategy",
+        description="ICT export strategy: rank markets and fields, plan a portfolio, test the ranking's "
+        "sensitivity and export the results, from a scenario JSON.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    rank = sub.add_parser(
+        "rank",
+        parents=[common],
+        help="ranked markets or market × field pairs",
+        description="Ranked markets (score, coverage, pillar scores, best field) or market × field pairs "
+        "(opportunity with its parts and the main rival). Writes CSV (UTF-8 with BOM) or Excel, or prints "
+        "a table.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rank.add_argument("--what", choices=("markets", "pairs"), default="markets", help="what to rank (default: markets)")
+    rank.add_argument("--top", type=_positive_int, metavar="N", help="only the first N rows (stdout default: 20)")
+    rank.add_argument("--country", metavar="ISO3", help="pairs: only this country (ISO3 code or name)")
+    rank.add_argument("--field", metavar="FIELD_ID", help="pairs: only this field (e.g. digital_tv)")
+    rank.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
+    rank.set_defaults(func=cmd_rank)
+
+    plan = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="solve the portfolio (which country × field, in which period)",
+        description="Solve the portfolio for the scenario's constraints (budget, staff, countries, ...), "
+        "optionally overridden here. Writes the selected entries as CSV or Excel (with the plan's status "
+        "and use of resources), or prints them.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    plan.add_argument("--budget", type=_non_negative, help="total budget (overrides the scenario)")
+    plan.add_argument("--staff", type=_non_negative, help="staff limit (overrides the scenario)")
+    plan.add_argument("--max-countries", type=_positive_int, metavar="N", help="at most N countries")
+    plan.add_argument("--time-limit", type=_non_negative, metavar="SECONDS", help="solver time limit")
+    plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
+    plan.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
+    plan.set_defaults(func=cmd_plan)
+
+    sens = sub.add_parser(
+        "sensitivity",
+        parents=[common],
+        help="SMAA: how robust is the market ranking to the pillar weights",
+        description="Stochastic multicriteria acceptability analysis (SMAA-2) on the pillar scores: the "
+        "probability that each market is in the top 1, 3, 5 and 10 when the pillar weights are drawn at "
+        "random, and its confidence factor.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sens.add_argument("--samples", type=_positive_int, default=10_000, help="weight samples (default: 10000)")
+    sens.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    sens.add_argument("--top", type=_positive_int, metavar="N", help="only the first N markets (stdout default: 20)")
+    sens.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
+    sens.set_defaults(func=cmd_sensitivity)
+
+    export = sub.add_parser(
+        "export",
+        parents=[export_common],
+        help="Excel workbook and/or HTML country brief",
+        description="Write the Excel workbook (shortlists, score decomposition, weights and settings, plan, "
+        "sources with years and licences, judgement tables) and/or a printable HTML brief per country. "
+        "--out FILE.xlsx writes the workbook, --out FILE.html the brief of one --country, and --out DIR/ "
+        "writes the workbook and a brief for each --country into that folder.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument(
+        "--country", action="append", default=[], metavar="ISO3", help="country for a brief (repeatable)"
+    )
+    export.add_argument("--with-plan", action="store_true", help="solve the portfolio and include the plan")
+    export.set_defaults(func=cmd_export)
+
+    scen = sub.add_parser(
+        "scenarios",
+        parents=[store_common],
+        help="list, export or import saved scenarios",
+        description="Work with the scenario store (--db). 'list' shows the saved scenarios; 'show NAME' "
+        "writes one as JSON (stdout or --out); 'import FILE' validates a JSON file and saves it as a new "
+        "scenario (--name to rename).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    scen.add_argument("action", choices=("list", "show", "import"))
+    scen.add_argument("target", nargs="?", metavar="NAME|FILE", help="scenario name (show) or JSON file (import)")
+    scen.add_argument("--name", help="import: save under this name")
+    scen.set_defaults(func=cmd_scenarios)
+    return parser
+
+
+# --- shared steps ---------------------------------------------------------------------------------
+
+
+def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
+    """The dataset and the scenario the command runs on."""
+    from strategy.dataset import load_dataset
+    from strategy.paths import DATA_DIR
+    from strategy.scenario import Scenario
+
+    folder = Path(args.data or os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    if not folder.is_dir():
+        raise CliError(EXIT_IO, "cli.err.no_data", path=str(folder))
+    scenario = None
+    if args.scenario:  # read the scenario first: a bad file fails before the slow data load
+        path = Path(args.scenario)
+        try:
+            text = path.read_bytes()
+        except OSError as exc:
+            raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
+        scenario = Scenario.from_json(text)
+    elif args.stored:
+        store = _store(args)
+        try:
+            scenario, _ = store.load(args.stored)
+        finally:
+            store.close()
+    with progress.step("cli.progress.load"):
+        dataset = load_dataset(folder)
+    if scenario is None:
+        scenario = Scenario.default(dataset)
+    if scenario.data_version and scenario.data_version != dataset.version:
+        progress.note("cli.warn.data_version", scenario=scenario.data_version, data=dataset.version)
+    return dataset, scenario
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from strategy.store import ScenarioStore
+
+    return ScenarioStore(args.db)
+
+
+def _evaluate(dataset: Any, scenario: Any, progress: Progress) -> Any:
+    from strategy.scenario import evaluate
+
+    with progress.step("cli.progress.score"):
+        try:
+            evaluation = evaluate(dataset, scenario)
+        except ValueError as exc:
+            raise CliError(EXIT_USAGE, "cli.err.scoring", detail=str(exc)) from exc
+    if len(evaluation.market.score) == 0:
+        raise CliError(EXIT_USAGE, "cli.err.empty_universe")
+    return evaluation
+
+
+def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progress: Progress) -> Any:
+    from strategy import optimizer
+
+    entries = optimizer.entries_from_scores(evaluation.opportunity, dataset.fields, dataset.countries)
+    prerequisites = optimizer.prerequisites_of(dataset.fields)
+    with (
+        progress.step(
+            "cli.progress.solve",
+            live=True,
+            solver=settings.solver,
+            n=len(entries.table),
+            limit=f"{settings.time_limit:g}",
+        ),
+        _stdout_to_stderr(progress.quiet),
+    ):
+        plan = optimizer.solve(entries, constraints, settings, prerequisites)
+    if not plan.has_solution:
+        details: list[str] = []
+        if plan.status == "infeasible":
+            lang = progress.lang
+            try:
+                with progress.step("cli.progress.explain"), _stdout_to_stderr(progress.quiet):
+                    clash = optimizer.explain_infeasible(entries, constraints, prerequisites)
+            except Exception:  # the explanation is a courtesy; the exit code is what matters
+                clash = {}
+            for group, amount in clash.items():
+                if amount == float("inf"):
+                    details.append(t("cli.err.clash_inf", lang, group=group))
+                else:
+                    details.append(t("cli.err.clash", lang, group=group, amount=f"{amount:.3g}"))
+            raise CliError(EXIT_NO_SOLUTION, "cli.err.infeasible", details=details)
+        raise CliError(EXIT_NO_SOLUTION, "cli.err.no_solution", status=plan.status, limit=f"{settings.time_limit:g}")
+    progress.note(
+        "cli.plan.summary",
+        status=plan.status,
+        objective=f"{plan.objective:.4f}",
+        n=len(plan.selection),
+        countries=len(plan.countries),
+        budget=f"{plan.budget_used:g}",
+        staff=f"{plan.staff_used:g}",
+    )
+    return plan
+
+
+def _format(args: argparse.Namespace, allowed: Sequence[str] = ("csv", "xlsx")) -> str:
+    if getattr(args, "format", None):
+        if args.format == "table" and args.out:
+            raise CliError(EXIT_USAGE, "cli.err.table_to_file")
+        return args.format
+    if not args.out:
+        return "table"
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    if suffix not in allowed:
+        raise CliError(EXIT_USAGE, "cli.err.suffix", path=args.out, allowed=", ".join("." + a for a in allowed))
+    return suffix
+
+
+def check_writable(path: str | Path, is_folder: bool = False) -> None:
+    """Fail early (before the slow steps) when ``path`` (a file, or a folder to write into) cannot be
+    written."""
+    path = Path(path)
+    if is_folder:
+        folder = path
+    elif path.is_dir():
+        raise CliError(EXIT_IO, "cli.err.write", path=str(path), detail=Key("cli.err.is_dir"))
+    else:
+        folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(EXIT_IO, "cli.err.write", path=str(path), detail=Key("cli.err.no_dir"))
+    if not os.access(folder, os.W_OK):
+        raise CliError(EXIT_IO, "cli.err.write", path=str(path), detail=os.strerror(13))
+
+
+def write_file(path: str | Path, data: bytes) -> Path:
+    """Write ``data`` atomically (a temporary file in the same folder, then a rename)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise CliError(EXIT_IO, "cli.err.write", path=str(path), detail=Key("cli.err.is_dir"))
+    try:
+        handle, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=folder)
+    except OSError as exc:
+        raise CliError(EXIT_IO, "cli.err.write", path=str(path), detail=exc.strerror or str(exc)) from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise CliError(EXIT_IO, "cli.err.write", path=str(path), detail=exc.strerror or str(exc)) from exc
+    return path
+
+
+def _emit(frame: Any, args: argparse.Namespace, sheet: str, progress: Progress, default_top: int = 20) -> None:
+    """A table to stdout (text or CSV) or to a file (.csv with BOM or .xlsx)."""
+    from strategy import export
+
+    kind = _format(args)
+    if kind == "table":
+        shown = frame if args.top else frame.head(default_top)
+        text = shown.to_string(index=False, float_format=lambda x: f"{x:.3f}", na_rep="–")
+        print(text)
+        if len(shown) < len(frame):
+            progress.note("cli.more_rows", shown=len(shown), total=len(frame))
+        return
+    if kind == "csv" and not args.out:
+        sys.stdout.write(export.safe_frame(frame).to_csv(index=False))
+        return
+    if kind == "xlsx" and not args.out:
+        raise CliError(EXIT_USAGE, "cli.err.xlsx_stdout")
+    data = export.to_csv_bytes(frame) if kind == "csv" else export.workbook_from_frames({sheet: frame})
+    written = write_file(args.out, data)
+    progress.note("cli.wrote", path=str(written), rows=len(frame))
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def cmd_rank(args: argparse.Namespace, progress: Progress) -> int:
+    from strategy import export
+
+    if args.what == "markets" and (args.country or args.field):
+        raise CliError(EXIT_USAGE, "cli.err.pairs_only")
+    _format(args)
+    if args.out:
+        check_writable(args.out)
+    dataset, scenario = _load(args, progress)
+    evaluation = _evaluate(dataset, scenario, progress)
+    lang = args.lang
+    if args.what == "markets":
+        frame = export.market_shortlist(dataset, evaluation, lang, top=args.top)
+        sheet = t("ex.sheet.markets", lang)
+    else:
+        iso3 = export.resolve_country(dataset, args.country) if args.country else None
+        if iso3 is not None and iso3 not in evaluation.market.score.index:
+            raise CliError(EXIT_USAGE, "cli.err.not_ranked", iso3=iso3)
+        if args.field and args.field not in dataset.fields.index:
+            raise CliError(
+                EXIT_USAGE, "cli.err.unknown_field", value=args.field, allowed=", ".join(dataset.fields.index)
+            )
+        frame = export.pair_shortlist(dataset, evaluation, lang, top=None, iso3=iso3, field_id=args.field)
+        if args.top:
+            frame = frame.head(args.top)
+        sheet = t("ex.sheet.pairs", lang)
+    _emit(frame, args, sheet, progress)
+    return EXIT_OK
+
+
+def _plan_settings(scenario: Any, args: argparse.Namespace) -> tuple[Any, Any]:
+    constraints, settings = scenario.constraints, scenario.solver
+    overrides = {
+        k: v
+        for k, v in {"budget": args.budget, "staff": args.staff, "max_countries": args.max_countries}.items()
+        if v is not None
+    }
+    if overrides:
+        constraints = replace(constraints, **overrides)
+    if args.time_limit is not None:
+        settings = replace(settings, time_limit=args.time_limit)
+    if args.solver:
+        settings = replace(settings, solver=args.solver)
+    return constraints, settings
+
+
+def cmd_plan(args: argparse.Namespace, progress: Progress) -> int:
+    from strategy import export
+
+    kind = _format(args)
+    if args.out:
+        check_writable(args.out)
+    dataset, scenario = _load(args, progress)
+    evaluation = _evaluate(dataset, scenario, progress)
+    constraints, settings = _plan_settings(scenario, args)
+    plan = _solve(dataset, evaluation, constraints, settings, progress)
+    lang = args.lang
+    frame = export.plan_table(dataset, plan, lang)
+    if kind == "xlsx" and args.out:
+        effective = replace(evaluation, scenario=replace(scenario, constraints=constraints, solver=settings))
+        data = export.workbook_from_frames(
+            {
+                t("ex.sheet.plan", lang): frame,
+                t("ex.sheet.settings", lang): export.settings_table(dataset, effective, lang, plan),
+            }
+        )
+        written = write_file(args.out, data)
+        progress.note("cli.wrote", path=str(written), rows=len(frame))
+        return EXIT_OK
+    args.top = None
+    _emit(frame, args, t("ex.sheet.plan", lang), progress, default_top=10_000)
+    return EXIT_OK
+
+
+def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
+    from strategy import export
+    from strategy.sensitivity import smaa
+
+    _format(args)
+    if args.out:
+        check_writable(args.out)
+    dataset, scenario = _load(args, progress)
+    evaluation = _evaluate(dataset, scenario, progress)
+    pillars = evaluation.market.pillars
+    weighted = [p for p in pillars.columns if float(scenario.market_weights.pillars.get(p, 0.0)) > 0]
+    values = pillars[weighted] if weighted else pillars
+    if scenario.settings.method != "weighted_sum":
+        progress.note("cli.warn.smaa_wsm", method=scenario.settings.method)
+    with progress.step("cli.progress.smaa", n=f"{args.samples:,}", countries=len(values), criteria=values.shape[1]):
+        result = smaa(values, n_samples=args.samples, seed=args.seed)
+    frame = export.sensitivity_table(dataset, evaluation, result, args.lang)
+    if args.top:
+        frame = frame.head(args.top)
+    _emit(frame, args, t("ex.sheet.sensitivity", args.lang), progress)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, progress: Progress) -> int:
+    from strategy import export
+
+    if not args.out:
+        raise CliError(EXIT_USAGE, "cli.err.export_out")
+    out = Path(args.out)
+    to_dir = out.is_dir() or args.out.endswith(("/", os.sep))
+    suffix = out.suffix.lower()
+    if not to_dir and suffix not in (".xlsx", ".html", ".htm"):
+        raise CliError(EXIT_USAGE, "cli.err.suffix", path=args.out, allowed=".xlsx, .html, DIR/")
+    if not to_dir and suffix in (".html", ".htm") and len(args.country) != 1:
+        raise CliError(EXIT_USAGE, "cli.err.one_country")
+    check_writable(out, is_folder=to_dir)
+    dataset, scenario = _load(args, progress)
+    countries = [export.resolve_country(dataset, c) for c in args.country]
+    evaluation = _evaluate(dataset, scenario, progress)
+    for iso3 in countries:  # fail before any file is written
+        if iso3 not in evaluation.market.score.index:
+            raise CliError(EXIT_USAGE, "cli.err.not_ranked", iso3=iso3)
+    plan = None
+    if args.with_plan:
+        plan = _solve(dataset, evaluation, scenario.constraints, scenario.solver, progress)
+    lang = args.lang
+    if to_dir or suffix == ".xlsx":
+        with progress.step("cli.progress.workbook"):
+            data = export.workbook_bytes(dataset, evaluation, lang, plan)
+        path = out / export.export_filename("workbook", scenario.name, "xlsx") if to_dir else out
+        progress.note("cli.wrote_file", path=str(write_file(path, data)))
+    if to_dir or suffix in (".html", ".htm"):
+        for iso3 in countries:
+            page = export.country_brief_html(dataset, evaluation, iso3, lang, plan)
+            path = out / export.export_filename("brief", scenario.name, "html", iso3) if to_dir else out
+            progress.note("cli.wrote_file", path=str(write_file(path, page.encode("utf-8"))))
+    return EXIT_OK
+
+
+def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
+    from strategy.scenario import Scenario
+
+    lang = args.lang
+    if args.action in ("show", "import") and not args.target:
+        raise CliError(EXIT_USAGE, "cli.err.target", action=args.action)
+    store = _store(args)
+    try:
+        if args.action == "list":
+            for info in store.list():
+                print(f"{info.name}\tv{info.version}\t{info.updated:%Y-%m-%d %H:%M} UTC")
+            return EXIT_OK
+        if args.action == "show":
+            text = store.export_json(args.target) + "\n"
+            if args.out:
+                progress.note("cli.wrote_file", path=str(write_file(args.out, text.encode("utf-8"))))
+            else:
+                sys.stdout.write(text)
+            return EXIT_OK
+        path = Path(args.target)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
+        scenario = store.import_json(raw)
+        if args.name:
+            scenario = Scenario.from_dict({**scenario.to_dict(), "name": args.name})
+        version = store.save(scenario, None)
+        print(t("cli.imported", lang, name=scenario.name, version=version))
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+# --- entry point ----------------------------------------------------------------------------------
+
+
+def _report(lang: Lang, lines: Sequence[str]) -> None:
+    prefix = t("cli.err.prefix", lang)
+    first, *rest = list(lines) or [""]
+    print(prefix + first, file=sys.stderr)
+    for line in rest:
+        print("  - " + line, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (documented in the module docstring)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.argv = argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    lang: Lang = args.lang
+    progress = Progress(lang, quiet=args.quiet)
+    handler: Callable[[argparse.Namespace, Progress], int] = args.func
+    from strategy.dataset import DataValidationError
+    from strategy.export import ExportError
+    from strategy.scenario import ScenarioError
+    from strategy.store import ConflictError, NameTakenError, NotFoundError, StoreError
+
+    try:
+        return handler(args, progress)
+    except CliError as exc:
+        _report(lang, exc.lines(lang))
+        return exc.code
+    except ScenarioError as exc:
+        _report(lang, [t("cli.err.scenario", lang), *exc.messages(lang)])
+        return EXIT_USAGE
+    except DataValidationError as exc:
+        messages = exc.messages(lang)
+        _report(lang, [t("cli.err.data", lang, n=len(messages)), *messages[:20]])
+        return EXIT_USAGE
+    except ExportError as exc:
+        _report(lang, [exc.message(lang)])
+        return EXIT_USAGE
+    except (NotFoundError, ConflictError, NameTakenError) as exc:
+        _report(lang, [exc.message(lang)])
+        return EXIT_USAGE
+    except StoreError as exc:
+        _report(lang, [exc.message(lang)])
+        return EXIT_IO
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        _report(lang, [t("cli.err.io", lang, detail=f"{exc.filename or ''} {exc.strerror or exc}".strip())])
+        return EXIT_IO
+    except KeyboardInterrupt:
+        _report(lang, [t("cli.err.interrupted", lang)])
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, not a traceback
+        if args.debug:
+            traceback.print_exc()
+        _report(lang, [t("cli.err.unexpected", lang, kind=type(exc).__name__, detail=str(exc)[:300])])
+        return EXIT_UNEXPECTED

@@ -1,0 +1,231 @@
+"""A scenario: everything needed to reproduce a result, as one frozen object and as JSON.
+
+``Scenario.from_dict`` validates untrusted JSON (an import, a file given to the CLI) and raises
+:class:`ScenarioError` naming the path of each bad value (e.g. ``settings.normalisation``) in
+Japanese or English. :func:`evaluate` runs the scoring for a scenario: the same function serves the
+pages, the exports and the command line, so they always agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from strategy.dataset import Dataset
+from strategy.i18n import TEXT, Lang, t
+from strategy.optimizer import Constraints, SolverSettings
+from strategy.scoring import (
+    Criteria,
+    FieldFit,
+    FitWeights,
+    MarketScores,
+    MarketWeights,
+    OpportunityWeights,
+    RivalThreat,
+    Settings,
+    Universe,
+    field_fit,
+    market_scores,
+    opportunity,
+    prepare_criteria,
+    rival_threat,
+)
+from strategy.weights import preset_weights
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The planner's choices. ``preset`` names the weight preset the market weights came from
+    (informational; ``market_weights`` is what counts). ``japan_strength`` overrides the judgement
+    table for the listed fields."""
+
+    name: str = "default"
+    data_version: str = ""
+    universe: Universe = field(default_factory=Universe)
+    settings: Settings = field(default_factory=Settings)
+    preset: str | None = "balanced"
+    market_weights: MarketWeights = field(default_factory=MarketWeights)
+    fit_weights: FitWeights = field(default_factory=FitWeights)
+    opportunity_weights: OpportunityWeights = field(default_factory=OpportunityWeights)
+    presence_default: float = 0.5
+    white_space_threshold: float = 0.3
+    japan_strength: Mapping[str, float] = field(default_factory=dict)
+    constraints: Constraints = field(default_factory=Constraints)
+    solver: SolverSettings = field(default_factory=SolverSettings)
+
+    @classmethod
+    def default(cls, dataset: Dataset, name: str = "default") -> Scenario:
+        """The balanced preset on the bundled data."""
+        return cls(name=name, data_version=dataset.version, market_weights=preset_weights(dataset, "balanced"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": SCHEMA_VERSION, **_plain(dataclasses.asdict(self))}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+        if not isinstance(data, Mapping):
+            raise ScenarioError([("", "err.scenario_type", {"expected": "object"})])
+        body = dict(data)
+        schema = body.pop("schema", SCHEMA_VERSION)
+        if schema != SCHEMA_VERSION:
+            raise ScenarioError([("schema", "err.scenario_schema", {"value": schema, "expected": SCHEMA_VERSION})])
+        return _build(cls, body, "")
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Scenario:
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ScenarioError([("", "err.scenario_json", {"detail": str(exc)})]) from exc
+        return cls.from_dict(data)
+
+
+class ScenarioError(ValueError):
+    """Invalid scenario data; ``problems`` are (path, message key, values)."""
+
+    def __init__(self, problems: list[tuple[str, str, dict[str, Any]]]):
+        self.problems = problems
+        super().__init__("; ".join(self.messages("en")))
+
+    def messages(self, lang: Lang = "ja") -> list[str]:
+        out = []
+        for path, key, values in self.problems:
+            where = t("err.scenario_where", lang, path=path) if path else ""
+            if key == "err.scenario_type" and f"type.{values['expected']}" in TEXT:
+                values = {"expected": t(f"type.{values['expected']}", lang)}
+            out.append(where + t(key, lang, **values))
+        return out
+
+
+def _plain(value: Any) -> Any:
+    """JSON-friendly copy: tuples become lists, mappings keep string keys, pairs stay pairs."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _convert(tp: Any, value: Any, path: str) -> Any:
+    """Check ``value`` against the annotation ``tp`` and convert JSON lists back to tuples."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, Mapping):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "object"})])
+        return _build(tp, dict(value), path + ".")
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        problems: list = []
+        for option in (a for a in args if a is not type(None)):
+            try:
+                return _convert(option, value, path)
+            except ScenarioError as exc:
+                problems = exc.problems
+        raise ScenarioError(problems)
+    if origin is typing.Literal:
+        if value not in args:
+            raise ScenarioError([(path, "err.bad_choice", {"value": value, "allowed": ", ".join(map(str, args))})])
+        return value
+    if origin is tuple:
+        if not isinstance(value, list | tuple):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "list"})])
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v, f"{path}[{i}]") for i, v in enumerate(value))
+        if len(args) != len(value):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": f"list of {len(args)}"})])
+        return tuple(_convert(a, v, f"{path}[{i}]") for i, (a, v) in enumerate(zip(args, value, strict=True)))
+    if origin in (dict, Mapping, typing.Mapping) or tp in (dict, Mapping):
+        if not isinstance(value, Mapping):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "object"})])
+        key_t, val_t = args or (str, Any)
+        return {_convert(key_t, k, path): _convert(val_t, v, f"{path}.{k}") for k, v in value.items()}
+    if tp is Any:
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "number"})])
+        return float(value)
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "integer"})])
+        return value
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "true/false"})])
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise ScenarioError([(path, "err.scenario_type", {"expected": "text"})])
+        return value
+    return value
+
+
+def _build(cls: type, body: dict[str, Any], prefix: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    problems = [(prefix + k, "err.scenario_unknown", {"key": k}) for k in body if k not in names]
+    kwargs = {}
+    for name in names & body.keys():
+        try:
+            kwargs[name] = _convert(hints[name], body[name], prefix + name)
+        except ScenarioError as exc:
+            problems += exc.problems
+    if problems:
+        raise ScenarioError(problems)
+    try:
+        return cls(**kwargs)
+    except (ValueError, TypeError) as exc:
+        raise ScenarioError([(prefix.rstrip("."), "err.scenario_value", {"detail": str(exc)})]) from exc
+
+
+# --- running a scenario -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything the scoring produced for a scenario."""
+
+    scenario: Scenario
+    countries: pd.Index
+    criteria: Criteria
+    market: MarketScores
+    fit: FieldFit
+    threat: RivalThreat
+    opportunity: pd.DataFrame
+
+
+def japan_strength_series(dataset: Dataset, scenario: Scenario) -> pd.Series:
+    """Japan's strength per field: the judgement table with the scenario's overrides applied."""
+    strength = dataset.fields["japan_strength"].copy()
+    for field_id, value in scenario.japan_strength.items():
+        if field_id in strength.index:
+            strength[field_id] = float(value)
+    return strength
+
+
+def evaluate(dataset: Dataset, scenario: Scenario) -> Evaluation:
+    """Score markets, fields, rivals and opportunities for ``scenario``."""
+    countries = scenario.universe.select(dataset)
+    criteria = prepare_criteria(dataset, countries, scenario.settings)
+    strength = japan_strength_series(dataset, scenario)
+    market = market_scores(dataset, criteria, scenario.market_weights)
+    fit = field_fit(dataset, criteria, scenario.fit_weights, japan_strength=strength)
+    threat = rival_threat(
+        dataset, countries, scenario.presence_default, scenario.white_space_threshold, japan_strength=strength
+    )
+    table = opportunity(market, fit, threat, scenario.opportunity_weights)
+    return Evaluation(scenario, countries, criteria, market, fit, threat, table)

@@ -1,0 +1,445 @@
+"""Saved scenarios: a small versioned store in SQLite (default) or PostgreSQL, through SQLAlchemy Core.
+
+One table, ``scenarios``: ``name`` (unique), ``version`` (1 on creation, +1 on every change),
+``body`` (the scenario as JSON text, :meth:`Scenario.to_json`), ``created`` and ``updated`` (UTC).
+
+No lost updates (optimistic concurrency): a planner loads a scenario with its version and saves
+with that version as ``expected_version``. The change is one statement
+``UPDATE ... WHERE name = :name AND version = :expected``; when another session saved in between,
+no row matches and :class:`ConflictError` says which version is current. Saving a new name
+(``expected_version=None``) is an ``INSERT`` that the unique name turns into a conflict when the
+name exists. Nothing is ever overwritten silently.
+
+Atomic writes: every operation is one transaction, so a crash in the middle of a save leaves the
+previous version. SQLite runs in WAL mode with ``synchronous=FULL`` and takes the write lock at the
+start of a writing transaction (``BEGIN IMMEDIATE``), so two processes queue instead of failing.
+
+Where the store lives (:func:`default_url`): the environment variable ``ICT_STRATEGY_DB_URL`` if
+set, else ``~/.ict_strategy/scenarios.sqlite``. Any SQLAlchemy URL works, e.g.
+``postgresql+psycopg://user:password@host/db`` (``postgresql://`` is read as psycopg 3); a plain
+file path means a SQLite file.
+
+Errors are :class:`StoreError` subclasses with messages in Japanese and English
+(``error.message(lang)``); invalid JSON raises :class:`strategy.scenario.ScenarioError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+
+from strategy.i18n import Lang, t
+from strategy.scenario import Scenario, ScenarioError
+
+ENV_URL = "ICT_STRATEGY_DB_URL"
+DEFAULT_PATH = Path("~/.ict_strategy/scenarios.sqlite")
+NAME_MAX = 200
+
+metadata = sa.MetaData()
+scenarios = sa.Table(
+    "scenarios",
+    metadata,
+    sa.Column("name", sa.String(NAME_MAX), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+class StoreError(Exception):
+    """A store operation failed; ``message(lang)`` explains it to the planner."""
+
+    key = "store.err.unavailable"
+
+    def __init__(self, **values: Any):
+        self.values = values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: Lang = "ja") -> str:
+        return t(self.key, lang, **self.values)
+
+    def messages(self, lang: Lang = "ja") -> list[str]:
+        return [self.message(lang)]
+
+
+class StoreUnavailableError(StoreError):
+    """The database cannot be opened or reached (bad URL, unwritable folder, server down)."""
+
+    key = "store.err.unavailable"
+
+
+class NotFoundError(StoreError):
+    """No scenario of that name."""
+
+    key = "store.err.not_found"
+
+
+class ConflictError(StoreError):
+    """The scenario changed since it was loaded (or a new scenario's name is taken).
+
+    ``expected`` is the version the caller had (None for a new scenario), ``current`` the version
+    in the store now (None if it was deleted meanwhile).
+    """
+
+    def __init__(self, name: str, expected: int | None, current: int | None):
+        self.name, self.expected, self.current = name, expected, current
+        if expected is None:
+            self.key = "store.err.exists"
+        elif current is None:
+            self.key = "store.err.deleted"
+        else:
+            self.key = "store.err.conflict"
+        super().__init__(name=name, expected=expected, current=current)
+
+
+class NameTakenError(StoreError):
+    """Rename or duplicate to a name that already exists."""
+
+    key = "store.err.name_taken"
+
+
+class InvalidNameError(StoreError):
+    """Empty or too long scenario name."""
+
+    key = "store.err.bad_name"
+
+
+# --- where the store lives ----------------------------------------------------------------------
+
+
+def default_url() -> str:
+    """``ICT_STRATEGY_DB_URL`` if set, else the SQLite file ``~/.ict_strategy/scenarios.sqlite``."""
+    env = os.environ.get(ENV_URL, "").strip()
+    if env:
+        return env
+    return sqlite_url(DEFAULT_PATH.expanduser())
+
+
+def sqlite_url(path: str | os.PathLike[str]) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return URL.create("sqlite", database=str(Path(path).expanduser().resolve())).render_as_string()
+
+
+def _resolve(url: str | os.PathLike[str] | None) -> URL:
+    if url is None:
+        url = default_url()
+    text = os.fspath(url)
+    if "://" not in text:  # a plain path: a SQLite file
+        text = sqlite_url(text)
+    try:
+        parsed = make_url(text)
+    except ArgumentError as exc:
+        raise StoreUnavailableError(url=text, detail=str(exc)) from exc
+    if parsed.drivername in ("postgresql", "postgres"):  # SQLAlchemy's default is psycopg2; we use psycopg 3
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _safe(url: URL) -> str:
+    """The URL for messages, password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """One row of :meth:`ScenarioStore.list`."""
+
+    name: str
+    version: int
+    created: datetime
+    updated: datetime
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _check_name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip() or len(name) > NAME_MAX or name != name.strip():
+        raise InvalidNameError(name=str(name)[:60], max=NAME_MAX)
+    return name
+
+
+class ScenarioStore:
+    """Saved scenarios with versions. ``ScenarioStore()`` opens the default store.
+
+    >>> store = ScenarioStore("sqlite://")          # in memory, for a quick look
+    >>> v = store.save(Scenario(name="ASEAN"), None)  # new: version 1
+    >>> scenario, version = store.load("ASEAN")
+    >>> store.save(scenario, version)                 # the next version
+    2
+    """
+
+    def __init__(self, url: str | os.PathLike[str] | None = None, *, timeout: float = 30.0):
+        self.url = _resolve(url)
+        self._engine = self._create_engine(self.url, timeout)
+        self._ensure_schema()
+
+    # - plumbing -
+
+    @staticmethod
+    def _create_engine(url: URL, timeout: float) -> Engine:
+        kwargs: dict[str, Any] = {}
+        is_sqlite = url.get_backend_name() == "sqlite"
+        if is_sqlite:
+            database = url.database or ""
+            if database and database != ":memory:" and not database.startswith("file:"):
+                folder = Path(database).parent
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreUnavailableError(url=_safe(url), detail=str(exc)) from exc
+            kwargs["connect_args"] = {"timeout": timeout}
+            if not database or database == ":memory:":
+                kwargs["poolclass"] = sa.StaticPool  # one shared in-memory database
+                kwargs["connect_args"]["check_same_thread"] = False
+        else:
+            kwargs["pool_pre_ping"] = True
+            if url.get_backend_name() == "postgresql":
+                kwargs["connect_args"] = {"connect_timeout": max(1, int(timeout))}
+        try:
+            engine = sa.create_engine(url, **kwargs)
+        except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+            raise StoreUnavailableError(url=_safe(url), detail=str(exc)) from exc
+        if is_sqlite:
+            busy_ms = int(timeout * 1000)
+
+            @sa.event.listens_for(engine, "connect")
+            def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+                # take transaction control from the sqlite3 module: we emit BEGIN ourselves
+                dbapi_connection.isolation_level = None
+                cursor = dbapi_connection.cursor()
+                cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")
+                cursor.close()
+
+            @sa.event.listens_for(engine, "begin")
+            def _sqlite_begin(conn: Connection) -> None:
+                # writers take the lock up front: no deadlock upgrading a read lock under WAL
+                mode = "IMMEDIATE" if conn.get_execution_options().get("store_write") else "DEFERRED"
+                conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+
+    @contextlib.contextmanager
+    def _transaction(self, write: bool) -> Iterator[Connection]:
+        """One transaction; database failures become :class:`StoreUnavailableError`."""
+        try:
+            with self._engine.connect() as conn:
+                if write:
+                    conn = conn.execution_options(store_write=True)
+                with conn.begin():
+                    yield conn
+        except (StoreError, ScenarioError):
+            raise
+        except IntegrityError:
+            raise
+        except (SQLAlchemyError, OSError) as exc:
+            detail = str(exc.orig) if isinstance(exc, DBAPIError) and exc.orig is not None else str(exc)
+            first = (detail.strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreUnavailableError(url=_safe(self.url), detail=first) from exc
+
+    def _ensure_schema(self) -> None:
+        for attempt in range(3):
+            try:
+                with self._transaction(write=True) as conn:
+                    metadata.create_all(conn, checkfirst=True)
+                return
+            except (IntegrityError, StoreUnavailableError):
+                # two processes creating the table at once on PostgreSQL: the loser sees a duplicate
+                if attempt == 2:
+                    with self._transaction(write=False) as conn:
+                        if sa.inspect(conn).has_table(scenarios.name):
+                            return
+                    raise
+
+    def close(self) -> None:
+        """Release the connections (the store object is unusable afterwards)."""
+        self._engine.dispose()
+
+    def __enter__(self) -> ScenarioStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"ScenarioStore({_safe(self.url)!r})"
+
+    @staticmethod
+    def _current(conn: Connection, name: str) -> int | None:
+        return conn.execute(sa.select(scenarios.c.version).where(scenarios.c.name == name)).scalar_one_or_none()
+
+    # - reading -
+
+    def list(self) -> list[ScenarioInfo]:
+        """Every saved scenario, by name."""
+        query = sa.select(scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated).order_by(
+            scenarios.c.name
+        )
+        with self._transaction(write=False) as conn:
+            rows = conn.execute(query).all()
+        return [ScenarioInfo(r.name, int(r.version), _utc(r.created), _utc(r.updated)) for r in rows]
+
+    def names(self) -> list[str]:
+        return [info.name for info in self.list()]
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        with self._transaction(write=False) as conn:
+            return self._current(conn, name) is not None
+
+    def _row(self, name: str) -> tuple[str, int]:
+        query = sa.select(scenarios.c.body, scenarios.c.version).where(scenarios.c.name == name)
+        with self._transaction(write=False) as conn:
+            row = conn.execute(query).one_or_none()
+        if row is None:
+            raise NotFoundError(name=name)
+        return row.body, int(row.version)
+
+    def load(self, name: str) -> tuple[Scenario, int]:
+        """The scenario and its version (pass the version back to :meth:`save`)."""
+        body, version = self._row(name)
+        scenario = Scenario.from_json(body)
+        if scenario.name != name:  # the row's name is the truth
+            scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
+        return scenario, version
+
+    def version(self, name: str) -> int:
+        """The current version of ``name``."""
+        return self._row(name)[1]
+
+    def export_json(self, name: str) -> str:
+        """The saved scenario as JSON text (what :meth:`import_json` reads)."""
+        return self.load(name)[0].to_json()
+
+    @staticmethod
+    def import_json(text: str | bytes) -> Scenario:
+        """Validate a scenario from JSON (raises :class:`ScenarioError` with ja/en messages).
+
+        Nothing is saved: pass the result to :meth:`save` (``expected_version=None`` for a new name).
+        """
+        return Scenario.from_json(text)
+
+    # - writing -
+
+    def save(self, scenario: Scenario, expected_version: int | None) -> int:
+        """Save ``scenario`` under ``scenario.name`` and return its new version.
+
+        ``expected_version=None``: a new scenario (version 1); :class:`ConflictError` if the name
+        exists. Otherwise the version loaded: the save succeeds only if nobody saved since, else
+        :class:`ConflictError` with the current version.
+        """
+        if not isinstance(scenario, Scenario):
+            raise TypeError("save() takes a Scenario")
+        name = _check_name(scenario.name)
+        body = scenario.to_json()
+        now = _now()
+        if expected_version is None:
+            try:
+                with self._transaction(write=True) as conn:
+                    conn.execute(scenarios.insert().values(name=name, version=1, body=body, created=now, updated=now))
+            except IntegrityError:
+                raise ConflictError(name, None, self._version_or_none(name)) from None
+            return 1
+        expected = int(expected_version)
+        with self._transaction(write=True) as conn:
+            changed = conn.execute(
+                scenarios.update()
+                .where(scenarios.c.name == name, scenarios.c.version == expected)
+                .values(version=expected + 1, body=body, updated=now)
+            ).rowcount
+            if changed != 1:
+                raise ConflictError(name, expected, self._current(conn, name))
+        return expected + 1
+
+    def _version_or_none(self, name: str) -> int | None:
+        with self._transaction(write=False) as conn:
+            return self._current(conn, name)
+
+    def rename(self, old: str, new: str, expected_version: int) -> int:
+        """Rename ``old`` to ``new`` (the JSON body's name follows); returns the new version."""
+        new = _check_name(new)
+        expected = int(expected_version)
+        try:
+            with self._transaction(write=True) as conn:
+                row = conn.execute(
+                    sa.select(scenarios.c.body, scenarios.c.version).where(scenarios.c.name == old)
+                ).one_or_none()
+                if row is None:
+                    raise NotFoundError(name=old)
+                if int(row.version) != expected:
+                    raise ConflictError(old, expected, int(row.version))
+                if new != old and self._current(conn, new) is not None:
+                    raise NameTakenError(name=new)
+                body = _renamed(row.body, new)
+                changed = conn.execute(
+                    scenarios.update()
+                    .where(scenarios.c.name == old, scenarios.c.version == expected)
+                    .values(name=new, version=expected + 1, body=body, updated=_now())
+                ).rowcount
+                if changed != 1:
+                    raise ConflictError(old, expected, self._current(conn, old))
+        except IntegrityError:
+            raise NameTakenError(name=new) from None
+        return expected + 1
+
+    def duplicate(self, name: str, new_name: str) -> int:
+        """Copy the current version of ``name`` to a new scenario ``new_name`` (version 1)."""
+        new_name = _check_name(new_name)
+        now = _now()
+        try:
+            with self._transaction(write=True) as conn:
+                body = conn.execute(sa.select(scenarios.c.body).where(scenarios.c.name == name)).scalar_one_or_none()
+                if body is None:
+                    raise NotFoundError(name=name)
+                if self._current(conn, new_name) is not None:
+                    raise NameTakenError(name=new_name)
+                conn.execute(
+                    scenarios.insert().values(
+                        name=new_name, version=1, body=_renamed(body, new_name), created=now, updated=now
+                    )
+                )
+        except IntegrityError:
+            raise NameTakenError(name=new_name) from None
+        return 1
+
+    def delete(self, name: str, expected_version: int) -> None:
+        """Delete ``name`` if it is still at ``expected_version`` (else :class:`ConflictError`)."""
+        expected = int(expected_version)
+        with self._transaction(write=True) as conn:
+            changed = conn.execute(
+                scenarios.delete().where(scenarios.c.name == name, scenarios.c.version == expected)
+            ).rowcount
+            if changed != 1:
+                current = self._current(conn, name)
+                if current is None:
+                    raise NotFoundError(name=name)
+                raise ConflictError(name, expected, current)
+
+
+def _renamed(body: str, name: str) -> str:
+    scenario = Scenario.from_json(body)
+    return Scenario.from_dict({**scenario.to_dict(), "name": name}).to_json()
