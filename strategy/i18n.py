@@ -1282,6 +1282,378 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.rival_short.EUR": {"ja": "欧州", "en": "Europe"},
     "ui.rival_short.IND": {"ja": "インド", "en": "India"},
     # (end of scoring page keys)
+    # plan page keys
+    "ui.page.plan": {"ja": "④ 計画（ポートフォリオ）", "en": "④ Plan: the portfolio"},
+    "ui.pl.intro": {
+        "ja": "予算・人員・条件のもとで、どの国のどの分野に、どの期に参入するかを最適化します。"
+        "価値は②③の設定（左の設定）による機会スコア、費用と人員は分野の判断表の値です。",
+        "en": "Which fields to enter in which countries, and in which period, under budget, staff and your rules. "
+        "Value is the opportunity score from the settings on the left; cost and staff come from the field judgement table.",
+    },
+    "ui.pl.judgement_note": {
+        "ja": "費用と人員は分野ごとの判断値（判断表）です。測定値ではありません。単位は判断表の相対単位です。",
+        "en": "Cost and staff per field are judgements (judgement table), not measurements; units are the table's "
+        "relative units.",
+    },
+    "ui.pl.controls_title": {"ja": "条件", "en": "Settings"},
+    "ui.pl.no_limit": {"ja": "上限なし", "en": "No limit"},
+    "ui.pl.choose": {"ja": "選んでください（任意）", "en": "Choose (optional)"},
+    "ui.pl.budget": {"ja": "予算（全期間）", "en": "Budget (all periods)"},
+    "ui.pl.budget_help": {
+        "ja": "全期間の費用（参入費用＋国の開設費用）の上限。判断表の相対単位です。",
+        "en": "Upper limit on total cost (entry costs plus country opening costs), in the judgement table's units.",
+    },
+    "ui.pl.period_budget": {"ja": "各期の予算（任意）", "en": "Budget per period (optional)"},
+    "ui.pl.period_budget_help": {
+        "ja": "1期あたりの費用の上限。空欄なら期ごとの上限はなく、すべての参入が最良の期に置かれます。",
+        "en": "Upper limit on the cost spent in any one period. Leave empty for no per-period limit (then every "
+        "entry goes to the best period).",
+    },
+    "ui.pl.staff": {"ja": "人員", "en": "Staff"},
+    "ui.pl.staff_help": {
+        "ja": "選んだ参入に必要な人員（判断表の値）の合計の上限。",
+        "en": "Upper limit on the staff the chosen entries need (judgement table values).",
+    },
+    "ui.pl.periods": {"ja": "期の数", "en": "Periods"},
+    "ui.pl.periods_help": {
+        "ja": "計画期間を何期に分けるか。後の期の価値は時間選好で少し割り引かれます。",
+        "en": "How many periods the plan covers. Later periods count slightly less (time preference).",
+    },
+    "ui.pl.max_countries": {"ja": "最大国数", "en": "Max countries"},
+    "ui.pl.max_countries_help": {
+        "ja": "参入する国の数の上限。空欄なら上限なし。",
+        "en": "Upper limit on the number of countries entered. Leave empty for no limit.",
+    },
+    "ui.pl.min_asean": {"ja": "ASEAN の最低国数", "en": "Min ASEAN countries"},
+    "ui.pl.min_asean_help": {
+        "ja": "少なくともこの数の ASEAN 加盟国に参入します（国の一覧の ASEAN 加盟の列による）。",
+        "en": "Enter at least this many ASEAN member countries (from the country table's ASEAN column).",
+    },
+    "ui.pl.rival_gap": {"ja": "競合の優位の許容幅", "en": "Avoid rivals stronger by more than"},
+    "ui.pl.rival_gap_help": {
+        "ja": "主な競合の脅威が日本の立ち位置をこの値（0〜2）より大きく上回る組み合わせは除きます。空欄なら除きません。",
+        "en": "Leave out pairs where the main rival's threat exceeds Japan's position by more than this (0-2). "
+        "Leave empty to keep every pair.",
+    },
+    "ui.pl.phase_order": {"ja": "段階の順序を守る", "en": "Keep the phase order"},
+    "ui.pl.phase_order_help": {
+        "ja": "オンなら、第2・第3段階の分野は、同じ国で前提となる第1段階の分野と同時かそれ以降にだけ参入します。",
+        "en": "When on, a phase 2/3 field is entered only with or after one of its phase 1 prerequisite fields in "
+        "the same country.",
+    },
+    "ui.pl.must_countries": {"ja": "必ず含める国", "en": "Countries to include"},
+    "ui.pl.must_countries_help": {"ja": "計画に必ず入れる国。", "en": "Countries the plan must enter."},
+    "ui.pl.exclude_countries": {"ja": "除外する国", "en": "Countries to exclude"},
+    "ui.pl.exclude_countries_help": {"ja": "計画に入れない国。", "en": "Countries the plan must not enter."},
+    "ui.pl.must_fields": {"ja": "必ず含める分野", "en": "Fields to include"},
+    "ui.pl.must_fields_help": {
+        "ja": "少なくとも1か国で必ず参入する分野。",
+        "en": "Fields the plan must enter in at least one country.",
+    },
+    "ui.pl.exclude_fields": {"ja": "除外する分野", "en": "Fields to exclude"},
+    "ui.pl.exclude_fields_help": {"ja": "計画に入れない分野。", "en": "Fields the plan must not enter."},
+    "ui.pl.open_cost": {"ja": "国の開設費用", "en": "Opening cost per country"},
+    "ui.pl.open_cost_help": {
+        "ja": "新しい国に参入するたびにかかる費用（予算から差し引きます）。",
+        "en": "Cost of opening each new country (taken from the budget).",
+    },
+    "ui.pl.package_bonus": {"ja": "まとめ参入の加点", "en": "Package bonus"},
+    "ui.pl.package_bonus_help": {
+        "ja": "同じ国で2つ目以降の分野に参入するごとに加える価値。",
+        "en": "Value added for every field after the first in the same country.",
+    },
+    "ui.pl.solver": {"ja": "ソルバー", "en": "Solver"},
+    "ui.pl.solver_help": {
+        "ja": "整数計画を解くプログラム。どちらも無料です。通常は HiGHS が速く解けます。",
+        "en": "The integer programming solver. Both are free; HiGHS is usually faster.",
+    },
+    "ui.pl.solver.highs": {"ja": "HiGHS", "en": "HiGHS"},
+    "ui.pl.solver.cbc": {"ja": "CBC", "en": "CBC"},
+    "ui.pl.time_limit": {"ja": "制限時間（秒）", "en": "Time limit (s)"},
+    "ui.pl.time_limit_help": {
+        "ja": "この時間で打ち切ります。打ち切った場合は「実行可能だが最適とは証明されていない」と表示します。",
+        "en": "The solver stops after this time; the plan is then shown as feasible, not proven optimal.",
+    },
+    "ui.pl.gap": {"ja": "許容ギャップ（%）", "en": "Gap tolerance (%)"},
+    "ui.pl.gap_help": {
+        "ja": "最適値の上限との差がこの割合以下になれば最適とみなします。",
+        "en": "The plan counts as optimal when it is within this share of the best possible value.",
+    },
+    "ui.pl.solve": {"ja": "解く", "en": "Solve"},
+    "ui.pl.solving": {"ja": "計算中…", "en": "Solving…"},
+    "ui.pl.press_solve": {
+        "ja": "条件を設定して「解く」を押してください。",
+        "en": "Set the conditions and press Solve.",
+    },
+    "ui.pl.stale": {
+        "ja": "左の設定が、この計画を解いた時から変わっています。最新の設定で計画するには、もう一度「解く」を押してください。",
+        "en": "The settings on the left changed since this plan was solved. Press Solve again to plan with them.",
+    },
+    "ui.pl.result_title": {"ja": "結果", "en": "Result"},
+    "ui.pl.status.optimal": {
+        "ja": "最適な計画です（最適性が証明されています。{seconds} 秒）。",
+        "en": "Optimal plan (proven optimal; {seconds} s).",
+    },
+    "ui.pl.status.feasible": {
+        "ja": "実行可能な計画ですが、最適とは証明されていません（ギャップ {gap}%）。制限時間を延ばすと改善する場合があります。",
+        "en": "Feasible, not proven optimal (gap {gap}%). A longer time limit may improve it.",
+    },
+    "ui.pl.status.infeasible": {
+        "ja": "この条件を同時に満たす計画はありません。次の条件がぶつかっています（かっこ内は、その条件だけを緩めるときに必要な量）:",
+        "en": "No plan can meet these conditions together. These conditions clash (in brackets: how much that one "
+        "would have to give on its own):",
+    },
+    "ui.pl.status.infeasible_unknown": {
+        "ja": "この条件を同時に満たす計画はありません。",
+        "en": "No plan can meet these conditions together.",
+    },
+    "ui.pl.status.no_solution": {
+        "ja": "制限時間内に計画が見つかりませんでした。制限時間を延ばしてください。",
+        "en": "No plan was found within the time limit. Allow more time.",
+    },
+    "ui.pl.clash_item": {"ja": "{group}（{amount} 緩める）", "en": "{group} (give by {amount})"},
+    "ui.pl.clash_item_inf": {
+        "ja": "{group}（これだけを緩めても足りません）",
+        "en": "{group} (relaxing this alone is not enough)",
+    },
+    "ui.pl.clash_hint": {
+        "ja": "いずれかの条件を緩めてから、もう一度「解く」を押してください。",
+        "en": "Relax one of these conditions and press Solve again.",
+    },
+    "ui.pl.group.budget": {"ja": "予算", "en": "Budget"},
+    "ui.pl.group.period_budget": {"ja": "各期の予算", "en": "Budget per period"},
+    "ui.pl.group.staff": {"ja": "人員", "en": "Staff"},
+    "ui.pl.group.countries": {"ja": "最大国数", "en": "Max countries"},
+    "ui.pl.group.phase_order": {"ja": "段階の順序", "en": "Phase order"},
+    "ui.pl.group.group_min": {"ja": "{group} の最低国数", "en": "Min {group} countries"},
+    "ui.pl.group.group_max": {"ja": "{group} の最大国数", "en": "Max {group} countries"},
+    "ui.pl.group.field_max": {"ja": "分野「{field}」の上限", "en": 'Limit on field "{field}"'},
+    "ui.pl.group.must_country": {"ja": "必ず含める国: {country}", "en": "Country to include: {country}"},
+    "ui.pl.group.must_field": {"ja": "必ず含める分野: {field}", "en": "Field to include: {field}"},
+    "ui.pl.group.must_pair": {
+        "ja": "必ず含める組み合わせ: {country}・{field}",
+        "en": "Pair to include: {country}, {field}",
+    },
+    "ui.pl.total_value": {"ja": "価値の合計", "en": "Total value"},
+    "ui.pl.total_value_help": {
+        "ja": "選んだ参入の機会スコアの合計（後の期は時間選好で割引）＋まとめ参入の加点。",
+        "en": "Sum of the chosen entries' opportunity (later periods discounted) plus the package bonus.",
+    },
+    "ui.pl.budget_used": {"ja": "予算（使用／上限）", "en": "Budget (used / limit)"},
+    "ui.pl.budget_used_help": {
+        "ja": "参入費用と国の開設費用の合計（判断表の値）。",
+        "en": "Entry costs plus opening costs (judgement table values).",
+    },
+    "ui.pl.staff_used": {"ja": "人員（使用／上限）", "en": "Staff (used / limit)"},
+    "ui.pl.staff_used_help": {
+        "ja": "選んだ参入に必要な人員（判断表の値）。",
+        "en": "Staff the chosen entries need (judgement).",
+    },
+    "ui.pl.n_entries": {"ja": "参入件数／国数", "en": "Entries / countries"},
+    "ui.pl.n_entries_value": {"ja": "{n} 件（{k} か国）", "en": "{n} in {k} countries"},
+    "ui.pl.col.country": {"ja": "国", "en": "Country"},
+    "ui.pl.col.field": {"ja": "分野", "en": "Field"},
+    "ui.pl.col.phase": {"ja": "段階", "en": "Phase"},
+    "ui.pl.col.period": {"ja": "期", "en": "Period"},
+    "ui.pl.col.value": {"ja": "価値", "en": "Value"},
+    "ui.pl.col.value_help": {"ja": "機会スコア（0〜1）", "en": "Opportunity score (0-1)"},
+    "ui.pl.col.cost": {"ja": "費用（判断）", "en": "Cost (judgement)"},
+    "ui.pl.col.cost_help": {"ja": "判断表の分野の費用", "en": "The field's cost in the judgement table"},
+    "ui.pl.col.staff": {"ja": "人員（判断）", "en": "Staff (judgement)"},
+    "ui.pl.col.staff_help": {"ja": "判断表の分野の人員", "en": "The field's staff in the judgement table"},
+    "ui.pl.col.status": {"ja": "状態", "en": "Status"},
+    "ui.pl.col.entries": {"ja": "参入数", "en": "Entries"},
+    "ui.pl.col.countries": {"ja": "国", "en": "Countries"},
+    "ui.pl.one_period_note": {
+        "ja": "各期の予算を指定していないため、すべての参入を最良の期に置いています。時期を分けるには各期の予算を入れてください。",
+        "en": "With no budget per period, every entry is placed in the best period; set a budget per period to "
+        "spread them out.",
+    },
+    "ui.pl.sankey_title": {
+        "ja": "予算の流れ（予算→地域→国→分野）",
+        "en": "Where the budget goes (budget → region → country → field)",
+    },
+    "ui.pl.sankey.budget": {"ja": "予算", "en": "Budget"},
+    "ui.pl.sankey.opening": {"ja": "国の開設費用", "en": "Opening cost"},
+    "ui.pl.roadmap_title": {"ja": "ロードマップ（期ごとの費用）", "en": "Roadmap (cost by period)"},
+    "ui.pl.period_label": {"ja": "第{n}期", "en": "Period {n}"},
+    "ui.pl.phase_label": {"ja": "第{n}段階", "en": "Phase {n}"},
+    "ui.pl.binding_title": {"ja": "効いている条件", "en": "Binding constraints"},
+    "ui.pl.binding_intro": {
+        "ja": "次の条件には余裕がありません（緩めると計画が変わりうる条件）:",
+        "en": "These limits have no room left (relaxing them may change the plan):",
+    },
+    "ui.pl.binding_none": {"ja": "上限いっぱいの条件はありません。", "en": "No limit is used up."},
+    "ui.pl.greedy_title": {"ja": "単純な選び方との比較", "en": "Compared with a simple pick"},
+    "ui.pl.greedy_value": {
+        "ja": "費用あたり価値の高い順に選んだ場合の価値",
+        "en": "Value when picking best value per cost first",
+    },
+    "ui.pl.greedy_entries": {"ja": "その場合の参入", "en": "Entries of that pick"},
+    "ui.pl.greedy_caption": {
+        "ja": "同じ条件で、最適化は単純な選び方より価値が {diff}（{share}%）高くなります。",
+        "en": "Under the same conditions the optimised plan is worth {diff} ({share}%) more than the simple pick.",
+    },
+    "ui.pl.greedy_none": {
+        "ja": "単純な選び方では、この条件（必ず含める国・分野や最低国数）を満たせませんでした。",
+        "en": "The simple pick could not meet these conditions (items to include or minimum counts).",
+    },
+    "ui.pl.marginal_title": {"ja": "あと1単位あったら", "en": "One more unit"},
+    "ui.pl.marginal_intro": {
+        "ja": "予算または人員を1単位増やして解き直し、価値がいくら増えるかを示します（推定ではなく再計算）。",
+        "en": "Solves again with one more unit of budget or staff and shows how much value it adds (a re-solve, "
+        "not an estimate).",
+    },
+    "ui.pl.marginal_button": {"ja": "1単位の価値を計算", "en": "Value of one more unit"},
+    "ui.pl.marginal_help": {"ja": "2回解き直すので少し時間がかかります。", "en": "Solves twice more; takes a moment."},
+    "ui.pl.marginal_budget": {
+        "ja": "予算を1単位増やすと、価値が {v} 増えます。",
+        "en": "One more unit of budget adds {v} value.",
+    },
+    "ui.pl.marginal_staff": {"ja": "人員を1人増やすと、価値が {v} 増えます。", "en": "One more staff adds {v} value."},
+    "ui.pl.frontier_title": {
+        "ja": "予算と価値の関係（効率的フロンティア）",
+        "en": "Budget and value (efficient frontier)",
+    },
+    "ui.pl.frontier_intro": {
+        "ja": "予算を {n} 通りに変えて、それぞれの最適な計画を求めます（ほかの条件は同じ）。",
+        "en": "Solves the best plan at {n} budgets (other conditions unchanged).",
+    },
+    "ui.pl.frontier_button": {"ja": "フロンティアを計算", "en": "Compute the frontier"},
+    "ui.pl.frontier_help": {
+        "ja": "予算の上限を0から今の予算の2倍まで変えて解きます。",
+        "en": "Solves with budgets from near zero to twice the current budget.",
+    },
+    "ui.pl.frontier_progress": {"ja": "{n} 点中 {i} 点を計算済み", "en": "{i} of {n} points solved"},
+    "ui.pl.frontier_current": {"ja": "今の計画", "en": "Current plan"},
+    "ui.pl.short_status.optimal": {"ja": "最適", "en": "optimal"},
+    "ui.pl.short_status.feasible": {"ja": "実行可能（未証明）", "en": "feasible, not proven"},
+    "ui.pl.short_status.infeasible": {"ja": "解なし", "en": "infeasible"},
+    "ui.pl.short_status.no_solution": {"ja": "時間切れ", "en": "no solution in time"},
+    "ui.pl.short_status.heuristic": {"ja": "近似", "en": "heuristic"},
+    # (end of plan page keys)
+    # sensitivity page keys
+    "ui.page.sensitivity": {"ja": "⑤ 感度分析", "en": "⑤ Sensitivity"},
+    "ui.sens.intro": {
+        "ja": "市場ランキングが柱の重みにどれだけ左右されるかを調べます。重みを何千通りも無作為に変えて順位を数え直し（SMAA）、"
+        "重みを一つずつ動かし、順位が変わらない重みの範囲を正確に求めます。",
+        "en": "How much does the market ranking depend on the pillar weights? The page redraws the weights thousands "
+        "of times and re-ranks (SMAA), moves one weight at a time, and finds the exact weight ranges over which "
+        "the top markets stay the same.",
+    },
+    "ui.sens.n": {"ja": "サンプル数", "en": "Number of samples"},
+    "ui.sens.n_help": {
+        "ja": "無作為に引く重みの組の数（1,000〜100,000）。多いほど割合が安定しますが、時間がかかります。",
+        "en": "How many random weight vectors to draw (1,000-100,000). More samples give steadier shares but take longer.",
+    },
+    "ui.sens.seed": {"ja": "乱数シード", "en": "Random seed"},
+    "ui.sens.seed_help": {
+        "ja": "同じシードと同じ設定なら、結果は毎回同じになります。別のシードで結果がほとんど変わらなければ、サンプル数は十分です。",
+        "en": "The same seed and settings always give the same result. If another seed barely changes the result, "
+        "there are enough samples.",
+    },
+    "ui.sens.mode": {"ja": "重みの引き方", "en": "How weights are drawn"},
+    "ui.sens.mode_help": {
+        "ja": "全範囲：合計1のあらゆる重みを等しい確率で引きます（重みについて何も仮定しない）。"
+        "範囲内：現在の重みの前後±の範囲内で引きます。順序を守る：現在の重みの大小関係（どの柱がより重要か）を保ったまま引きます（同じ重みの柱どうしの順序は問いません）。",
+        "en": "Anywhere: every weight vector summing to 1 is equally likely (no assumption about the weights). "
+        "Within ranges: within ± a share of the current weights. Keep the order: any weights that keep the current "
+        "order of importance of the pillars (pillars with equal weights may come in any order).",
+    },
+    "ui.sens.mode.simplex": {"ja": "全範囲（一様）", "en": "Anywhere (uniform)"},
+    "ui.sens.mode.ranges": {"ja": "現在の重みの±範囲内", "en": "Within ± ranges of the current weights"},
+    "ui.sens.mode.ordered": {"ja": "現在の重みの順序を守る", "en": "Keep the order of the current weights"},
+    "ui.sens.spread": {"ja": "±範囲（%）", "en": "± range (%)"},
+    "ui.sens.spread_help": {
+        "ja": "各重みを現在の値の何％まで上下させるか（例：50％なら重み0.2は0.1〜0.3）。その後、合計が1になるものだけを使います。",
+        "en": "How far each weight may move from its current value, as a share of it (50% turns 0.2 into 0.1-0.3); "
+        "only weight vectors that sum to 1 are kept.",
+    },
+    "ui.sens.ranges_error": {
+        "ja": "この±範囲では合計1の重みを十分に引けません。範囲を広げてください。",
+        "en": "These ± ranges leave too few weight vectors that sum to 1; widen them.",
+    },
+    "ui.sens.k": {"ja": "上位k", "en": "Top k"},
+    "ui.sens.k_help": {
+        "ja": "「上位k位に入る確率」と、上位k位の顔ぶれが変わらない重みの範囲に使うkです。",
+        "en": "The k of 'probability of being in the top k' and of the weight ranges over which the top-k set holds.",
+    },
+    "ui.sens.change": {"ja": "トルネード図の変化幅（%）", "en": "Tornado change (%)"},
+    "ui.sens.change_help": {
+        "ja": "一つの重みを現在の値から何％増減させるか。他の重みは比率を保ったまま合計1に調整します。",
+        "en": "How much one weight is moved up and down from its current value, as a share of it; the other weights "
+        "keep their proportions and are rescaled to sum to 1.",
+    },
+    "ui.sens.show": {"ja": "表示する国", "en": "Countries shown"},
+    "ui.sens.show_help": {
+        "ja": "重点市場（ASEAN-10＋インドのうち対象国）か、現在の順位で上位20か国か。計算は常に対象の全ての国で行います。",
+        "en": "The focus markets (ASEAN-10 + India, where in the universe) or the current top 20. The analysis "
+        "always ranks every country of the universe.",
+    },
+    "ui.sens.show.focus": {"ja": "重点市場", "en": "Focus markets"},
+    "ui.sens.show.top20": {"ja": "上位20か国", "en": "Top 20"},
+    "ui.sens.samples_caption": {
+        "ja": "重みのサンプル {n} 組（シード {seed}、{mode}）、対象 {countries} か国、基準は柱スコア {pillars} 個。",
+        "en": "{n} weight samples (seed {seed}, {mode}), {countries} countries, criteria: {pillars} pillar scores.",
+    },
+    "ui.sens.method_note": {
+        "ja": "注意：採点方法は「{method}」ですが、この感度分析は柱スコアの加重和で順位を付けます"
+        "（区間が正確に求まるのは加重和だけのため）。そのため、ここでの現在の順位は市場ページと異なることがあります。",
+        "en": "Note: the scoring method is '{method}', but this sensitivity analysis ranks by the weighted sum of the "
+        "pillar scores (the intervals are exact only for the weighted sum), so the current ranks here may differ "
+        "from the Markets page.",
+    },
+    "ui.sens.reading_title": {"ja": "読み方", "en": "Reading"},
+    "ui.sens.reading_top": {"ja": "現在の上位国", "en": "Current leaders"},
+    "ui.sens.reading_focus": {"ja": "重点市場", "en": "Focus markets"},
+    "ui.sens.reading_line": {
+        "ja": "{country}（現在{rank}）は、重みのサンプルの{p}で上位{k}位に入ります。",
+        "en": "{country} (now {rank}) is in the top {k} in {p} of weight samples.",
+    },
+    "ui.sens.heatmap_title": {"ja": "順位の受容度（どの順位になりやすいか）", "en": "Rank acceptability"},
+    "ui.sens.heatmap_caption": {
+        "ja": "各セルは、その国がその順位になった重みサンプルの割合です（行の合計は全順位で100％）。国は現在の順位順。",
+        "en": "Each cell is the share of weight samples in which the country takes that rank (a row sums to 100% "
+        "over all ranks). Countries in their current order.",
+    },
+    "ui.sens.rank": {"ja": "順位", "en": "Rank"},
+    "ui.sens.share": {"ja": "割合", "en": "Share"},
+    "ui.sens.topk_title": {"ja": "上位{k}位に入る確率", "en": "Probability of being in the top {k}"},
+    "ui.sens.tornado_title": {
+        "ja": "トルネード図（重みを一つずつ±{change}％）",
+        "en": "Tornado (one weight at a time, ±{change}%)",
+    },
+    "ui.sens.tornado_axis": {
+        "ja": "現在の上位{n}か国のうち順位が変わる国の数",
+        "en": "Countries of the current top {n} that change rank",
+    },
+    "ui.sens.tornado_minus": {"ja": "重みを下げる", "en": "Weight down"},
+    "ui.sens.tornado_plus": {"ja": "重みを上げる", "en": "Weight up"},
+    "ui.sens.tornado_hover": {
+        "ja": "新しい重み {weight}<br>最大の順位変動 {shift}<br>1位：{first}",
+        "en": "New weight {weight}<br>Largest rank shift {shift}<br>First: {first}",
+    },
+    "ui.sens.tornado_caption": {
+        "ja": "棒が長い柱ほど、その重みの決め方が上位の順位を左右します。",
+        "en": "The longer the bar, the more the top of the ranking depends on how that weight is set.",
+    },
+    "ui.sens.stability_title": {"ja": "安定区間（順位が変わらない重みの範囲）", "en": "Stability intervals"},
+    "ui.sens.stability_top1": {"ja": "1位が同じ", "en": "Same first"},
+    "ui.sens.stability_topk": {"ja": "上位{k}位が同じ", "en": "Same top {k}"},
+    "ui.sens.stability_current": {"ja": "現在の重み", "en": "Current weight"},
+    "ui.sens.weight_axis": {"ja": "柱の重み（合計1）", "en": "Pillar weight (sum 1)"},
+    "ui.sens.stability_caption": {
+        "ja": "棒は、他の重みの比率を保ったままその柱の重みだけを動かしたとき、1位（または上位{k}位の顔ぶれ）が変わらない範囲です。"
+        "◆が現在の重み。範囲は柱スコアの加重和について正確に計算したもので、サンプリングによる推定ではありません。",
+        "en": "Each bar is the range over which that pillar's weight can move (the others keeping their proportions) "
+        "without changing the first market (or the top-{k} set). ◆ marks the current weight. The ranges are exact "
+        "for the weighted sum of the pillar scores, computed rather than sampled.",
+    },
+    "ui.sens.plan_later": {
+        "ja": "計画（優先市場の組み合わせ）の頑健性は、後の段階で追加します。",
+        "en": "The robustness of a plan (a chosen set of markets) comes later.",
+    },
+    # (end of sensitivity page keys)
     # --- scenarios, exports, CLI ---
     # scenario store (strategy.store)
     "store.err.unavailable": {

@@ -515,10 +515,11 @@ def test_reductions_keep_the_optimum_on_tied_instances(seed: int) -> None:
 # --- analysis and API -------------------------------------------------------------------------------
 
 
-def test_frontier_is_monotone_and_optimal() -> None:
+@pytest.mark.parametrize("solver", ["highs", "cbc"])
+def test_frontier_is_monotone_and_optimal(solver: str) -> None:
     entries = instance(5, n_countries=10, fields=tuple(FIELDS.index))
     c = Constraints(budget=10.0, staff=None, periods=1, groups=GROUP, group_min={"A": 1})
-    points = frontier(entries, c, [20.0, 5.0, 10.0, 15.0], prerequisites=PRE)
+    points = frontier(entries, c, [20.0, 5.0, 10.0, 15.0], SolverSettings(solver=solver), prerequisites=PRE)
     assert [b for b, _ in points] == [20.0, 5.0, 10.0, 15.0]
     values = dict(points)
     assert all(p.status == "optimal" for p in values.values())
@@ -595,3 +596,18 @@ def test_real_data_plan(dataset) -> None:
         if phase[f] > 1:
             enablers = pre.get(f) or tuple(phase.index[phase == 1])
             assert any(when.get((k, p), 99) <= t for p in enablers)
+
+
+def test_cbc_ignores_a_start_outside_a_restricted_model() -> None:
+    """Step 2 of solve() restricts entries to the LP's support; a start using others is dropped."""
+    entries = instance(5, n_countries=6)
+    c = Constraints(budget=10.0, periods=1)
+    model = build_model(entries, c, PRE)
+    m = opt._matrix(model)
+    plan = solve(entries, c, SolverSettings(solver="cbc"), PRE)
+    start = opt._start_vector(model, plan)
+    upper = m.upper.copy()
+    upper[int(np.flatnonzero(start[: len(model.entries)] > 0.5)[0])] = 0.0
+    result = opt._run_cbc(model, replace(m, upper=upper), SolverSettings(solver="cbc"), start)
+    assert result.status == "optimal"
+    assert result.values is not None and m.cost @ result.values <= m.cost @ start + 1e-9
