@@ -191,10 +191,9 @@ def threat(ds: Dataset, state: State) -> RivalThreat:
     return _threat(ds, ds.version, state.universe, state.presence_default, state.white_space)
 
 
-def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
-    """One row per (country, field), best first (read-only: copy before changing)."""
-    return _opportunity(
-        ds,
+def opportunity_key(ds: Dataset, state: State) -> tuple:
+    """What the opportunity table depends on: its cache key, also used to notice a stale plan."""
+    return (
         ds.version,
         state.universe,
         state.settings,
@@ -205,6 +204,11 @@ def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
         state.white_space,
         state.opportunity,
     )
+
+
+def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
+    """One row per (country, field), best first (read-only: copy before changing)."""
+    return _opportunity(ds, *opportunity_key(ds, state))
 
 
 def fit_drivers(ds: Dataset, state: State, field_id: str, iso3: str) -> pd.DataFrame:

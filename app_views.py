@@ -42,6 +42,11 @@ class Table:
     columns: dict[str, object]
     notes: tuple[str, ...] = ()
 
+    def show(self, rows: int = 20, key: str | None = None) -> None:
+        """Draw the table tall enough to show up to ``rows`` rows without scrolling inside it."""
+        height = 35 * (min(len(self.frame), rows) + 1) + 3
+        st.dataframe(self.frame, column_config=self.columns, hide_index=True, width="stretch", height=height, key=key)
+
 
 def _source_title(ds: Dataset, source_id: str) -> str:
     if source_id not in ds.sources.index:

@@ -18,9 +18,7 @@ language = lang()
 
 
 def show(table: views.Table, max_rows: int = 25) -> None:
-    """A table tall enough to show up to ``max_rows`` rows without scrolling inside it."""
-    height = 35 * (min(len(table.frame), max_rows) + 1) + 3
-    st.dataframe(table.frame, column_config=table.columns, hide_index=True, width="stretch", height=height)
+    table.show(max_rows)
     for note in table.notes:
         st.caption(note)
 

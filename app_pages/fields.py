@@ -38,8 +38,7 @@ section = st.segmented_control(
 
 
 def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    height = 35 * (min(len(table.frame), rows) + 1) + 3
-    st.dataframe(table.frame, column_config=table.columns, hide_index=True, width="stretch", height=height, key=key)
+    table.show(rows, key)
 
 
 def country_set(choice: str) -> list[str]:

@@ -45,18 +45,8 @@ asean = tuple(str(i) for i in ds.countries.index[ds.countries["is_asean"].astype
 
 
 def scoring_signature() -> tuple:
-    """What the opportunity table depends on (the arguments of its cache), to notice a stale plan."""
-    return (
-        ds.version,
-        state.universe,
-        state.settings,
-        state.pillar_weights,
-        state.indicator_weights,
-        state.fit,
-        state.presence_default,
-        state.white_space,
-        state.opportunity,
-    )
+    """The opportunity table's cache key, to notice a plan solved on other scoring settings."""
+    return sc.opportunity_key(ds, state)
 
 
 def country_name(iso3: str) -> str:
