@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -180,6 +182,31 @@ def _check_name(name: object) -> str:
     return name
 
 
+def _enable_wal(cursor: Any, timeout: float) -> None:
+    """Switch a SQLite file to WAL, waiting out another process doing the same.
+
+    The switch needs an exclusive lock and SQLite can answer "database is locked" at once, without
+    calling the busy handler, when two processes open a new file together; WAL is stored in the
+    file, so once any process has switched it the others find it already set.
+    """
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        try:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() in ("wal", "memory"):
+                return
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 class ScenarioStore:
     """Saved scenarios with versions. ``ScenarioStore()`` opens the default store.
 
@@ -230,7 +257,7 @@ class ScenarioStore:
                 dbapi_connection.isolation_level = None
                 cursor = dbapi_connection.cursor()
                 cursor.execute(f"PRAGMA busy_timeout = {busy_ms}")
-                cursor.execute("PRAGMA journal_mode = WAL")
+                _enable_wal(cursor, timeout)
                 cursor.execute("PRAGMA synchronous = FULL")
                 cursor.close()
 
