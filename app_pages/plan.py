@@ -22,6 +22,8 @@ from strategy import optimizer as opt
 from strategy.i18n import TEXT, t
 
 RESULT_KEY = "plan_result"
+COST_SCALE_KEY = "plan_cost_scale"  # {iso3: multiplier}, only where it differs from 1
+COST_SCALE_RANGE = (0.1, 10.0)
 ASEAN = "ASEAN"
 PHASE_COLOURS = {1: views.OKABE_ITO[0], 2: views.OKABE_ITO[1], 3: views.OKABE_ITO[2]}
 FRONTIER_POINTS = 9
@@ -181,6 +183,37 @@ with st.form("plan_form"):
         placeholder=tr("ui.pl.choose"),
         help=tr("ui.pl.exclude_fields_help"),
     )
+    with st.expander(tr("ui.pl.cost_scale_title")):
+        st.caption(tr("ui.pl.cost_scale_caption"))
+        saved_scale = st.session_state.get(COST_SCALE_KEY, {})
+        scale_frame = pd.DataFrame(
+            {
+                "iso3": countries,
+                "country": [country_name(i) for i in countries],
+                "multiplier": [float(saved_scale.get(i, 1.0)) for i in countries],
+            }
+        )
+        edited_scale = st.data_editor(
+            scale_frame,
+            column_config={
+                "iso3": None,
+                "country": st.column_config.TextColumn(tr("ui.pl.col.country"), disabled=True),
+                "multiplier": st.column_config.NumberColumn(
+                    tr("ui.pl.cost_scale_col"),
+                    min_value=COST_SCALE_RANGE[0],
+                    max_value=COST_SCALE_RANGE[1],
+                    step=0.05,
+                    format="%.2f",
+                    required=True,
+                    help=tr("ui.pl.cost_scale_help"),
+                ),
+            },
+            hide_index=True,
+            num_rows="fixed",
+            width="stretch",
+            height=min(35 * (len(scale_frame) + 1) + 3, 300),
+            key="plan_cost_editor",
+        )
     c1, c2, c3, c4, c5 = st.columns(5)
     open_cost = c1.number_input(
         tr("ui.pl.open_cost"),
@@ -230,6 +263,12 @@ with st.form("plan_form"):
     submitted = st.form_submit_button(tr("ui.pl.solve"), type="primary", key="plan_solve")
 
 if submitted:
+    try:
+        cost_scale = opt.cost_scale_from_table(edited_scale, COST_SCALE_RANGE)
+    except ValueError:
+        st.error(tr("ui.pl.cost_scale_bad", low=COST_SCALE_RANGE[0], high=COST_SCALE_RANGE[1]))
+        st.stop()
+    st.session_state[COST_SCALE_KEY] = cost_scale
     constraints = opt.Constraints(
         budget=float(budget),
         period_budget=None if period_budget is None else float(period_budget),
@@ -248,7 +287,7 @@ if submitted:
         package_bonus=float(package_bonus),
     )
     settings = opt.SolverSettings(solver=solver, time_limit=float(time_limit), gap=float(gap_percent) / 100)
-    entries = opt.entries_from_scores(opp, ds.fields, ds.countries)
+    entries = opt.entries_from_scores(opp, ds.fields, ds.countries, cost_scale=cost_scale)
     prerequisites = opt.prerequisites_of(ds.fields)
     with st.spinner(tr("ui.pl.solving")):
         plan = opt.solve(entries, constraints, settings, prerequisites)
@@ -259,6 +298,7 @@ if submitted:
     st.session_state[RESULT_KEY] = {
         "signature": scoring_signature(),
         "entries": entries,
+        "cost_scale": cost_scale,
         "prerequisites": prerequisites,
         "constraints": constraints,
         "settings": settings,
@@ -279,6 +319,9 @@ constraints: opt.Constraints = result["constraints"]
 settings: opt.SolverSettings = result["settings"]
 if result["signature"] != scoring_signature():
     st.info(tr("ui.pl.stale"))
+if result.get("cost_scale"):
+    changed = ", ".join(f"{country_name(i)} ×{v:.2f}" for i, v in sorted(result["cost_scale"].items()))
+    st.caption(tr("ui.pl.cost_scale_used", countries=changed))
 
 # --- status -------------------------------------------------------------------------------------
 

@@ -368,7 +368,9 @@ def _evaluate(dataset: Any, scenario: Any, progress: Progress) -> Any:
 def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progress: Progress) -> Any:
     from strategy import optimizer
 
-    entries = optimizer.entries_from_scores(evaluation.opportunity, dataset.fields, dataset.countries)
+    entries = optimizer.entries_from_scores(
+        evaluation.opportunity, dataset.fields, dataset.countries, cost_scale=evaluation.scenario.cost_scale
+    )
     prerequisites = optimizer.prerequisites_of(dataset.fields)
     with (
         progress.step(

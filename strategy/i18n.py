@@ -120,6 +120,9 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.lang.en": {"ja": "English", "en": "English"},
     "ui.page.home": {"ja": "ホーム", "en": "Home"},
     "ui.page.data": {"ja": "データと出典", "en": "Data & sources"},
+    "ui.page.focus": {"ja": "ASEAN＋インド比較", "en": "ASEAN + India comparison"},
+    "ui.page.country": {"ja": "国別プロファイル", "en": "Country profile"},
+    "ui.page.scenarios": {"ja": "⑥ シナリオと出力", "en": "⑥ Scenarios & exports"},
     "ui.sidebar.version": {"ja": "データ版 {version}", "en": "Data version {version}"},
     "ui.sidebar.upload_active": {
         "ja": "このセッションでは、アップロードした指標（{n}件）を含めて表示しています。保存はされません。",
@@ -1531,6 +1534,24 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.pl.short_status.infeasible": {"ja": "解なし", "en": "infeasible"},
     "ui.pl.short_status.no_solution": {"ja": "時間切れ", "en": "no solution in time"},
     "ui.pl.short_status.heuristic": {"ja": "近似", "en": "heuristic"},
+    "ui.pl.cost_scale_title": {"ja": "国別の費用倍率（判断）", "en": "Cost multiplier per country (judgement)"},
+    "ui.pl.cost_scale_caption": {
+        "ja": "分野ごとの費用（判断表）に国ごとの倍率を掛けます。既定は全ての国で 1.00。物価・治安・距離などで費用が高い国は 1 より大きく、安い国は小さくしてください。変更した倍率はシナリオに保存されます。",
+        "en": "Each field's cost (judgement table) is multiplied by the country's factor. The default is 1.00 everywhere. Raise it where prices, security or distance make work dearer, lower it where cheaper. Changed factors are saved with the scenario.",
+    },
+    "ui.pl.cost_scale_col": {"ja": "費用倍率", "en": "Cost multiplier"},
+    "ui.pl.cost_scale_help": {
+        "ja": "0.1〜10 の範囲。1.00 は判断表の費用そのまま、1.50 は 5割増し。",
+        "en": "From 0.1 to 10. 1.00 keeps the judgement table's cost; 1.50 makes it half again as dear.",
+    },
+    "ui.pl.cost_scale_bad": {
+        "ja": "費用倍率は {low}〜{high} の数値で入力してください（空欄は不可）。",
+        "en": "Enter each cost multiplier as a number from {low} to {high} (no blanks).",
+    },
+    "ui.pl.cost_scale_used": {
+        "ja": "費用倍率を変更した国: {countries}",
+        "en": "Countries with a changed cost multiplier: {countries}",
+    },
     # (end of plan page keys)
     # sensitivity page keys
     "ui.page.sensitivity": {"ja": "⑤ 感度分析", "en": "⑤ Sensitivity"},
@@ -2046,6 +2067,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Saved scenario '{name}' (version {version})",
     },
     # (end of scenarios, exports, CLI keys)
+    # scenarios page and scenario comparison keys (ui.scn.*)
+    # (end of scenarios page keys)
+    # country profile and ASEAN + India comparison page keys (ui.cp.*, ui.fc.*)
+    # (end of country pages keys)
+    # plan robustness keys (ui.rb.*)
+    # (end of plan robustness keys)
 }
 
 

@@ -113,6 +113,21 @@ def entries_from_scores(
     return Entries(table)
 
 
+def cost_scale_from_table(table: pd.DataFrame, allowed: tuple[float, float] = (0.1, 10.0)) -> dict[str, float]:
+    """Per-country cost multipliers from an edited table (columns ``iso3``, ``multiplier``).
+
+    Keeps only the countries whose multiplier differs from 1 (the default), so a saved scenario
+    lists exactly what the planner changed. Blank or out-of-range cells raise ``ValueError``.
+    """
+    scale: dict[str, float] = {}
+    for iso3, value in zip(table["iso3"].astype(str), pd.to_numeric(table["multiplier"], errors="coerce"), strict=True):
+        if not np.isfinite(value) or not allowed[0] <= value <= allowed[1]:
+            raise ValueError(f"cost multiplier for {iso3} must be between {allowed[0]} and {allowed[1]}")
+        if not math.isclose(float(value), 1.0):
+            scale[iso3] = float(value)
+    return scale
+
+
 @dataclass(frozen=True)
 class Constraints:
     """Everything the planner sets. ``None`` means 'no limit'.

@@ -46,7 +46,8 @@ SCHEMA_VERSION = 1
 class Scenario:
     """The planner's choices. ``preset`` names the weight preset the market weights came from
     (informational; ``market_weights`` is what counts). ``japan_strength`` overrides the judgement
-    table for the listed fields."""
+    table for the listed fields; ``cost_scale`` multiplies the field costs in the listed countries
+    (ISO3 -> factor, 1 where absent) for the optimizer."""
 
     name: str = "default"
     data_version: str = ""
@@ -61,6 +62,7 @@ class Scenario:
     japan_strength: Mapping[str, float] = field(default_factory=dict)
     constraints: Constraints = field(default_factory=Constraints)
     solver: SolverSettings = field(default_factory=SolverSettings)
+    cost_scale: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def default(cls, dataset: Dataset, name: str = "default") -> Scenario:

@@ -130,3 +130,17 @@ def test_a_plan_from_older_settings_says_so() -> None:
     assert_clean(at)
     assert t("ui.pl.stale", "en") in texts(at)
     assert len(portfolio(at)) > 0  # the solved plan stays until the planner solves again
+
+
+def test_cost_multiplier_scales_the_costs_the_optimizer_sees() -> None:
+    at = start("en")
+    at.session_state["plan_cost_scale"] = {"VNM": 3.0}  # as if edited in the table earlier
+    at = solve(at.run())
+    assert_clean(at)
+    result = at.session_state["plan_result"]
+    assert result["cost_scale"] == {"VNM": 3.0}
+    table = result["entries"].table.set_index(["iso3", "field_id"])["cost"]
+    fields = table.xs("VNM").index
+    ratio = table.xs("VNM") / table.xs("THA").reindex(fields)
+    assert ratio.dropna().round(9).eq(3.0).all() and len(ratio.dropna()) > 0
+    assert "×3.00" in texts(at)

@@ -611,3 +611,15 @@ def test_cbc_ignores_a_start_outside_a_restricted_model() -> None:
     result = opt._run_cbc(model, replace(m, upper=upper), SolverSettings(solver="cbc"), start)
     assert result.status == "optimal"
     assert result.values is not None and m.cost @ result.values <= m.cost @ start + 1e-9
+
+
+def test_cost_scale_table_keeps_only_changed_countries_and_rejects_bad_cells():
+    import pandas as pd
+
+    from strategy.optimizer import cost_scale_from_table
+
+    table = pd.DataFrame({"iso3": ["VNM", "THA", "LAO"], "multiplier": [1.0, 1.5, 0.8]})
+    assert cost_scale_from_table(table) == {"THA": 1.5, "LAO": 0.8}
+    for bad in (float("nan"), 0.0, 50.0):
+        with pytest.raises(ValueError, match="VNM"):
+            cost_scale_from_table(table.assign(multiplier=[bad, 1.0, 1.0]))

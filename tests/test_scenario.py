@@ -18,6 +18,7 @@ def test_round_trip_is_exact(dataset: Dataset):
         universe=Universe(memberships=("asean",), include=("IND",)),
         settings=Settings(method="topsis", normalisation="vector"),
         japan_strength={"digital_tv": 0.9},
+        cost_scale={"SGP": 1.6, "LAO": 0.8},
     )
     again = Scenario.from_json(scenario.to_json())
     assert again == scenario
@@ -56,3 +57,11 @@ def test_japan_strength_override_changes_fit(dataset: Dataset):
     a = evaluate(dataset, base).fit.fit["fintech_payments"]
     b = evaluate(dataset, stronger).fit.fit["fintech_payments"]
     assert (b > a)[a.notna()].all() and a.notna().sum() > 100
+
+
+def test_cost_scale_must_be_numbers_by_country(dataset: Dataset):
+    data = json.loads(Scenario.default(dataset).to_json())
+    data["cost_scale"] = {"SGP": "dear"}
+    with pytest.raises(ScenarioError) as info:
+        Scenario.from_dict(data)
+    assert [p for p, _, _ in info.value.problems] == ["cost_scale.SGP"]
