@@ -188,6 +188,46 @@ TEXT: dict[str, dict[str, str]] = {
         'internationally on that basis." — MIC, ICT International Competitiveness and International '
         "Expansion Initiative (interim summary), 2014 (our translation)",
     },
+    "ui.home.now_title": {"ja": "現在のシナリオの要点", "en": "The current scenario at a glance"},
+    "ui.home.top_markets": {"ja": "有望市場（市場スコア上位）", "en": "Top markets (market score)"},
+    "ui.home.top_fields": {"ja": "有望分野（機会スコア）", "en": "Top fields (opportunity)"},
+    "ui.home.top_fields_note": {
+        "ja": "分野の値 = その分野で機会スコアが高い上位5か国の平均。括弧内は最も有望な国。",
+        "en": "A field's value is the mean opportunity of its five best markets; in brackets, the best one.",
+    },
+    "ui.home.top_rivals": {
+        "ja": "主な競争相手（機会上位{n}組での主要競合）",
+        "en": "Main rivals (main rival in the top {n} pairs)",
+    },
+    "ui.home.rival_line": {
+        "ja": "{pairs}組（うち実測の進出根拠あり {measured}%）",
+        "en": "{pairs} pairs ({measured}% with measured presence)",
+    },
+    "ui.home.open_pairs": {"ja": "競合の進出なし（空白）: {pairs}組", "en": "No rival present (white space): {pairs} pairs"},
+    "ui.home.plan_title": {"ja": "計画（最後に解いた結果）", "en": "Plan (last solved)"},
+    "ui.home.plan_none": {
+        "ja": "まだ計画を解いていません。④ 計画 のページで予算と条件を決めて「解く」を押してください。",
+        "en": "No plan solved yet. Set the budget and rules on ④ Plan and press Solve.",
+    },
+    "ui.home.plan_failed": {
+        "ja": "最後の計算では条件を満たす計画がありませんでした。④ 計画 のページで衝突している条件を確認してください。",
+        "en": "The last solve found no plan meeting the rules. See ④ Plan for the constraints that clash.",
+    },
+    "ui.home.plan_value": {"ja": "計画の価値（目的関数）", "en": "Plan value (objective)"},
+    "ui.home.plan_budget": {"ja": "予算の使用 / 上限", "en": "Budget used / limit"},
+    "ui.home.plan_counts": {
+        "ja": "{countries}か国・{entries}件の参入",
+        "en": "{entries} entries in {countries} countries",
+    },
+    "ui.home.plan_status.feasible": {
+        "ja": "注意: 時間制限で停止。最適性は証明されていません。",
+        "en": "Note: stopped by the time limit; not proven optimal.",
+    },
+    "ui.home.plan_status.heuristic": {"ja": "注意: 貪欲法による結果です。", "en": "Note: a greedy result."},
+    "ui.home.go_markets": {"ja": "市場の順位と内訳へ", "en": "Market ranking and breakdown"},
+    "ui.home.go_fields": {"ja": "分野の適合度へ", "en": "Field fit"},
+    "ui.home.go_rivals": {"ja": "競争相手の脅威へ", "en": "Rival threat"},
+    "ui.home.go_plan": {"ja": "計画を解く・見直す", "en": "Solve or revise the plan"},
     "ui.home.data_title": {"ja": "収録データ", "en": "Bundled data"},
     "ui.metric.countries": {"ja": "国・地域", "en": "Countries and territories"},
     "ui.metric.indicators": {"ja": "指標", "en": "Indicators"},

@@ -345,3 +345,31 @@ def test_reruns_are_fast() -> None:
     # AppTest adds its own overhead; the budget for the app itself is 300 ms per ordinary rerun.
     limit = float(os.environ.get("APP_RERUN_BUDGET_S", "0.6"))
     assert home < limit and data < limit, (home, data)
+
+
+def _top_markets(at: AppTest, lang: str) -> str:
+    titles = [m.value for m in at.markdown]
+    return titles[titles.index(f"**{t('ui.home.top_markets', lang)}**") + 1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_overview_follows_the_sidebar_and_shows_the_last_plan(lang: str, bundled: Dataset) -> None:
+    at = start(lang)
+    assert_clean(at)
+    assert t("ui.home.now_title", lang) in texts(at)
+    before = _top_markets(at, lang)
+    assert before.count("\n") == 4  # five markets
+    assert t("ui.home.plan_none", lang) in texts(at)
+    at.selectbox(key="preset").set_value("asean_growth").run()
+    assert_clean(at)
+    assert _top_markets(at, lang) != before  # another preset, another top five
+
+    at.switch_page("app_pages/plan.py").run()
+    at.number_input(key="plan_time_limit").set_value(10.0)
+    at.button(key="plan_solve").click().run()
+    plan = at.session_state["plan_result"]["plan"]
+    at.switch_page(HOME).run()
+    assert_clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("ui.home.plan_budget", lang)] == f"{plan.budget_used:,.1f} / 30.0"
+    assert metrics[t("ui.home.plan_value", lang)] == f"{plan.objective:.2f}"

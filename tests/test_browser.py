@@ -397,3 +397,41 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     _settle(page)
     assert _map_paths(page) >= 150
     _check_clean(page)
+
+
+def test_plan_sensitivity_and_overview_walkthrough(server: str, browser_page) -> None:
+    page = browser_page
+
+    # Plan, Japanese: solve with the default rules; the status is said in words, Sankey and roadmap drawn
+    page.goto(f"{server}/plan?lang=ja", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.page.plan", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    _check_clean(page)
+    page.get_by_role("button", name=t("ui.pl.solve", "ja"), exact=True).click()
+    optimal = t("ui.pl.status.optimal", "ja", seconds="@").split("@")[0]
+    page.get_by_text(optimal, exact=False).first.wait_for(timeout=120_000)
+    _settle(page)
+    page.locator(".js-plotly-plot .sankey").first.wait_for(timeout=60_000)
+    _check_clean(page)
+    _shot(page, "plan_ja.png")
+
+    # Overview: the plan's headline is there, with the top markets of the same scenario
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("link", name=t("ui.page.home", "ja")).click()
+    page.get_by_text(t("ui.home.now_title", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    page.get_by_text(t("ui.home.plan_budget", "ja")).wait_for(timeout=60_000)
+    assert page.get_by_text(t("ui.home.plan_none", "ja")).count() == 0
+    _check_clean(page)
+    _shot(page, "home_ja.png")
+
+    # Sensitivity, English: the acceptability heatmap and the stability intervals are drawn
+    sidebar.get_by_text(t("ui.lang.en", "en"), exact=True).click()
+    page.get_by_text(t("ui.home.now_title", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    sidebar.get_by_role("link", name=t("ui.page.sensitivity", "en")).click()
+    page.get_by_role("heading", name=t("ui.page.sensitivity", "en")).wait_for(timeout=60_000)
+    _settle(page, timeout=120_000)
+    page.locator(".js-plotly-plot .heatmaplayer").first.wait_for(timeout=60_000)
+    _check_clean(page)
+    _shot(page, "sensitivity_en.png")
