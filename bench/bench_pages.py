@@ -1,6 +1,6 @@
 """Page speed: how long a page rerun takes after a slider change, measured with Streamlit's AppTest.
 
-Run:  .venv/bin/python bench/bench_pages.py   (prints a Markdown table for docs/benchmarks_pages.md)
+Run:  .venv/bin/python bench/bench_pages.py [page ...]   (prints a Markdown table for docs/benchmarks_pages.md)
 
 Each row moves one slider to a value it has not had before (so no cached result can answer) and
 times ``AppTest.run()``: the whole script of the page (sidebar controls, cached scoring steps, tables
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ TARGET_MS = 300.0
 
 #: (page, section key and value or None, slider key, values to step through, what it re-runs)
 CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
+    ("home", None, "sc_w_growth", [0.5 * i for i in range(11)], "overview: top markets, fields, rivals"),
     (
         "markets",
         ("markets_section", "ranking"),
@@ -104,7 +106,10 @@ def main() -> None:
     print("| page | view | slider changed | re-runs | median ms | p90 ms | max ms |")
     print("|---|---|---|---|---:|---:|---:|")
     worst = 0.0
+    only = set(sys.argv[1:])  # page names to measure (default: all)
     for page, section, key, values, note in CASES:
+        if only and page not in only:
+            continue
         samples = sorted(measure(page, section, key, values))
         median = statistics.median(samples)
         worst = max(worst, median)
