@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 import app_scoring as sc
 import app_views as views
 from app_common import current_dataset, escape_markdown, lang, tr
 from strategy.i18n import t
+from strategy.scoring import STANDARD_FIELDS, standard_status
 
 SECTIONS = ("heatmap", "profile")
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")
@@ -122,6 +124,8 @@ elif section == "profile":
 
     st.markdown(f"#### {tr('ui.fd.drivers_title')}")
     st.caption(tr("ui.fd.drivers_caption"))
+    if field_id in STANDARD_FIELDS:
+        st.caption(tr("ui.fd.standard_rule", ours=" / ".join(STANDARD_FIELDS[field_id])))
     show(views.field_drivers_table(ds, field_id, language), rows=12, key="fields_drivers")
 
     st.markdown(f"#### {tr('ui.fd.best_title', field=field_label[field_id])}")
@@ -180,6 +184,17 @@ elif section == "profile":
             strength=f"{float(fit.strength[field_id]):.2f}",
         )
     )
+    if field_id in STANDARD_FIELDS:
+        status = standard_status(ds, pd.Index([iso3]), field_id).iloc[0]
+        adopted = ds.dtt_standards.set_index("iso3")["standard"].get(iso3, "")
+        st.info(
+            tr(
+                f"ui.fd.standard.{status}",
+                country=escape_markdown(str(names.get(iso3, iso3))),
+                adopted=escape_markdown(str(adopted)),
+                ours=" / ".join(STANDARD_FIELDS[field_id]),
+            )
+        )
     if prerequisites:
         st.caption(tr("ui.fd.prereq_note", fields=tr("ui.list_sep").join(field_label.get(p, p) for p in prerequisites)))
     figure, detail = views.fit_drivers(ds, drivers, language)

@@ -1179,6 +1179,29 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "These countries have no data on this field's need indicators, so their fit rests on readiness and "
         "Japan's strength only (need = no data): {names}",
     },
+    "ui.fd.standard_rule": {
+        "ja": "この分野は放送方式（{ours}）を売り込む分野です。他の方式を採用済みの国（出典付きの記録あり）はニーズ 0、"
+        "方式の記録がない国はニーズ不明としてランキングから外します。採用国・未決定国では上の指標でニーズを評価します。",
+        "en": "This field sells a broadcasting standard ({ours}). Where another standard has been adopted (a cited "
+        "record), the need is 0; where no standard is recorded, the need is unknown and the country leaves the "
+        "ranking. Where ours is adopted or no choice is made yet, the indicators above judge the need.",
+    },
+    "ui.fd.standard.ours": {
+        "ja": "{country}は{adopted}を採用済みです（記録あり）。ニーズは指標で評価しています。",
+        "en": "{country} has adopted {adopted} (recorded); the indicators judge the need.",
+    },
+    "ui.fd.standard.open": {
+        "ja": "{country}の方式は「{adopted}」と記録されています（未決定・混在）。ニーズは指標で評価しています。",
+        "en": "{country}'s standard is recorded as '{adopted}' (no final choice); the indicators judge the need.",
+    },
+    "ui.fd.standard.other": {
+        "ja": "{country}は{adopted}を採用済みのため（記録あり）、{ours}のニーズは 0 としています。",
+        "en": "{country} has adopted {adopted} (recorded), so the need for {ours} is set to 0.",
+    },
+    "ui.fd.standard.unknown": {
+        "ja": "{country}が採用した放送方式の記録がないため、ニーズは不明（データなし）です。",
+        "en": "No adopted standard is recorded for {country}, so the need is unknown (no data).",
+    },
     # competitors page
     "ui.cp.intro": {
         "ja": "競合（中国・韓国・米国・欧州・インド）の脅威を、市場×分野ごとに「競合の強さ（判断）×その国での進出度（根拠データ）」で示します。"

@@ -469,6 +469,26 @@ class FieldFit:
         return out
 
 
+#: Fields that sell one broadcasting standard. Where a country has adopted another standard
+#: (a cited row of ``dtt_standards``) there is no need for ours: need 0. Where nothing is recorded
+#: the need is unknown (NaN: the pair leaves the ranking like any pair without need data), since
+#: the indicators alone would rank a country that switched to another standard long ago as a market.
+STANDARD_FIELDS: dict[str, tuple[str, ...]] = {"digital_tv": ("ISDB-T", "ISDB-Tb")}
+#: Recorded standards that leave the market open (no final choice yet).
+OPEN_STANDARDS: tuple[str, ...] = ("mixed/undecided",)
+
+
+def standard_status(dataset: Dataset, countries: pd.Index, field_id: str) -> pd.Series:
+    """Per country, for a field of :data:`STANDARD_FIELDS`: 'ours' (adopted the field's standard),
+    'other' (adopted another one), 'open' (undecided or mixed) or 'unknown' (nothing recorded)."""
+    ours = STANDARD_FIELDS[field_id]
+    adopted = dataset.dtt_standards.drop_duplicates("iso3").set_index("iso3")["standard"].reindex(countries)
+    status = np.select(
+        [adopted.isin(ours), adopted.isin(OPEN_STANDARDS), adopted.notna()], ["ours", "open", "other"], "unknown"
+    )
+    return pd.Series(status, index=countries, name="standard_status")
+
+
 def field_fit(
     dataset: Dataset,
     criteria: Criteria,
@@ -479,7 +499,8 @@ def field_fit(
 
     Readiness of a phase 2 or 3 field averages its own readiness drivers with the readiness of the
     phase 1 fields it needs (``prerequisite_fields``). ``japan_strength`` overrides the judgement
-    table (the planner's edits).
+    table (the planner's edits). The need of a field that sells a standard follows the recorded
+    adoption (:data:`STANDARD_FIELDS`).
     """
     unit = unit_criteria(criteria)
     indicators = unit.columns
@@ -487,6 +508,10 @@ def field_fit(
     fields, need_pos, need_neg = _driver_matrices(dataset, "need", indicators)
     _, ready_pos, ready_neg = _driver_matrices(dataset, "readiness", indicators)
     need = _driver_score(x, need_pos, need_neg)
+    for field_id in set(STANDARD_FIELDS) & set(fields):
+        status = standard_status(dataset, unit.index, field_id).to_numpy()
+        j = fields.get_loc(field_id)
+        need[:, j] = np.where(status == "other", 0.0, np.where(status == "unknown", np.nan, need[:, j]))
     own_ready = _driver_score(x, ready_pos, ready_neg)
 
     prereq = np.zeros((len(fields), len(fields)))

@@ -388,6 +388,11 @@ def test_field_profile_shows_judgement_with_rationale_reference_and_best_markets
     at.selectbox(key="fields_field").set_value("digital_tv").run()
     assert_clean(at)
     assert at.subheader[0].value == bundled.fields.at["digital_tv", "name_ja"]
+    # Viet Nam adopted DVB-T2 (a cited row): the page says why the need for ISDB-T is 0
+    assert t("ui.fd.standard.other", "ja", country="ベトナム", adopted="DVB-T2", ours="ISDB-T / ISDB-Tb") in [
+        i.value for i in at.info
+    ]
+    assert t("ui.fd.standard_rule", "ja", ours="ISDB-T / ISDB-Tb") in texts(at)
 
 
 # --- competitors -----------------------------------------------------------------------------

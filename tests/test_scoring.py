@@ -271,3 +271,28 @@ def test_no_need_data_means_no_fit(dataset: Dataset, universe: pd.Index):
     assert fit.fit[no_need].isna().all().all()
     table = opportunity(market_scores(dataset, criteria), fit, rival_threat(dataset, universe))
     assert table["opportunity"].notna().all()
+
+
+def test_a_field_selling_a_standard_follows_the_recorded_adoption(dataset, monkeypatch):
+    from strategy import scoring as scoring_module
+
+    countries = pd.Index(["PHL", "KHM", "VNM", "THA", "USA", "CHL"])
+    criteria = prepare_criteria(dataset, countries, Settings())
+    with_rule = field_fit(dataset, criteria).need["digital_tv"]
+    status = scoring_module.standard_status(dataset, countries, "digital_tv")
+    monkeypatch.setattr(scoring_module, "STANDARD_FIELDS", {})
+    without = field_fit(dataset, criteria).need["digital_tv"]
+    assert status.to_dict() == {
+        "PHL": "ours",
+        "KHM": "open",
+        "VNM": "other",
+        "THA": "other",
+        "USA": "unknown",
+        "CHL": "ours",
+    }
+    # adopted ISDB-T or undecided: the indicators decide, as for any field
+    for iso3 in ("PHL", "KHM", "CHL"):
+        assert with_rule[iso3] == pytest.approx(without[iso3])
+    assert with_rule[["VNM", "THA"]].eq(0.0).all()  # DVB-T2 adopted (cited rows): no need for ISDB-T
+    assert np.isnan(with_rule["USA"])  # nothing recorded: unknown, not guessed
+    assert without[["VNM", "THA", "USA"]].gt(0).all()  # the rule, not the indicators, made the difference
