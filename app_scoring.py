@@ -664,9 +664,27 @@ def _fit_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float,
     )
 
 
+#: Widget keys whose state is not a value (buttons, editors): they cannot be set through session state.
+_NOT_VALUES = frozenset({"sc_reset_preset", INDICATOR_EDITOR_KEY})
+
+
+def _keep_widget_state() -> None:
+    """Re-assign every shared setting to itself before the widgets are drawn.
+
+    Going to a page that has sliders of its own (Plan, Sensitivity), Streamlit re-created the
+    sidebar sliders with their own default (the minimum: every weight 0) although
+    ``persist_state`` kept the value; a value set through session state is kept
+    (streamlit/streamlit#4989). Measured with AppTest and in chromium before this fix.
+    """
+    for key in [k for k in st.session_state if isinstance(k, str)]:
+        if (key.startswith("sc_") or key in (PRESET_KEY, METHOD_KEY)) and key not in _NOT_VALUES:
+            st.session_state[key] = st.session_state[key]
+
+
 def controls(ds: Dataset) -> State:
     """Draw the shared settings in the sidebar and return them."""
     language = lang()
+    _keep_widget_state()
     st.sidebar.subheader(tr("ui.sc.settings_title"))
     universe, scope, values = _universe_controls(ds, language)
     preset, modified, mode, pillars, ahp_result = _weight_controls(ds, language)

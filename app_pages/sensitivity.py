@@ -17,6 +17,8 @@ import app_scoring as sc
 import app_views as views
 from app_common import current_dataset, escape_markdown, label, lang, tr
 from strategy.i18n import t
+from strategy.optimizer import Constraints, SolverSettings, prerequisites_of
+from strategy.robustness import plan_robustness
 from strategy.scoring import Settings, Universe
 from strategy.sensitivity import (
     SMAAResult,
@@ -24,12 +26,15 @@ from strategy.sensitivity import (
     ranks_of,
     sample_ordered,
     sample_ranges,
+    sample_simplex,
     smaa,
     stability_table,
     weighted_scores,
 )
 
 MODES = ("simplex", "ranges", "ordered")
+PLAN_RESULT_KEY = "plan_result"  # the Plan page's last solve
+ROBUSTNESS_KEY = "rb_result"
 TOP_K = (1, 3, 5, 10)
 SHOWN = ("focus", "top20")
 MAX_RANKS = 20
@@ -60,26 +65,31 @@ def _smaa(
 ) -> SMAAResult | ValueError:
     """SMAA with weights drawn per ``mode`` (the values are keyed by everything they come from)."""
     current = np.array([dict(weights).get(c, 0.0) for c in _values.columns], float)
-    current = current / current.sum()
-    rng = np.random.default_rng(seed)
     try:
-        if mode == "ranges":
-            low = np.clip(current * (1 - spread), 0.0, 1.0)
-            high = np.clip(current * (1 + spread), 0.0, 1.0)
-            sampled = sample_ranges(n, low, high, rng)
-        elif mode == "ordered":
-            sampled = sample_ordered(n, list(np.argsort(-current, kind="stable")), rng)
-            # equal weights keep no order between them: shuffling each tied group per sample gives
-            # the uniform distribution on the union of their orders (each has the same volume)
-            for level in np.unique(current):
-                tied = np.flatnonzero(np.isclose(current, level))
-                if len(tied) > 1:
-                    sampled[:, tied] = rng.permuted(sampled[:, tied], axis=1)
-        else:
-            sampled = None
+        sampled = None if mode == "simplex" else sample_weights(current, n, seed, mode, spread)
     except ValueError as exc:
         return exc
     return smaa(_values, n_samples=n, seed=seed, weights=sampled)
+
+
+def sample_weights(current: np.ndarray, n: int, seed: int, mode: str, spread: float) -> np.ndarray:
+    """``n`` pillar-weight vectors drawn per ``mode`` around the planner's ``current`` weights."""
+    current = current / current.sum()
+    rng = np.random.default_rng(seed)
+    if mode == "ranges":
+        low = np.clip(current * (1 - spread), 0.0, 1.0)
+        high = np.clip(current * (1 + spread), 0.0, 1.0)
+        return sample_ranges(n, low, high, rng)
+    if mode == "ordered":
+        sampled = sample_ordered(n, list(np.argsort(-current, kind="stable")), rng)
+        # equal weights keep no order between them: shuffling each tied group per sample gives
+        # the uniform distribution on the union of their orders (each has the same volume)
+        for level in np.unique(current):
+            tied = np.flatnonzero(np.isclose(current, level))
+            if len(tied) > 1:
+                sampled[:, tied] = rng.permuted(sampled[:, tied], axis=1)
+        return sampled
+    return sample_simplex(n, len(current), rng)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -367,4 +377,130 @@ intervals.update_layout(
 )
 st.plotly_chart(intervals, width="stretch", config={"displaylogo": False}, key="sens_stability")
 st.caption(tr("ui.sens.stability_caption", k=k))
-st.caption(tr("ui.sens.plan_later"))
+
+# --- plan robustness ------------------------------------------------------------------------------
+
+st.header(tr("ui.rb.title"))
+st.write(tr("ui.rb.intro"))
+solved = st.session_state.get(PLAN_RESULT_KEY)
+if solved is not None and solved["signature"] == sc.opportunity_key(ds, state):
+    constraints, solver, cost_scale = solved["constraints"], solved["settings"], solved.get("cost_scale") or {}
+    st.caption(tr("ui.rb.uses_plan", budget=f"{constraints.budget:g}", periods=constraints.periods))
+else:
+    constraints, solver = Constraints(), SolverSettings(time_limit=10.0)
+    cost_scale = st.session_state.get("plan_cost_scale") or {}
+    st.caption(tr("ui.rb.uses_default", budget=f"{constraints.budget:g}", periods=constraints.periods))
+rb1, rb2 = st.columns(2)
+st.session_state.setdefault("rb_n", 200)
+rb_n = rb1.number_input(tr("ui.rb.n"), 1, 2_000, step=50, key="rb_n", help=tr("ui.rb.n_help"), persist_state="session")
+st.session_state.setdefault("rb_budget", 60)
+rb_budget = rb2.number_input(
+    tr("ui.rb.budget"), 1, 900, step=10, key="rb_budget", help=tr("ui.rb.budget_help"), persist_state="session"
+)
+pillar_columns = list(market.pillars.columns)
+base_weights = np.array([weight_map.get(c, 0.0) for c in pillar_columns], float)
+rb_key = (
+    sc.opportunity_key(ds, state),
+    tuple(base_weights),
+    str(mode),
+    seed,
+    spread,
+    int(rb_n),
+    constraints,
+    solver,
+    tuple(sorted(cost_scale.items())),
+)
+if st.button(tr("ui.rb.run"), key="rb_run", type="primary", help=tr("ui.rb.run_help")):
+    try:
+        samples = sample_weights(base_weights, int(rb_n), seed, str(mode), spread / 100)
+    except ValueError:
+        st.warning(tr("ui.sens.ranges_error"))
+        st.stop()
+    bar = st.progress(0.0, text=tr("ui.rb.progress", done=0, total=int(rb_n)))
+    try:
+        outcome = plan_robustness(
+            market,
+            sc.fit(ds, state),
+            sc.threat(ds, state),
+            state.opportunity,
+            ds.fields,
+            ds.countries,
+            constraints,
+            base_weights,
+            samples,
+            settings=solver,
+            prerequisites=prerequisites_of(ds.fields),
+            cost_scale=cost_scale,
+            time_budget=float(rb_budget),
+            progress=lambda done, total: bar.progress(done / total, text=tr("ui.rb.progress", done=done, total=total)),
+        )
+    except (ValueError, RuntimeError) as exc:
+        st.error(tr("ui.rb.failed", detail=escape_markdown(str(exc))))
+        st.stop()
+    bar.empty()
+    st.session_state[ROBUSTNESS_KEY] = (rb_key, outcome)
+
+kept = st.session_state.get(ROBUSTNESS_KEY)
+if kept is None:
+    st.info(tr("ui.rb.press"))
+    st.stop()
+kept_key, robust = kept
+if kept_key != rb_key:
+    st.info(tr("ui.rb.stale"))
+if not robust.base.has_solution:
+    st.warning(tr("ui.rb.no_base"))
+    st.stop()
+if robust.stopped_early:
+    st.warning(tr("ui.rb.stopped", tried=robust.tried, requested=robust.requested, seconds=f"{robust.seconds:.0f}"))
+if robust.solved == 0:
+    st.warning(tr("ui.rb.none_solved"))
+    st.stop()
+field_label = views.field_names(ds, language)
+core, changing = robust.core(), robust.changing()
+top = robust.table.iloc[0]
+st.markdown(
+    tr(
+        "ui.rb.reading",
+        n=robust.solved,
+        seconds=f"{robust.seconds:.0f}",
+        country=escape_markdown(str(names.get(top["iso3"], top["iso3"]))),
+        field=escape_markdown(str(field_label.get(top["field_id"], top["field_id"]))),
+        share=_percent(float(top["frequency"])),
+        core=len(core),
+        base=len(robust.base.selection),
+        changing=len(changing),
+        same=_percent(robust.same_as_base / robust.solved),
+    )
+)
+if robust.not_optimal or robust.failed:
+    st.caption(tr("ui.rb.quality", not_optimal=robust.not_optimal, failed=robust.failed))
+frame = pd.DataFrame(
+    {
+        "country": robust.table["iso3"].map(lambda i: str(names.get(i, i))),
+        "field": robust.table["field_id"].map(lambda f: str(field_label.get(f, f))),
+        "frequency": robust.table["frequency"].to_numpy(float),
+        "in_base": robust.table["in_base"].to_numpy(bool),
+        "mean_period": robust.table["mean_period"].to_numpy(float),
+    }
+)
+st.dataframe(
+    frame,
+    column_config={
+        "country": st.column_config.TextColumn(tr("ui.pl.col.country")),
+        "field": st.column_config.TextColumn(tr("ui.rb.col.field")),
+        "frequency": st.column_config.ProgressColumn(
+            tr("ui.rb.col.frequency"),
+            min_value=0.0,
+            max_value=1.0,
+            format="percent",
+            help=tr("ui.rb.col.frequency_help"),
+        ),
+        "in_base": st.column_config.CheckboxColumn(tr("ui.rb.col.in_base"), help=tr("ui.rb.col.in_base_help")),
+        "mean_period": st.column_config.NumberColumn(tr("ui.rb.col.mean_period"), format="%.1f"),
+    },
+    hide_index=True,
+    width="stretch",
+    height=min(35 * (len(frame) + 1) + 3, 420),
+    key="rb_table",
+)
+st.caption(tr("ui.rb.caption"))

@@ -203,7 +203,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "{pairs}組（うち実測の進出根拠あり {measured}%）",
         "en": "{pairs} pairs ({measured}% with measured presence)",
     },
-    "ui.home.open_pairs": {"ja": "競合の進出なし（空白）: {pairs}組", "en": "No rival present (white space): {pairs} pairs"},
+    "ui.home.open_pairs": {
+        "ja": "競合の進出なし（空白）: {pairs}組",
+        "en": "No rival present (white space): {pairs} pairs",
+    },
     "ui.home.plan_title": {"ja": "計画（最後に解いた結果）", "en": "Plan (last solved)"},
     "ui.home.plan_none": {
         "ja": "まだ計画を解いていません。④ 計画 のページで予算と条件を決めて「解く」を押してください。",
@@ -1733,9 +1736,97 @@ TEXT: dict[str, dict[str, str]] = {
         "without changing the first market (or the top-{k} set). ◆ marks the current weight. The ranges are exact "
         "for the weighted sum of the pillar scores, computed rather than sampled.",
     },
-    "ui.sens.plan_later": {
-        "ja": "計画（優先市場の組み合わせ）の頑健性は、後の段階で追加します。",
-        "en": "The robustness of a plan (a chosen set of markets) comes later.",
+    "ui.rb.title": {"ja": "計画の頑健性", "en": "Plan robustness"},
+    "ui.rb.intro": {
+        "ja": "重みを上と同じ方法で何通りも引き直し、そのたびに機会スコアを計算し直して計画を解き直します。"
+        "各（国・分野）の参入が何割の標本で選ばれるかを示します。重みが多少違っても選ばれ続ける参入は、"
+        "重みの判断に左右されにくい「堅い」選択です。",
+        "en": "Draws the pillar weights many times in the same way as above, recomputes the opportunity of every "
+        "(country, field) pair for each draw and solves the plan again. Shows the share of draws in which each "
+        "entry is chosen: an entry chosen under most weights does not hinge on the weight judgement.",
+    },
+    "ui.rb.uses_plan": {
+        "ja": "④ 計画 のページで最後に解いた条件（予算 {budget}、{periods}期 など）と費用倍率を使います。",
+        "en": "Uses the rules last solved on ④ Plan (budget {budget}, {periods} periods, ...) and its cost multipliers.",
+    },
+    "ui.rb.uses_default": {
+        "ja": "現在の評価設定で解いた計画がないため、既定の条件（予算 {budget}、{periods}期、人員 25、制限時間 10秒/回）を使います。"
+        "条件を変えるには ④ 計画 で解いてから戻ってください。",
+        "en": "No plan has been solved on the current scoring settings, so the default rules are used (budget {budget}, "
+        "{periods} periods, staff 25, 10 s per solve). To use your own rules, solve on ④ Plan and come back.",
+    },
+    "ui.rb.n": {"ja": "標本数（解き直す回数）", "en": "Samples (re-solves)"},
+    "ui.rb.n_help": {
+        "ja": "数百回が目安です。1回あたり約0.1〜0.5秒（条件による）。下の時間上限で打ち切られます。",
+        "en": "A few hundred is typical; each solve takes about 0.1–0.5 s (depends on the rules). The time limit "
+        "below stops the run.",
+    },
+    "ui.rb.budget": {"ja": "時間の上限（秒）", "en": "Time limit (s)"},
+    "ui.rb.budget_help": {
+        "ja": "この時間を使い切ると、それまでに解いた標本だけで結果を示します（その旨を表示します）。",
+        "en": "When this time is used up, the result covers the samples solved so far (and says so).",
+    },
+    "ui.rb.run": {"ja": "頑健性を計算", "en": "Compute robustness"},
+    "ui.rb.run_help": {
+        "ja": "上の標本の取り方（一様・範囲・順序）とシードを使います。",
+        "en": "Uses the sampling mode (uniform, ranges, order) and the seed set above.",
+    },
+    "ui.rb.progress": {"ja": "解き直し中… {done} / {total}", "en": "Re-solving… {done} / {total}"},
+    "ui.rb.press": {
+        "ja": "「頑健性を計算」を押すと、計画を重みの標本ごとに解き直します。",
+        "en": "Press 'Compute robustness' to re-solve the plan for each weight sample.",
+    },
+    "ui.rb.stale": {
+        "ja": "下の結果は以前の設定（重み・条件・標本の取り方）で計算したものです。もう一度計算してください。",
+        "en": "The result below was computed on earlier settings (weights, rules or sampling). Compute it again.",
+    },
+    "ui.rb.no_base": {
+        "ja": "現在の重みでは条件を満たす計画がありません。④ 計画 で条件を見直してください。",
+        "en": "No plan meets the rules at the current weights. Revise the rules on ④ Plan.",
+    },
+    "ui.rb.stopped": {
+        "ja": "時間の上限（{seconds}秒）で打ち切りました。{requested}標本のうち {tried}標本の結果です。",
+        "en": "Stopped by the time limit ({seconds} s): the result covers {tried} of {requested} samples.",
+    },
+    "ui.rb.none_solved": {
+        "ja": "時間内に解けた標本がありません。時間の上限を延ばしてください。",
+        "en": "No sample was solved in time. Raise the time limit.",
+    },
+    "ui.rb.failed": {
+        "ja": "計算できませんでした（{detail}）。条件を見直してください。",
+        "en": "The robustness could not be computed ({detail}). Check the rules.",
+    },
+    "ui.rb.reading": {
+        "ja": "解いた {n}標本（{seconds}秒）のうち、最も安定した参入は **{country} × {field}**（{share}で選択）。"
+        "現在の重みでの計画 {base}件のうち、9割以上の標本で選ばれる「堅い核」は **{core}件**、"
+        "選ばれたり外れたりする参入は {changing}件。計画全体が現在の計画と同じになったのは {same} の標本です。",
+        "en": "Over {n} solved samples ({seconds} s), the most stable entry is **{country} × {field}** (chosen in "
+        "{share}). Of the {base} entries of the plan at the current weights, a stable core of **{core}** is chosen "
+        "in 90% or more of the samples; {changing} entries come and go. The whole plan equals the current one in "
+        "{same} of the samples.",
+    },
+    "ui.rb.quality": {
+        "ja": "うち {not_optimal}標本は時間制限で最適性が証明されず、{failed}標本は計画が得られませんでした（頻度は解けた標本に対する割合）。",
+        "en": "{not_optimal} samples were not proven optimal in their time limit and {failed} gave no plan "
+        "(frequencies are shares of the solved samples).",
+    },
+    "ui.rb.col.field": {"ja": "分野", "en": "Field"},
+    "ui.rb.col.frequency": {"ja": "選ばれた割合", "en": "Chosen in"},
+    "ui.rb.col.frequency_help": {
+        "ja": "解けた標本のうち、この参入が計画に入った割合。",
+        "en": "Share of the solved samples whose plan includes this entry.",
+    },
+    "ui.rb.col.in_base": {"ja": "現在の計画", "en": "In current plan"},
+    "ui.rb.col.in_base_help": {
+        "ja": "現在の重みで解いた計画に入っているか。",
+        "en": "Whether the plan at the current weights includes it.",
+    },
+    "ui.rb.col.mean_period": {"ja": "平均の期", "en": "Mean period"},
+    "ui.rb.caption": {
+        "ja": "標本ごとの市場スコアは柱スコアの加重和（上の分析と同じ）で計算し直し、分野適合度と競合の脅威は固定しています。"
+        "費用・人員は判断データです。",
+        "en": "For each sample the market score is recomputed as the weighted sum of the pillar scores (as in the "
+        "analysis above); field fit and rival threat stay fixed. Costs and staff are judgements.",
     },
     # (end of sensitivity page keys)
     # --- scenarios, exports, CLI ---

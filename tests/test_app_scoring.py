@@ -28,6 +28,7 @@ from strategy.weights import ahp, pairwise_matrix, preset_weights
 REPO = Path(__file__).resolve().parent.parent
 MARKETS = "app_pages/markets.py"
 FIELDS = "app_pages/fields.py"
+SENSITIVITY = "app_pages/sensitivity.py"
 COMPETITORS = "app_pages/competitors.py"
 PAGES = {
     MARKETS: ("markets_section", ("ranking", "why", "groups", "weights"), "ui.page.markets"),
@@ -486,3 +487,24 @@ def test_an_uploaded_indicator_is_scored_and_explained() -> None:
     frame = at.dataframe[0].value.set_index(t("ui.col.indicator", "en"))
     row = frame.loc["Individuals using the Internet (% of population)"]
     assert row[t("ui.mk.col.value", "en")] == "99.0" and row[t("ui.mk.col.year", "en")] == "2025"
+
+
+@pytest.mark.parametrize("target", ["app_pages/plan.py", "app_pages/sensitivity.py", "app_pages/markets.py"])
+def test_settings_survive_going_to_a_page_with_its_own_sliders(target: str) -> None:
+    """Regression: entering Plan or Sensitivity used to put every sidebar slider at its minimum."""
+    keys = [
+        "sc_w_size",
+        "sc_w_growth",
+        "sc_w_ties",
+        "sc_fit_need",
+        "sc_opp_market",
+        "sc_presence_default",
+        "sc_max_age",
+    ]
+    at = start(SENSITIVITY if target.endswith("markets.py") else MARKETS, "en")
+    at.slider(key="sc_w_growth").set_value(3.0).run()
+    before = {k: at.session_state[k] for k in keys}
+    assert before["sc_w_size"] == 1.0 and before["sc_w_growth"] == 3.0
+    at.switch_page(target).run()
+    assert_clean(at)
+    assert {k: at.session_state[k] for k in keys} == before

@@ -82,7 +82,8 @@ def test_page_renders_with_heatmap_and_reading(lang: str) -> None:
     else:
         assert "ベトナム（現在" in text and "位位" not in text
     captions = " ".join(c.value for c in at.caption)
-    assert t("ui.sens.plan_later", lang) in captions
+    assert t("ui.rb.title", lang) in [h.value for h in at.header]
+    assert t("ui.rb.press", lang) in [i.value for i in at.info]
     assert f"{FEW:,}" in captions
 
 
@@ -127,3 +128,45 @@ def test_method_other_than_weighted_sum_is_explained() -> None:
     at.switch_page(PAGE).run()
     assert_clean(at)
     assert any("weighted sum" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_plan_robustness_re_solves_and_reads_in_plain_words(lang: str) -> None:
+    at = start(lang)
+    at.number_input(key="rb_n").set_value(4)
+    at.button(key="rb_run").click().run()
+    assert_clean(at)
+    robust = at.session_state["rb_result"][1]
+    assert robust.tried == 4 and robust.solved == 4
+    table = next(
+        d.value
+        for d in at.dataframe
+        if t("ui.rb.col.frequency", lang) in d.value.columns or "frequency" in d.value.columns
+    )
+    assert len(table) == len(robust.table) > 0
+    assert table["frequency"].between(0, 1).all()
+    text = " ".join(m.value for m in at.markdown)
+    assert ("stable core" in text) if lang == "en" else ("堅い核" in text)
+    assert t("ui.rb.uses_default", lang, budget="30", periods=3) in [c.value for c in at.caption]
+    # a weight change makes the kept result stale rather than silently wrong
+    at.slider(key="sc_w_growth").set_value(3.0).run()
+    assert t("ui.rb.stale", lang) in [i.value for i in at.info]
+
+
+def test_plan_robustness_uses_the_rules_solved_on_the_plan_page() -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.switch_page("app_pages/plan.py").run()
+    at.number_input(key="plan_budget").set_value(12.0)
+    at.number_input(key="plan_time_limit").set_value(10.0)
+    at.button(key="plan_solve").click().run()
+    at.session_state["sens_n"] = FEW
+    at.switch_page(PAGE).run()
+    assert t("ui.rb.uses_plan", "en", budget="12", periods=3) in [c.value for c in at.caption]
+    at.number_input(key="rb_n").set_value(3)
+    at.button(key="rb_run").click().run()
+    assert_clean(at)
+    robust = at.session_state["rb_result"][1]
+    plan = at.session_state["plan_result"]["plan"]
+    assert robust.base.budget_used <= 12.0 + 1e-9
+    assert set(robust.table.loc[robust.table["in_base"], "field_id"]) == set(plan.selection["field_id"].astype(str))
