@@ -22,6 +22,7 @@ pages = [
     st.Page("app_pages/competitors.py", title=tr("ui.page.competitors"), url_path="competitors"),
     st.Page("app_pages/plan.py", title=tr("ui.page.plan"), url_path="plan"),
     st.Page("app_pages/sensitivity.py", title=tr("ui.page.sensitivity"), url_path="sensitivity"),
+    st.Page("app_pages/scenarios.py", title=tr("ui.page.scenarios"), url_path="scenarios"),
     st.Page("app_pages/data_sources.py", title=tr("ui.page.data"), url_path="data"),
 ]
 page = st.navigation(pages)

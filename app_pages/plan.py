@@ -18,13 +18,12 @@ import streamlit as st
 import app_scoring as sc
 import app_views as views
 from app_common import bullets, current_dataset, escape_markdown, label, lang, tr
+from app_scenarios import COST_SCALE_KEY, asean_members, constraints_from_values, plan_default
 from strategy import optimizer as opt
 from strategy.i18n import TEXT, t
 
 RESULT_KEY = "plan_result"
-COST_SCALE_KEY = "plan_cost_scale"  # {iso3: multiplier}, only where it differs from 1
 COST_SCALE_RANGE = (0.1, 10.0)
-ASEAN = "ASEAN"
 PHASE_COLOURS = {1: views.OKABE_ITO[0], 2: views.OKABE_ITO[1], 3: views.OKABE_ITO[2]}
 FRONTIER_POINTS = 9
 
@@ -43,7 +42,7 @@ names = views.country_names(ds, language)
 field_label = views.field_names(ds, language)
 countries = sorted(opp["iso3"].astype(str).unique(), key=lambda i: str(names.get(i, i)))
 fields = list(ds.fields.index)
-asean = tuple(str(i) for i in ds.countries.index[ds.countries["is_asean"].astype(bool)])
+asean = asean_members(ds)
 
 
 def scoring_signature() -> tuple:
@@ -92,7 +91,7 @@ with st.form("plan_form"):
         tr("ui.pl.budget"),
         min_value=0.0,
         max_value=1000.0,
-        value=30.0,
+        value=plan_default("budget"),
         step=1.0,
         key="plan_budget",
         help=tr("ui.pl.budget_help"),
@@ -101,7 +100,7 @@ with st.form("plan_form"):
         tr("ui.pl.period_budget"),
         min_value=0.0,
         max_value=1000.0,
-        value=None,
+        value=plan_default("period_budget"),
         step=1.0,
         key="plan_period_budget",
         help=tr("ui.pl.period_budget_help"),
@@ -111,18 +110,20 @@ with st.form("plan_form"):
         tr("ui.pl.staff"),
         min_value=0.0,
         max_value=1000.0,
-        value=25.0,
+        value=plan_default("staff"),
         step=1.0,
         key="plan_staff",
         help=tr("ui.pl.staff_help"),
     )
-    periods = c4.slider(tr("ui.pl.periods"), 1, 5, value=3, key="plan_periods", help=tr("ui.pl.periods_help"))
+    periods = c4.slider(
+        tr("ui.pl.periods"), 1, 5, value=plan_default("periods"), key="plan_periods", help=tr("ui.pl.periods_help")
+    )
     c1, c2, c3, c4 = st.columns(4)
     max_countries = c1.number_input(
         tr("ui.pl.max_countries"),
         min_value=1,
         max_value=250,
-        value=None,
+        value=plan_default("max_countries"),
         step=1,
         key="plan_max_countries",
         help=tr("ui.pl.max_countries_help"),
@@ -132,7 +133,7 @@ with st.form("plan_form"):
         tr("ui.pl.min_asean"),
         min_value=0,
         max_value=len(asean),
-        value=0,
+        value=plan_default("min_asean"),
         step=1,
         key="plan_min_asean",
         help=tr("ui.pl.min_asean_help"),
@@ -141,20 +142,24 @@ with st.form("plan_form"):
         tr("ui.pl.rival_gap"),
         min_value=0.0,
         max_value=2.0,
-        value=None,
+        value=plan_default("rival_gap"),
         step=0.1,
         key="plan_rival_gap",
         help=tr("ui.pl.rival_gap_help"),
         placeholder=tr("ui.pl.no_limit"),
     )
     phase_order = c4.toggle(
-        tr("ui.pl.phase_order"), value=True, key="plan_phase_order", help=tr("ui.pl.phase_order_help")
+        tr("ui.pl.phase_order"),
+        value=plan_default("phase_order"),
+        key="plan_phase_order",
+        help=tr("ui.pl.phase_order_help"),
     )
     c1, c2 = st.columns(2)
     must_countries = c1.multiselect(
         tr("ui.pl.must_countries"),
         countries,
         format_func=country_name,
+        default=plan_default("must_countries"),
         key="plan_must_countries",
         placeholder=tr("ui.pl.choose"),
         help=tr("ui.pl.must_countries_help"),
@@ -163,6 +168,7 @@ with st.form("plan_form"):
         tr("ui.pl.exclude_countries"),
         countries,
         format_func=country_name,
+        default=plan_default("exclude_countries"),
         key="plan_exclude_countries",
         placeholder=tr("ui.pl.choose"),
         help=tr("ui.pl.exclude_countries_help"),
@@ -171,6 +177,7 @@ with st.form("plan_form"):
         tr("ui.pl.must_fields"),
         fields,
         format_func=field_name,
+        default=plan_default("must_fields"),
         key="plan_must_fields",
         placeholder=tr("ui.pl.choose"),
         help=tr("ui.pl.must_fields_help"),
@@ -179,6 +186,7 @@ with st.form("plan_form"):
         tr("ui.pl.exclude_fields"),
         fields,
         format_func=field_name,
+        default=plan_default("exclude_fields"),
         key="plan_exclude_fields",
         placeholder=tr("ui.pl.choose"),
         help=tr("ui.pl.exclude_fields_help"),
@@ -219,7 +227,7 @@ with st.form("plan_form"):
         tr("ui.pl.open_cost"),
         min_value=0.0,
         max_value=100.0,
-        value=1.0,
+        value=plan_default("open_cost"),
         step=0.5,
         key="plan_open_cost",
         help=tr("ui.pl.open_cost_help"),
@@ -228,7 +236,7 @@ with st.form("plan_form"):
         tr("ui.pl.package_bonus"),
         min_value=0.0,
         max_value=1.0,
-        value=0.05,
+        value=plan_default("package_bonus"),
         step=0.01,
         key="plan_package_bonus",
         help=tr("ui.pl.package_bonus_help"),
@@ -237,6 +245,7 @@ with st.form("plan_form"):
         tr("ui.pl.solver"),
         opt.SOLVERS,
         format_func=lambda s: t(f"ui.pl.solver.{s}", language),
+        index=opt.SOLVERS.index(plan_default("solver")),
         key="plan_solver",
         help=tr("ui.pl.solver_help"),
         horizontal=True,
@@ -245,7 +254,7 @@ with st.form("plan_form"):
         tr("ui.pl.time_limit"),
         min_value=1.0,
         max_value=300.0,
-        value=20.0,
+        value=plan_default("time_limit"),
         step=1.0,
         key="plan_time_limit",
         help=tr("ui.pl.time_limit_help"),
@@ -254,7 +263,7 @@ with st.form("plan_form"):
         tr("ui.pl.gap"),
         min_value=0.0,
         max_value=10.0,
-        value=0.01,
+        value=plan_default("gap"),
         step=0.01,
         format="%.2f",
         key="plan_gap",
@@ -269,24 +278,28 @@ if submitted:
         st.error(tr("ui.pl.cost_scale_bad", low=COST_SCALE_RANGE[0], high=COST_SCALE_RANGE[1]))
         st.stop()
     st.session_state[COST_SCALE_KEY] = cost_scale
-    constraints = opt.Constraints(
-        budget=float(budget),
-        period_budget=None if period_budget is None else float(period_budget),
-        staff=float(staff),
-        max_countries=None if max_countries is None else int(max_countries),
-        periods=int(periods),
-        groups={ASEAN: asean},
-        group_min={ASEAN: int(min_asean)} if min_asean else {},
-        must_countries=tuple(must_countries),
-        must_fields=tuple(must_fields),
-        exclude_countries=tuple(exclude_countries),
-        exclude_fields=tuple(exclude_fields),
-        phase_order=bool(phase_order),
-        max_rival_gap=None if rival_gap is None else float(rival_gap),
-        open_cost=float(open_cost),
-        package_bonus=float(package_bonus),
+    constraints, settings = constraints_from_values(
+        {
+            "budget": budget,
+            "period_budget": period_budget,
+            "staff": staff,
+            "periods": periods,
+            "max_countries": max_countries,
+            "min_asean": min_asean,
+            "rival_gap": rival_gap,
+            "phase_order": phase_order,
+            "must_countries": must_countries,
+            "exclude_countries": exclude_countries,
+            "must_fields": must_fields,
+            "exclude_fields": exclude_fields,
+            "open_cost": open_cost,
+            "package_bonus": package_bonus,
+            "solver": solver,
+            "time_limit": time_limit,
+            "gap": gap_percent,
+        },
+        asean,
     )
-    settings = opt.SolverSettings(solver=solver, time_limit=float(time_limit), gap=float(gap_percent) / 100)
     entries = opt.entries_from_scores(opp, ds.fields, ds.countries, cost_scale=cost_scale)
     prerequisites = opt.prerequisites_of(ds.fields)
     with st.spinner(tr("ui.pl.solving")):

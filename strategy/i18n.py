@@ -2222,6 +2222,188 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # (end of scenarios, exports, CLI keys)
     # scenarios page and scenario comparison keys (ui.scn.*)
+    "ui.scn.intro": {
+        "ja": "現在のシナリオ（左の評価設定と ④ 計画 の条件のすべて）を保存・読み込み・比較し、CSV・Excel・HTML で出力します。"
+        "保存には版番号が付き、他の人が先に保存した場合は上書きせずに知らせます。",
+        "en": "Save, load and compare the current scenario (every setting on the left and the rules on ④ Plan), and "
+        "export it as CSV, Excel and HTML. Saves carry a version: if someone saved first, you are told instead of "
+        "overwriting their work.",
+    },
+    "ui.scn.default_name": {"ja": "新しいシナリオ", "en": "New scenario"},
+    "ui.scn.current_title": {"ja": "現在のシナリオ", "en": "The current scenario"},
+    "ui.scn.name": {"ja": "シナリオ名", "en": "Scenario name"},
+    "ui.scn.name_help": {
+        "ja": "保存するときの名前（120文字まで）。読み込んだシナリオと同じ名前なら次の版として保存します。",
+        "en": "The name to save under (up to 120 characters). The same name as the loaded scenario saves its next version.",
+    },
+    "ui.scn.loaded_from": {
+        "ja": "読み込んだシナリオ: {name}（版 {version}）。その後の変更は保存するまで反映されません。",
+        "en": "Loaded scenario: {name} (version {version}). Changes since then are kept only when you save.",
+    },
+    "ui.scn.save": {"ja": "保存", "en": "Save"},
+    "ui.scn.save_help": {
+        "ja": "シナリオ保存先（既定: SQLite ファイル、ICT_STRATEGY_DB_URL で PostgreSQL も可）に保存します。",
+        "en": "Saves to the scenario store (default: a SQLite file; PostgreSQL via ICT_STRATEGY_DB_URL).",
+    },
+    "ui.scn.saved": {
+        "ja": "「{name}」を版 {version} として保存しました。",
+        "en": "Saved '{name}' as version {version}.",
+    },
+    "ui.scn.conflict_next": {
+        "ja": "あなたの変更はまだ保存されていません。相手の新しい版を読み込む（あなたの変更は破棄）か、名前を変えて別のシナリオとして保存してください。",
+        "en": "Your changes are not saved yet. Load their newer version (dropping your changes), or change the name "
+        "and save yours as a separate scenario.",
+    },
+    "ui.scn.load_newer": {"ja": "新しい版を読み込む", "en": "Load the newer version"},
+    "ui.scn.download_json": {"ja": "JSON をダウンロード", "en": "Download JSON"},
+    "ui.scn.download_json_help": {
+        "ja": "このシナリオを JSON ファイルに保存します。同僚に渡したり、コマンドライン（--scenario）で使えます。",
+        "en": "The scenario as a JSON file: share it with colleagues or use it on the command line (--scenario).",
+    },
+    "ui.scn.saved_title": {"ja": "保存済みのシナリオ", "en": "Saved scenarios"},
+    "ui.scn.store_off": {
+        "ja": "シナリオ保存先が使えないため、保存・読み込みはできません。JSON の書き出し・読み込みと出力は使えます。",
+        "en": "The scenario store is not available, so saving and loading are off. JSON export/import and the exports work.",
+    },
+    "ui.scn.store_at": {"ja": "保存先: {url}", "en": "Store: {url}"},
+    "ui.scn.none_saved": {"ja": "まだ保存されたシナリオはありません。", "en": "No scenario saved yet."},
+    "ui.scn.col.name": {"ja": "名前", "en": "Name"},
+    "ui.scn.col.version": {"ja": "版", "en": "Version"},
+    "ui.scn.col.updated": {"ja": "更新日時（UTC）", "en": "Updated (UTC)"},
+    "ui.scn.choose": {"ja": "操作するシナリオ", "en": "Scenario to act on"},
+    "ui.scn.choose_help": {
+        "ja": "読み込み・名前の変更・複製・削除の対象。",
+        "en": "The scenario to load, rename, duplicate or delete.",
+    },
+    "ui.scn.load": {"ja": "読み込む", "en": "Load"},
+    "ui.scn.load_help": {
+        "ja": "すべてのページの設定と計画の条件をこのシナリオに置き換えます。",
+        "en": "Puts this scenario's settings and plan rules on every page.",
+    },
+    "ui.scn.loaded": {"ja": "「{name}」を読み込みました。", "en": "Loaded '{name}'."},
+    "ui.scn.new_name": {"ja": "新しい名前", "en": "New name"},
+    "ui.scn.new_name_help": {"ja": "名前の変更・複製に使います。", "en": "Used by Rename and Duplicate."},
+    "ui.scn.rename": {"ja": "名前を変更", "en": "Rename"},
+    "ui.scn.rename_help": {"ja": "版の履歴はそのまま引き継ぎます。", "en": "Keeps the version history."},
+    "ui.scn.renamed": {"ja": "「{old}」を「{new}」に変更しました。", "en": "Renamed '{old}' to '{new}'."},
+    "ui.scn.duplicate": {"ja": "複製", "en": "Duplicate"},
+    "ui.scn.duplicate_help": {
+        "ja": "新しい名前で版 1 として複製します。",
+        "en": "Copies it under the new name as version 1.",
+    },
+    "ui.scn.duplicated": {"ja": "「{old}」を「{new}」として複製しました。", "en": "Duplicated '{old}' as '{new}'."},
+    "ui.scn.delete_sure": {"ja": "「{name}」を削除してよい", "en": "Yes, delete '{name}'"},
+    "ui.scn.delete": {"ja": "削除", "en": "Delete"},
+    "ui.scn.delete_help": {
+        "ja": "元に戻せません。先に JSON を書き出しておくと安心です。",
+        "en": "This cannot be undone; export the JSON first to keep a copy.",
+    },
+    "ui.scn.deleted": {"ja": "「{name}」を削除しました。", "en": "Deleted '{name}'."},
+    "ui.scn.import_title": {"ja": "JSON から読み込む", "en": "Import from JSON"},
+    "ui.scn.import": {"ja": "シナリオの JSON ファイル", "en": "Scenario JSON file"},
+    "ui.scn.import_help": {
+        "ja": "このアプリやコマンドラインで書き出した JSON。読み込む前に内容を検査します。",
+        "en": "A JSON exported by this app or the command line; it is checked before use.",
+    },
+    "ui.scn.import_bad": {
+        "ja": "ファイル「{file}」はシナリオとして使えません。次の点を直してください:",
+        "en": "File '{file}' cannot be used as a scenario. Fix the following:",
+    },
+    "ui.scn.import_ok": {"ja": "「{name}」を検査しました。問題はありません。", "en": "Checked '{name}': no problems."},
+    "ui.scn.import_apply": {"ja": "このシナリオを適用", "en": "Apply this scenario"},
+    "ui.scn.other_data": {
+        "ja": "このシナリオは別のデータ版（{version}）で作られました。現在のデータ（{current}）で計算すると結果が異なる場合があります。",
+        "en": "This scenario was made on another data version ({version}); on the current data ({current}) results may differ.",
+    },
+    "ui.scn.note.universe": {
+        "ja": "注意: このシナリオの国の追加・除外の指定はサイドバーで表せないため、適用していません。",
+        "en": "Note: this scenario's extra included/excluded countries cannot be set in the sidebar and were not applied.",
+    },
+    "ui.scn.note.rounded": {
+        "ja": "注意: 柱の重みをスライダーの刻み（0〜5、0.5刻み）に合わせて比率を保ったまま丸めました。",
+        "en": "Note: the pillar weights were scaled and rounded to the sliders' steps (0 to 5 by 0.5), keeping their ratios "
+        "as closely as the steps allow.",
+    },
+    "ui.scn.note.strength": {
+        "ja": "注意: このシナリオの日本の強みの上書きは、アプリでは表示・編集できません（出力とコマンドラインでは使われます）。",
+        "en": "Note: this scenario's overrides of Japan's strength are not shown or edited in the app (exports and the "
+        "command line use them).",
+    },
+    "ui.scn.export_title": {"ja": "出力", "en": "Exports"},
+    "ui.scn.export_caption": {
+        "ja": "現在のシナリオで計算し、コマンドラインと同じファイルを作ります。CSV は Excel でそのまま開ける UTF-8（BOM付き）です。",
+        "en": "Computed for the current scenario; the same files as the command line. CSV files are UTF-8 with BOM so "
+        "Excel opens them as they are.",
+    },
+    "ui.scn.no_plan": {
+        "ja": "現在の設定で解いた計画がないため、Excel と概要に計画は含まれません（④ 計画 で解くと含まれます）。",
+        "en": "No plan solved on the current settings, so the workbook and brief leave the plan out (solve on ④ Plan to "
+        "include it).",
+    },
+    "ui.scn.csv_markets": {"ja": "市場の順位（CSV）", "en": "Market ranking (CSV)"},
+    "ui.scn.csv_pairs": {"ja": "市場×分野の順位（CSV）", "en": "Market × field ranking (CSV)"},
+    "ui.scn.csv_help": {
+        "ja": "数式として解釈されうるセル（= + - @ で始まる）は無害化しています。",
+        "en": "Cells that a spreadsheet could read as a formula (starting with = + - @) are neutralised.",
+    },
+    "ui.scn.excel": {"ja": "Excel ブック", "en": "Excel workbook"},
+    "ui.scn.excel_help": {
+        "ja": "シート: 候補一覧、スコアの内訳、重みと設定、計画、出典（年・ライセンス）、使った判断データ。",
+        "en": "Sheets: shortlist, score decomposition, weights and settings, plan, sources (years, licences), judgements used.",
+    },
+    "ui.scn.brief_country": {"ja": "国別概要（HTML）の国", "en": "Country for the brief (HTML)"},
+    "ui.scn.brief_help": {
+        "ja": "印刷できる1枚の概要。図は埋め込み済みで、オフラインで開けます。",
+        "en": "A printable brief with its charts embedded: it opens offline.",
+    },
+    "ui.scn.brief": {"ja": "{country} の概要（HTML）", "en": "Brief for {country} (HTML)"},
+    "ui.scn.compare_title": {"ja": "シナリオの比較", "en": "Compare scenarios"},
+    "ui.scn.compare_caption": {
+        "ja": "保存済みのシナリオ（と現在のシナリオ）を並べ、市場順位の変化、重みの違い、計画の違いを示します。",
+        "en": "Saved scenarios (and the current one) side by side: market rank shifts, weight differences, plan differences.",
+    },
+    "ui.scn.compare_pick": {"ja": "比較するシナリオ（2つ以上）", "en": "Scenarios to compare (two or more)"},
+    "ui.scn.compare_help": {"ja": "最初に選んだものが基準です。", "en": "The first one is the reference."},
+    "ui.scn.current_label": {"ja": "現在のシナリオ", "en": "Current scenario"},
+    "ui.scn.saved_label": {"ja": "保存版", "en": "saved"},
+    "ui.scn.compare_need_two": {
+        "ja": "比較するには2つ以上選んでください（シナリオを保存すると選べます）。",
+        "en": "Choose two or more to compare (save a scenario to make it available).",
+    },
+    "ui.scn.slope_title": {
+        "ja": "市場順位の変化（いずれかで上位{n}位以内の国）",
+        "en": "Market rank shifts (countries in any top {n})",
+    },
+    "ui.scn.rank_hover": {"ja": "%{y}位", "en": "rank %{y}"},
+    "ui.scn.rank_axis": {"ja": "順位", "en": "Rank"},
+    "ui.scn.slope_caption": {
+        "ja": "{moved}か国の順位が基準から変わりました（最大 {biggest}位）。",
+        "en": "{moved} countries change rank from the reference (by up to {biggest} places).",
+    },
+    "ui.scn.weights_title": {"ja": "柱の重み（合計に占める割合）", "en": "Pillar weights (share of the total)"},
+    "ui.scn.col.spread": {"ja": "最大差", "en": "Largest difference"},
+    "ui.scn.weights_caption": {
+        "ja": "重みは各シナリオの合計を1とした割合です（尺度の違うシナリオも比べられます）。",
+        "en": "Weights are shares of each scenario's total, so scenarios on different scales compare.",
+    },
+    "ui.scn.plans_title": {"ja": "計画の違い", "en": "Plan differences"},
+    "ui.scn.plans_caption": {
+        "ja": "保存されているのは条件であって結果ではないため、各シナリオの条件で計画を解き直して比べます。",
+        "en": "Scenarios keep rules, not results: each plan is solved again with its scenario's rules.",
+    },
+    "ui.scn.plans_run": {"ja": "各シナリオの計画を解く", "en": "Solve each scenario's plan"},
+    "ui.scn.plan_status": {"ja": "状態", "en": "Status"},
+    "ui.scn.plan_entries": {"ja": "参入件数", "en": "Entries"},
+    "ui.scn.status.optimal": {"ja": "最適（証明済み）", "en": "optimal (proven)"},
+    "ui.scn.status.feasible": {"ja": "実行可能（最適未証明）", "en": "feasible, not proven optimal"},
+    "ui.scn.status.infeasible": {"ja": "条件を満たす計画なし", "en": "no plan meets the rules"},
+    "ui.scn.status.no_solution": {"ja": "時間内に解なし", "en": "no solution in the time limit"},
+    "ui.scn.status.heuristic": {"ja": "貪欲法", "en": "greedy"},
+    "ui.scn.col.in_all": {"ja": "すべてで選択", "en": "In every plan"},
+    "ui.scn.plans_diff_caption": {
+        "ja": "一部の計画にしかない参入: {n}件（表の上側）。",
+        "en": "Entries in some plans only: {n} (at the top of the table).",
+    },
     # (end of scenarios page keys)
     # country profile and ASEAN + India comparison page keys (ui.cp.*, ui.fc.*)
     # (end of country pages keys)

