@@ -128,7 +128,9 @@ if isinstance(store, StoreError):
     st.info(tr("ui.scn.store_off"))
     saved = []
 else:
-    st.caption(tr("ui.scn.store_at", url=escape_markdown(repr(store).removeprefix("ScenarioStore(").rstrip(")"))))
+    st.caption(
+        tr("ui.scn.store_at", url=escape_markdown(repr(store).removeprefix("ScenarioStore(").rstrip(")").strip("'")))
+    )
     saved = store.list()
 if not isinstance(store, StoreError) and not saved:
     st.info(tr("ui.scn.none_saved"))

@@ -9,6 +9,7 @@ work offline).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -100,7 +101,11 @@ def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         "false",
     ]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        # a throwaway scenario store: the tests never touch the user's ~/.ict_strategy
+        env = {**os.environ, "ICT_STRATEGY_DB_URL": f"sqlite:///{log.parent / 'scenarios.sqlite'}"}
+        process = subprocess.Popen(
+            command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env=env
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process, log)
@@ -435,3 +440,32 @@ def test_plan_sensitivity_and_overview_walkthrough(server: str, browser_page) ->
     page.locator(".js-plotly-plot .heatmaplayer").first.wait_for(timeout=60_000)
     _check_clean(page)
     _shot(page, "sensitivity_en.png")
+
+
+def test_scenario_save_and_export_walkthrough(server: str, browser_page, tmp_path: Path) -> None:
+    page = browser_page
+    page.goto(f"{server}/scenarios?lang=en", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.page.scenarios", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    _check_clean(page)
+
+    # export the market shortlist: a real download, UTF-8 with BOM, Japanese-Excel friendly
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=t("ui.scn.csv_markets", "en")).click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.suffix == ".csv" and saved.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert saved.read_bytes().count(b"\n") > 100  # every scored country
+
+    # the HTML brief opens offline: no script or link to another host
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=t("ui.scn.brief", "en", country="Vietnam")).click()
+    brief = tmp_path / "brief.html"
+    info.value.save_as(brief)
+    text = brief.read_text(encoding="utf-8")
+    assert "<svg" in text and "Vietnam" in text
+    # citations are links (<a href>); nothing is loaded from elsewhere (scripts, images, styles, fonts)
+    loads = r"""<(script|img|iframe|link|source)[^>]+(src|href)\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//"""
+    assert not re.search(loads, text, flags=re.IGNORECASE), "the brief must not load anything from the network"
+    _check_clean(page)
+    _shot(page, "scenarios_en.png")
