@@ -2406,8 +2406,361 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # (end of scenarios page keys)
     # country profile and ASEAN + India comparison page keys (ui.cp.*, ui.fc.*)
+    # ASEAN + India comparison (ui.fc.*)
+    "ui.fc.intro": {
+        "ja": "重点市場（ASEAN10か国とインド）を並べて比べます。他の国も追加できます（URL に保存され、リンクで共有できます）。"
+        "スコアは左の評価設定に従います。",
+        "en": "The focus markets (ASEAN-10 and India) side by side. Add any other country (kept in the URL, so a link "
+        "shares the comparison). Scores follow the settings on the left.",
+    },
+    "ui.fc.add": {"ja": "比較に加える国", "en": "Countries to add"},
+    "ui.fc.add_placeholder": {"ja": "国を選ぶ（例: 韓国、ブラジル）", "en": "Choose countries (e.g. Korea, Brazil)"},
+    "ui.fc.add_help": {
+        "ja": "重点11か国に加えて比べる国。下のすべての図と表に入り、URL（?add=KOR,BRA）にも保存されます。",
+        "en": "Countries compared besides the 11 focus markets. They appear in every chart and table below and are "
+        "kept in the URL (?add=KOR,BRA).",
+    },
+    "ui.fc.unknown_codes": {
+        "ja": "URL の国コード {codes} はデータにないため無視しました（ISO3 の3文字コード、例: KOR）。",
+        "en": "Country code(s) {codes} in the URL are not in the data and were ignored (use ISO3 codes, e.g. KOR).",
+    },
+    "ui.fc.highlight": {"ja": "色で強調する国", "en": "Countries to highlight"},
+    "ui.fc.highlight_placeholder": {"ja": "国を選ぶ", "en": "Choose countries"},
+    "ui.fc.highlight_help": {
+        "ja": "レーダーと推移グラフで色を付ける国（最大{n}か国、色覚の違いに配慮した配色）。他の国は灰色で表示します。",
+        "en": "Countries drawn in colour on the radar and the time charts (up to {n}, colour-blind safe); the others "
+        "stay grey.",
+    },
+    "ui.fc.compared": {"ja": "比較する{n}か国: {names}", "en": "{n} countries compared: {names}"},
+    "ui.fc.radar_title": {"ja": "評価軸別のスコア", "en": "Scores by pillar"},
+    "ui.fc.radar_value": {"ja": "評価軸スコア", "en": "Pillar score"},
+    "ui.fc.radar_value_rescaled": {"ja": "評価軸スコア（0〜1に換算）", "en": "Pillar score (rescaled to 0-1)"},
+    "ui.fc.legend_title": {"ja": "国（凡例をクリックで表示切替）", "en": "Country (click to show/hide)"},
+    "ui.fc.radar_caption": {
+        "ja": "評価軸スコア（0〜1）は比較対象国全体の中での相対値で、市場スコアの内訳と同じ値です"
+        "（基準年 {year}年、{age}年より古い値は不使用）。重みは左の評価設定です。",
+        "en": "Pillar scores (0-1) are relative to every country in the universe and are the parts of the market "
+        "score (reference year {year}; values older than {age} years are not used). Weights: settings on the left.",
+    },
+    "ui.fc.radar_rescaled": {
+        "ja": "Zスコアで正規化しているため、レーダーでは各評価軸を比較対象国の最小〜最大で0〜1に換算して表示しています（表は元の値）。",
+        "en": "With z-scores the radar rescales each pillar to 0-1 over the scored countries (the table keeps the "
+        "original values).",
+    },
+    "ui.fc.not_scored": {
+        "ja": "次の国は市場スコアがありません（対象国の範囲外か、データ不足で除外）: {names}。理由は表の注記列を参照。",
+        "en": "No market score for: {names} (outside the universe, or left out for too little data); see the note "
+        "column of the table.",
+    },
+    "ui.fc.pillar_gaps": {
+        "ja": "データがないため空白の評価軸（0ではありません）: {items}",
+        "en": "Pillars left blank for lack of data (not zero): {items}",
+    },
+    "ui.fc.col.note": {"ja": "注記", "en": "Note"},
+    "ui.fc.reason.excluded": {
+        "ja": "データ充足率 {pct}% のため除外（左の設定「最低データ充足率」）",
+        "en": "left out: data coverage {pct}% (see 'minimum coverage' on the left)",
+    },
+    "ui.fc.reason.outside": {
+        "ja": "現在の対象国の範囲外（左の「比較する国」）",
+        "en": "outside the current universe ('countries compared' on the left)",
+    },
+    "ui.fc.history_title": {"ja": "主要指標の推移（2000年以降）", "en": "Key indicators over time (2000 onward)"},
+    "ui.fc.history_caption": {
+        "ja": "{start}年以降の実測値（補完なし。線の切れ目は値のない年）。破線は重点11か国の中央値（{n}か国以上に値がある年のみ）。"
+        "「対数目盛」と書いたグラフは縦軸が対数です。",
+        "en": "Measured values from {start} (nothing filled in; a break in a line is a year without a value). The "
+        "dashed line is the median of the 11 focus markets (years where at least {n} have a value). Panels marked "
+        "'log scale' have a logarithmic vertical axis.",
+    },
+    "ui.fc.history_sources": {"ja": "指標ごとの単位・年・出典・ライセンス", "en": "Units, years, sources and licences"},
+    "ui.fc.history_note": {
+        "ja": "{name}（{unit}）: {start}〜{end}年、{sources}",
+        "en": "{name} ({unit}): {start}-{end}, {sources}",
+    },
+    "ui.fc.history_none": {
+        "ja": "{name}（{unit}）: 2000年以降のデータなし",
+        "en": "{name} ({unit}): no data from 2000",
+    },
+    "ui.fc.median": {"ja": "重点{n}か国の中央値", "en": "Median of the {n} focus markets"},
+    "ui.fc.log_axis": {"ja": "、対数目盛", "en": ", log scale"},
+    "ui.fc.axis.oku_usd": {"ja": "億ドル", "en": "US$ 100 m"},
+    "ui.fc.axis.man_usd": {"ja": "万ドル", "en": "US$ 10,000"},
+    "ui.fc.axis.bn_usd": {"ja": "十億ドル", "en": "US$ bn"},
+    "ui.fc.axis.m_usd": {"ja": "百万ドル", "en": "US$ m"},
+    "ui.fc.axis.usd": {"ja": "ドル", "en": "US$"},
+    "ui.fc.axis.man_people": {"ja": "万人", "en": "10,000 people"},
+    "ui.fc.axis.m_people": {"ja": "百万人", "en": "million people"},
+    "ui.fc.subregion.Australia and New Zealand": {
+        "ja": "オーストラリア・ニュージーランド",
+        "en": "Australia and New Zealand",
+    },
+    "ui.fc.subregion.Central Asia": {"ja": "中央アジア", "en": "Central Asia"},
+    "ui.fc.subregion.Eastern Asia": {"ja": "東アジア", "en": "Eastern Asia"},
+    "ui.fc.subregion.Eastern Europe": {"ja": "東ヨーロッパ", "en": "Eastern Europe"},
+    "ui.fc.subregion.Latin America and the Caribbean": {
+        "ja": "中南米・カリブ",
+        "en": "Latin America and the Caribbean",
+    },
+    "ui.fc.subregion.Melanesia": {"ja": "メラネシア", "en": "Melanesia"},
+    "ui.fc.subregion.Micronesia": {"ja": "ミクロネシア", "en": "Micronesia"},
+    "ui.fc.subregion.Northern Africa": {"ja": "北アフリカ", "en": "Northern Africa"},
+    "ui.fc.subregion.Northern America": {"ja": "北アメリカ", "en": "Northern America"},
+    "ui.fc.subregion.Northern Europe": {"ja": "北ヨーロッパ", "en": "Northern Europe"},
+    "ui.fc.subregion.Polynesia": {"ja": "ポリネシア", "en": "Polynesia"},
+    "ui.fc.subregion.South-eastern Asia": {"ja": "東南アジア", "en": "South-eastern Asia"},
+    "ui.fc.subregion.Southern Asia": {"ja": "南アジア", "en": "Southern Asia"},
+    "ui.fc.subregion.Southern Europe": {"ja": "南ヨーロッパ", "en": "Southern Europe"},
+    "ui.fc.subregion.Sub-Saharan Africa": {"ja": "サハラ以南アフリカ", "en": "Sub-Saharan Africa"},
+    "ui.fc.subregion.Western Asia": {"ja": "西アジア", "en": "Western Asia"},
+    "ui.fc.subregion.Western Europe": {"ja": "西ヨーロッパ", "en": "Western Europe"},
+    "ui.fc.groups_title": {"ja": "所得区分と加盟グループ", "en": "Income group and memberships"},
+    "ui.fc.col.subregion": {"ja": "地域（国連）", "en": "Region (UN)"},
+    "ui.fc.col.subregion_help": {"ja": "国連 M49 の地域区分", "en": "UN M49 sub-region"},
+    "ui.fc.col.member_help": {"ja": "{group} の加盟国・該当国", "en": "Member of (or classed as) {group}"},
+    "ui.fc.groups_caption": {
+        "ja": "所得区分: 世界銀行 CLASS（2025年度）。加盟: ASEAN・APEC ほか公開リスト（出典は「データと出典」ページ）。"
+        "比較する国のどれも該当しないグループの列は省いています。",
+        "en": "Income group: World Bank CLASS (FY2025). Memberships: published lists (see the Data & sources page). "
+        "Groups with no member among the compared countries are left out.",
+    },
+    "ui.fc.ties_title": {"ja": "日本との関係", "en": "Ties with Japan"},
+    "ui.fc.col.aid": {"ja": "日本の二国間純援助（最新）", "en": "Japan's net bilateral aid (latest)"},
+    "ui.fc.col.aid_help": {
+        "ja": "日本からの二国間純援助額（OECD DAC、世界銀行 WDI 経由、名目米ドル）。負の値は返済が新規支出を上回った年。"
+        "元データは重点11か国のみです。",
+        "en": "Net bilateral aid flows from Japan (OECD DAC via World Bank WDI, current US$). Negative when "
+        "repayments exceed new disbursements. The source covers the 11 focus markets only.",
+    },
+    "ui.fc.col.aid_year": {"ja": "援助の年", "en": "Aid year"},
+    "ui.fc.col.aid_year_help": {
+        "ja": "援助額の年。{age}年より古い値には（古い）と表示し、評価には使いません。",
+        "en": "Year of the aid value; marked (old) when older than {age} years, and then not used in the score.",
+    },
+    "ui.fc.old_year": {"ja": "{year}（古い）", "en": "{year} (old)"},
+    "ui.fc.aid_none": {
+        "ja": "記録なし（元データは重点11か国のみ）",
+        "en": "none recorded (source covers the focus markets only)",
+    },
+    "ui.fc.col.memoranda": {"ja": "ICT覚書（閣僚級）", "en": "Ministerial ICT memoranda"},
+    "ui.fc.col.memoranda_help": {
+        "ja": "総務省「ICT国際競争力強化・国際展開イニシアティブ」に記載の閣僚レベルでの覚書締結等の年月（2013〜2014年の一覧）。",
+        "en": "Year and month of ministerial ICT memoranda (or similar) listed in MIC's ICT international "
+        "initiative (its list covers 2013-2014).",
+    },
+    "ui.fc.none_recorded": {"ja": "記載なし", "en": "none listed"},
+    "ui.fc.col.dtt": {"ja": "地デジ方式", "en": "Digital TV standard"},
+    "ui.fc.col.dtt_year": {"ja": "採用年", "en": "Year adopted"},
+    "ui.fc.col.dtt_year_help": {
+        "ja": "出典に採用年の記載がある場合のみ表示",
+        "en": "Shown only where the cited source gives the year",
+    },
+    "ui.fc.col.isdbt": {"ja": "日本方式（ISDB-T）", "en": "ISDB-T (Japanese)"},
+    "ui.fc.col.isdbt_help": {
+        "ja": "日本方式（ISDB-T、ブラジル方式 ISDB-Tb を含む）を採用している国",
+        "en": "Has adopted the Japanese standard (ISDB-T, including Brazil's ISDB-Tb)",
+    },
+    "ui.fc.col.dtt_source": {"ja": "方式の出典", "en": "Standard: source"},
+    "ui.fc.col.dtt_source_help": {"ja": "方式の根拠として引用したページ", "en": "The page cited for the standard"},
+    "ui.fc.dtt_unknown": {"ja": "記録なし", "en": "not recorded"},
+    "ui.fc.ties_caption": {
+        "ja": "援助額は実測値、覚書は政府資料の記載、地デジ方式は国ごとに出典付きで整理した記録です。"
+        "{age}年より古い援助額には（古い）と表示しています。",
+        "en": "Aid is measured, memoranda are as listed in the government document, the digital TV standard is a "
+        "curated record with a cited source per country. Aid values older than {age} years are marked (old).",
+    },
+    "ui.fc.fit_title": {"ja": "分野の適合度（国×分野）", "en": "Field fit (country × field)"},
+    "ui.fc.fit_caption": {
+        "ja": "適合度（0〜1）＝ニーズ×{need}＋受入れ準備×{readiness}＋日本の強み（判断）×{strength}。空欄はニーズのデータがない組です（0ではありません）。",
+        "en": "Fit (0-1) = need × {need} + readiness × {readiness} + Japan's strength (judgement) × {strength}. Blank "
+        "where the need has no data (not zero).",
+    },
+    "ui.fc.fit_outside": {
+        "ja": "対象国の範囲外のため適合度を計算していない国: {names}",
+        "en": "No fit computed (outside the universe): {names}",
+    },
+    "ui.fc.rival_title": {"ja": "分野ごとの主要競合", "en": "Main rival per field"},
+    "ui.fc.rival_caption": {
+        "ja": "各セル＝脅威が最も大きい競合（脅威＝競合の強さ〔判断〕×進出度）。「–」（表では「なし」）は競合の進出の記録がない組。",
+        "en": "Each cell is the rival with the highest threat (threat = rival strength [judgement] × presence). "
+        "'–' (in the table: 'none') means no rival presence is recorded.",
+    },
+    "ui.fc.rival_table": {"ja": "表で見る（国×分野）", "en": "As a table (country × field)"},
+    "ui.fc.go_profile": {"ja": "1か国を詳しく見る（国別プロファイル）", "en": "One country in depth (country profile)"},
+    # country profile (ui.cp.pf.*; the rest of ui.cp.* belongs to the Competitors page)
+    "ui.cp.pf.intro": {
+        "ja": "1か国のすべてを1ページに: スコアと内訳、分野、競合、日本との関係、全指標（年・出典付き）、推移。"
+        "書き出せる国別ブリーフ（HTML）と同じ内容です。国は URL（?iso3=VNM）に保存されます。",
+        "en": "Everything about one country on one page: scores and why, fields, rivals, ties with Japan, every "
+        "indicator with its year and source, history. The same content as the downloadable brief (HTML). The "
+        "country is kept in the URL (?iso3=VNM).",
+    },
+    "ui.cp.pf.country": {"ja": "国", "en": "Country"},
+    "ui.cp.pf.country_help": {
+        "ja": "表示する国（重点11か国が先頭）。入力して検索できます。",
+        "en": "The country to show (focus markets first). Type to search.",
+    },
+    "ui.cp.pf.unknown": {
+        "ja": "URL の国コード「{code}」はデータにありません。{country}を表示しています（ISO3 の3文字コード、例: VNM）。",
+        "en": "Country code '{code}' in the URL is not in the data; showing {country} instead (use an ISO3 code, "
+        "e.g. VNM).",
+    },
+    "ui.cp.pf.headline_title": {"ja": "{country}の概要", "en": "{country} at a glance"},
+    "ui.cp.pf.score": {"ja": "市場スコア（0〜1）", "en": "Market score (0-1)"},
+    "ui.cp.pf.rank": {"ja": "順位", "en": "Rank"},
+    "ui.cp.pf.rank_value": {"ja": "{n}か国中 {rank}位", "en": "{rank} of {n}"},
+    "ui.cp.pf.best_fields": {"ja": "有望分野（機会スコア順）", "en": "Best fields (by opportunity)"},
+    "ui.cp.pf.best_fields_note": {
+        "ja": "機会スコア＝市場・適合度・競争上の位置の加重結合（左の設定）",
+        "en": "Opportunity combines market, fit and competitive position (settings on the left)",
+    },
+    "ui.cp.pf.main_rival": {"ja": "主要競合", "en": "Main rival"},
+    "ui.cp.pf.main_rival_value": {
+        "ja": "**{rival}**（{total}分野中 {n}分野で最大の脅威、うち進出の根拠データあり {measured}分野）",
+        "en": "**{rival}** (highest threat in {n} of {total} fields; presence measured in {measured} of them)",
+    },
+    "ui.cp.pf.main_rival_note": {
+        "ja": "脅威＝競合の強さ（判断）×進出度（根拠がなければ仮定値）",
+        "en": "Threat = rival strength (judgement) × presence (assumed where there is no evidence)",
+    },
+    "ui.cp.pf.no_rival": {"ja": "進出の記録がある競合なし", "en": "no rival presence recorded"},
+    "ui.cp.pf.reason.excluded": {
+        "ja": "{country}はデータ充足率が {pct}% と低いため市場スコアから除外されています（左の設定「最低データ充足率」）。"
+        "スコア・分野・競合の節は表示せず、実測データのみ表示します。",
+        "en": "{country} is left out of the market score: data coverage is only {pct}% (see 'minimum coverage' on "
+        "the left). Scores, fields and rivals are not shown; the measured data below are.",
+    },
+    "ui.cp.pf.reason.outside": {
+        "ja": "{country}は現在の対象国の範囲外です（左の「比較する国」）。スコア・分野・競合の節は表示せず、実測データのみ表示します。",
+        "en": "{country} is outside the current universe ('countries compared' on the left). Scores, fields and "
+        "rivals are not shown; the measured data below are.",
+    },
+    "ui.cp.pf.download": {
+        "ja": "{country}の国別ブリーフ（HTML）をダウンロード",
+        "en": "Download the {country} brief (HTML)",
+    },
+    "ui.cp.pf.download_help": {
+        "ja": "このページの1〜4節と同じ内容の印刷用HTML（現在の設定で作成、外部から何も読み込みません）",
+        "en": "A printable HTML page with the same content as sections 1-4 below (current settings; loads nothing "
+        "from the network)",
+    },
+    "ui.cp.pf.focus_median": {"ja": "重点11か国の中央値", "en": "Median of the focus markets"},
+    "ui.cp.pf.median_note": {
+        "ja": "図の黒い菱形は重点11か国（スコアのある国）の中央値です。",
+        "en": "The black diamond in the chart is the median of the focus markets (those with a score).",
+    },
+    "ui.cp.pf.decomposition": {
+        "ja": "指標ごとの内訳（値・年・出典）",
+        "en": "Indicator by indicator (value, year, source)",
+    },
+    "ui.cp.pf.all_fields": {"ja": "全分野（適合度・主要競合）", "en": "Every field (fit, main rival)"},
+    "ui.cp.pf.col.phase": {"ja": "段階", "en": "Phase"},
+    "ui.cp.pf.col.field": {"ja": "分野", "en": "Field"},
+    "ui.cp.pf.col.opportunity": {"ja": "機会", "en": "Opportunity"},
+    "ui.cp.pf.col.pair_rank": {"ja": "全体順位", "en": "Overall rank"},
+    "ui.cp.pf.col.pair_rank_help": {
+        "ja": "すべての国×分野の組の中での機会スコアの順位",
+        "en": "Rank of the opportunity among every (country, field) pair",
+    },
+    "ui.cp.pf.col.fit": {"ja": "適合度", "en": "Fit"},
+    "ui.cp.pf.col.need": {"ja": "ニーズ", "en": "Need"},
+    "ui.cp.pf.col.need_help": {
+        "ja": "分野のニーズ指標（0〜1）。空欄はデータなし（0ではありません）。",
+        "en": "The field's need indicators (0-1); blank = no data (not zero).",
+    },
+    "ui.cp.pf.col.readiness": {"ja": "受入れ準備", "en": "Readiness"},
+    "ui.cp.pf.col.strength": {"ja": "日本の強み（判断）", "en": "Japan's strength (judgement)"},
+    "ui.cp.pf.threat_title": {"ja": "競合×分野の脅威", "en": "Threat by rival and field"},
+    "ui.cp.pf.threat_caption": {
+        "ja": "脅威＝競合の強さ（判断、0〜1）×進出度。薄い色のセルは進出度が仮定値（根拠データなし）です。",
+        "en": "Threat = rival strength (judgement, 0-1) × presence. Faded cells rest on an assumed presence (no "
+        "evidence).",
+    },
+    "ui.cp.pf.evidence": {"ja": "進出度の根拠（出典付き）", "en": "Evidence of presence (with sources)"},
+    "ui.cp.pf.ties_title": {"ja": "日本との関係と所属グループ", "en": "Ties with Japan and memberships"},
+    "ui.cp.pf.aid_year": {"ja": "{year}年の値", "en": "Value for {year}"},
+    "ui.cp.pf.aid_year_old": {
+        "ja": "{year}年の値（{age}年前: 古いため評価には不使用）",
+        "en": "Value for {year} ({age} years old: too old to be used in the score)",
+    },
+    "ui.cp.pf.memo_quote": {"ja": "記載: {quote}", "en": "As listed: {quote}"},
+    "ui.cp.pf.isdbt_yes": {"ja": "日本方式（ISDB-T）を採用", "en": "Has adopted the Japanese standard (ISDB-T)"},
+    "ui.cp.pf.isdbt_no": {
+        "ja": "日本方式（ISDB-T）の採用記録なし",
+        "en": "No record of adopting the Japanese standard (ISDB-T)",
+    },
+    "ui.cp.pf.groups_line": {
+        "ja": "所得区分: **{income}**　地域: {region}　加盟・分類: {groups}",
+        "en": "Income group: **{income}** · Region: {region} · Groups: {groups}",
+    },
+    "ui.cp.pf.indicators_title": {
+        "ja": "全指標（最新値・年・出典・ライセンス）",
+        "en": "Every indicator (latest value, year, source, licence)",
+    },
+    "ui.cp.pf.indicators_caption": {
+        "ja": "最新値 {current}件、古い値 {old}件（{age}年より古く評価には不使用）、データなし {missing}件（基準年 {year}年）。"
+        "「データなし」は出典にこの国の値がないことを意味し、0ではありません。",
+        "en": "{current} current values, {old} old ones (older than {age} years, not used in the score), {missing} "
+        "without data (reference year {year}). 'no data' means the source has no value for this country, not zero.",
+    },
+    "ui.cp.pf.col.pillar": {"ja": "評価軸", "en": "Pillar"},
+    "ui.cp.pf.col.indicator": {"ja": "指標", "en": "Indicator"},
+    "ui.cp.pf.col.value": {"ja": "値", "en": "Value"},
+    "ui.cp.pf.col.value_help": {
+        "ja": "最新の実測値（金額・人数は日本語の単位に換算: 億ドル、万人）",
+        "en": "Latest measured value (money and people in readable units: bn, m)",
+    },
+    "ui.cp.pf.col.unit": {"ja": "単位", "en": "Unit"},
+    "ui.cp.pf.col.year": {"ja": "年", "en": "Year"},
+    "ui.cp.pf.col.year_help": {
+        "ja": "値の年（基準年以前で最新）",
+        "en": "Year of the value (latest up to the reference year)",
+    },
+    "ui.cp.pf.col.status": {"ja": "注記", "en": "Note"},
+    "ui.cp.pf.col.status_help": {
+        "ja": "古い: {age}年より古い値（表示のみ、評価には不使用）。データなし: 出典にこの国の値がない。",
+        "en": "old: older than {age} years (shown, not used in the score). no data: the source has no value for "
+        "this country.",
+    },
+    "ui.cp.pf.status.old": {"ja": "古い（{age}年超）", "en": "old (over {age} years)"},
+    "ui.cp.pf.status.missing": {"ja": "出典に値なし", "en": "no value in the source"},
+    "ui.cp.pf.col.used": {"ja": "評価に使用", "en": "In score"},
+    "ui.cp.pf.col.used_help": {
+        "ja": "現在の重みで市場スコアに使われる指標（評価軸の重みが0の指標は使われません）",
+        "en": "Used by the market score with the current weights (indicators of a pillar weighted 0 are not)",
+    },
+    "ui.cp.pf.col.source": {"ja": "出典", "en": "Source"},
+    "ui.cp.pf.col.licence": {"ja": "ライセンス", "en": "Licence"},
+    "ui.cp.pf.history_title": {"ja": "推移（2000年以降）", "en": "History (2000 onward)"},
+    "ui.cp.pf.history_indicators": {"ja": "表示する指標", "en": "Indicators to chart"},
+    "ui.cp.pf.history_indicators_help": {
+        "ja": "推移を表示する指標（最大12）。指標名で検索できます。",
+        "en": "Indicators to chart over time (up to 12). Type to search.",
+    },
+    "ui.cp.pf.history_peers": {"ja": "比べる国", "en": "Compare with"},
+    "ui.cp.pf.history_peers_help": {
+        "ja": "同じグラフに色付きで重ねる国（任意）。破線は重点11か国の中央値です。",
+        "en": "Countries drawn in colour on the same charts (optional). The dashed line is the focus-market median.",
+    },
+    "ui.cp.pf.history_pick": {"ja": "表示する指標を選んでください。", "en": "Choose indicators to chart."},
+    "ui.cp.pf.history_missing": {
+        "ja": "{country}には2000年以降のデータがない指標: {items}",
+        "en": "No data from 2000 for {country}: {items}",
+    },
+    "ui.cp.pf.go_compare": {"ja": "ASEAN＋インドで比べる", "en": "Compare across ASEAN + India"},
     # (end of country pages keys)
     # plan robustness keys (ui.rb.*)
+    "ui.rb.empty": {
+        "ja": "解いた {n}標本のどれでも、参入は一つも選ばれませんでした（現在の重みでの計画も空です）。"
+        "④ 計画 で予算などの条件を見直してください。",
+        "en": "No entry was chosen in any of the {n} solved samples (the plan at the current weights is empty "
+        "too). Revise the budget and other rules on ④ Plan.",
+    },
+    "ui.rb.timing": {
+        "ja": "1回の解き直しの制限時間は最大 {limit}秒。実際の所要時間は平均 {mean}秒、中央値 {median}秒（再計算を含む）。",
+        "en": "Each re-solve may take at most {limit} s; they took {mean} s on average, {median} s median "
+        "(re-scoring included).",
+    },
     # (end of plan robustness keys)
 }
 

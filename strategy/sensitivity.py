@@ -8,6 +8,9 @@ For the market score the criteria are the pillar scores of :class:`strategy.scor
 SMAA follows Lahdelma & Salminen (2001), "SMAA-2: Stochastic multicriteria acceptability analysis
 for group decision making", Operations Research 49(3): rank acceptability b_i^r, central weight
 vectors w_i^c and confidence factors p_i^c.
+
+The same weight samples drive the plan robustness (re-solving the portfolio for each sample):
+:func:`strategy.robustness.plan_robustness`.
 """
 
 from __future__ import annotations

@@ -170,3 +170,31 @@ def test_plan_robustness_uses_the_rules_solved_on_the_plan_page() -> None:
     plan = at.session_state["plan_result"]["plan"]
     assert robust.base.budget_used <= 12.0 + 1e-9
     assert set(robust.table.loc[robust.table["in_base"], "field_id"]) == set(plan.selection["field_id"].astype(str))
+
+
+def test_plan_robustness_says_when_the_time_limit_stopped_it() -> None:
+    at = start("en")
+    at.number_input(key="rb_n").set_value(400)
+    at.number_input(key="rb_budget").set_value(1)
+    at.button(key="rb_run").click().run()
+    assert_clean(at)
+    robust = at.session_state["rb_result"][1]
+    assert robust.stopped_early and 0 < robust.tried < 400
+    expected = t("ui.rb.stopped", "en", tried=robust.tried, requested=400, seconds=f"{robust.seconds:.0f}")
+    assert expected in [w.value for w in at.warning]
+    limit = t("ui.rb.timing", "en", limit="10", mean="", median="").split(";")[0]
+    assert any(c.value.startswith(limit) for c in at.caption)
+
+
+def test_plan_robustness_with_an_empty_plan_says_so() -> None:
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.query_params["lang"] = "ja"
+    at.switch_page("app_pages/plan.py").run()
+    at.number_input(key="plan_budget").set_value(0.0)
+    at.button(key="plan_solve").click().run()
+    at.session_state["sens_n"] = FEW
+    at.switch_page(PAGE).run()
+    at.number_input(key="rb_n").set_value(2)
+    at.button(key="rb_run").click().run()
+    assert_clean(at)
+    assert t("ui.rb.empty", "ja", n=2) in [i.value for i in at.info]

@@ -14,7 +14,7 @@ import pytest
 
 from strategy.dataset import Dataset
 from strategy.optimizer import Constraints, brute_force, entries_from_scores, prerequisites_of
-from strategy.robustness import plan_robustness, sampled_market
+from strategy.robustness import plan_robustness, sampled_market, sampled_scores
 from strategy.scenario import Scenario, evaluate
 from strategy.scoring import Universe, opportunity
 from strategy.sensitivity import sample_simplex
@@ -97,13 +97,55 @@ def test_an_excluded_country_is_never_chosen(dataset, focus) -> None:
     assert not result.table["iso3"].isin(["SGP", "MYS"]).any()
 
 
+def test_an_excluded_entry_of_the_base_plan_is_never_chosen(dataset, focus) -> None:
+    samples = sample_simplex(4, len(focus[2]), np.random.default_rng(8))
+    free = run(dataset, focus, SMALL, samples[:1])
+    top = free.base.selection.sort_values("value", ascending=False).iloc[0]
+    pair = (str(top["iso3"]), str(top["field_id"]))
+    result = run(dataset, focus, replace(SMALL, exclude_pairs=(pair,)), samples)
+    assert result.solved == 4
+    assert pair not in set(zip(result.table["iso3"], result.table["field_id"], strict=True))
+    assert pair not in set(zip(result.base.selection["iso3"], result.base.selection["field_id"], strict=True))
+
+
+def test_a_free_market_is_chosen_under_every_weight(dataset, focus) -> None:
+    # Laos costs almost nothing (1e-4 of the usual cost, nothing to open) and staff is not limited.
+    # Field costs are multiples of 0.5, so any plan leaves at least 0.25 of a budget of 8.25 unused:
+    # room for every Laos entry. Each adds value, so every optimum holds all of them, whatever the weights.
+    samples = sample_simplex(5, len(focus[2]), np.random.default_rng(2))
+    assert (dataset.fields["cost"] * 2 % 1 == 0).all()
+    c = replace(SMALL, budget=8.25, staff=None, open_cost=0.0)
+    result = run(dataset, focus, c, samples, cost_scale={"LAO": 1e-4})
+    laos = result.table[result.table["iso3"] == "LAO"]
+    assert result.solved == 5 and "broadband_mobile" in set(laos["field_id"])
+    assert laos["frequency"].eq(1.0).all() and laos["in_base"].all()
+    assert len(laos) == (result.base.selection["iso3"] == "LAO").sum() >= 5
+    assert not result.table.loc[result.table["iso3"] != "LAO", "frequency"].eq(1.0).all()  # others do move
+
+
 def test_the_time_budget_stops_the_run_and_says_so(dataset, focus) -> None:
     samples = sample_simplex(500, len(focus[2]), np.random.default_rng(0))
     calls: list[tuple[int, int]] = []
     result = run(dataset, focus, SMALL, samples, time_budget=1.0, progress=lambda d, n: calls.append((d, n)))
     assert result.stopped_early and 0 < result.tried < 500
-    assert calls[-1] == (result.tried, 500) and len(calls) == result.tried
-    assert result.seconds < 1.0 + 5.0  # the base solve plus at most one solve past the budget
+    assert calls[-1] == (result.tried, 500) and len(calls) == result.tried == len(result.runs)
+    assert result.seconds < 1.0 + 0.5  # every solve is capped by what is left of the budget
+    assert result.table["chosen"].max() <= result.solved  # frequencies count solved samples only
+    # what was solved is what a run of just those samples gives (same seed, same samples)
+    if result.not_optimal == 0:
+        whole = run(dataset, focus, SMALL, samples[: result.tried])
+        assert not whole.stopped_early and whole.table.equals(result.table)
+        assert whole.runs["objective"].tolist() == pytest.approx(result.runs["objective"].tolist())
+
+
+def test_runs_record_each_sample(dataset, focus) -> None:
+    samples = sample_simplex(3, len(focus[2]), np.random.default_rng(4))
+    result = run(dataset, focus, SMALL, np.vstack([focus[2], samples]), solve_limit=5.0)
+    assert list(result.runs.columns) == ["status", "objective", "entries", "same_as_base", "seconds"]
+    assert result.runs.loc[0, "same_as_base"] and result.same_as_base == int(result.runs["same_as_base"].sum())
+    assert result.runs.loc[0, "objective"] == pytest.approx(result.base.objective)
+    assert result.same_share == pytest.approx(result.same_as_base / 4)
+    assert result.solve_limit == 5.0
 
 
 def test_bad_input_is_refused(dataset, focus) -> None:
@@ -111,12 +153,19 @@ def test_bad_input_is_refused(dataset, focus) -> None:
         run(dataset, focus, SMALL, np.ones((2, 3)))
     with pytest.raises(ValueError, match="time_budget"):
         run(dataset, focus, SMALL, np.ones((2, len(focus[2]))), time_budget=0)
+    with pytest.raises(ValueError, match="non-negative"):
+        run(dataset, focus, SMALL, -np.ones((2, len(focus[2]))))
 
 
-def test_sampled_market_with_the_planners_weights_keeps_the_order(focus) -> None:
+def test_sampled_scores_at_the_planners_weights_are_the_market_scores(focus) -> None:
     _, evaluation, base = focus
+    # for the weighted sum, the weighted sum of the pillar scores (renormalised over the pillars a
+    # country has) is exactly the weighted sum of the indicators
     resampled = sampled_market(evaluation.market, base).score
-    # the weighted sum of pillar scores orders countries as the weighted sum of indicators does
-    assert list(resampled.sort_values(ascending=False).index[:5]) == list(
-        evaluation.market.score.sort_values(ascending=False).index[:5]
-    )
+    assert resampled.to_numpy() == pytest.approx(evaluation.market.score.to_numpy(), abs=1e-12)
+    many = sampled_scores(evaluation.market, np.vstack([base, 3 * base, np.eye(len(base))]))
+    assert many.shape == (2 + len(base), len(evaluation.market.score))
+    assert many[1] == pytest.approx(many[0])  # only the proportions of the weights matter
+    pillars = evaluation.market.pillars.to_numpy()
+    first = np.where(np.isnan(pillars[:, 0]), 0.0, pillars[:, 0])  # all weight on one pillar
+    assert many[2] == pytest.approx(first)
