@@ -1757,9 +1757,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ui.rb.n": {"ja": "標本数（解き直す回数）", "en": "Samples (re-solves)"},
     "ui.rb.n_help": {
-        "ja": "数百回が目安です。1回あたり約0.1〜0.5秒（条件による）。下の時間上限で打ち切られます。",
-        "en": "A few hundred is typical; each solve takes about 0.1–0.5 s (depends on the rules). The time limit "
-        "below stops the run.",
+        "ja": "数百回が目安です。1回あたり約0.2〜0.5秒、長いときは2秒程度（条件による）。下の時間上限で打ち切られます。",
+        "en": "A few hundred is typical; each solve takes about 0.2–0.5 s, up to about 2 s (depends on the rules). "
+        "The time limit below stops the run.",
     },
     "ui.rb.budget": {"ja": "時間の上限（秒）", "en": "Time limit (s)"},
     "ui.rb.budget_help": {

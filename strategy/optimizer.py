@@ -1023,7 +1023,8 @@ def _greedy(cand: pd.DataFrame, st: _Structure, c: Constraints, prefer: Iterable
         periods = [1 if c.time_preference <= 1 else c.periods]
     else:
         periods = list(range(1, c.periods + 1))
-    ratio = value / (cost + c.open_cost / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):  # a free entry (no cost, no opening cost) comes first
+        ratio = np.where(cost + c.open_cost / 2 > 0, value / (cost + c.open_cost / 2), np.inf)
     order = [int(i) for i in np.argsort(-ratio, kind="stable")]
     chosen: dict[int, int] = {}  # entry -> period
     opened: dict[str, int] = {}  # country -> period
