@@ -17,6 +17,8 @@ language_switch()
 
 pages = [
     st.Page("app_pages/home.py", title=tr("ui.page.home"), url_path="home", default=True),
+    st.Page("app_pages/focus.py", title=tr("ui.page.focus"), url_path="asean"),
+    st.Page("app_pages/country.py", title=tr("ui.page.country"), url_path="country"),
     st.Page("app_pages/fields.py", title=tr("ui.page.fields"), url_path="fields"),
     st.Page("app_pages/markets.py", title=tr("ui.page.markets"), url_path="markets"),
     st.Page("app_pages/competitors.py", title=tr("ui.page.competitors"), url_path="competitors"),

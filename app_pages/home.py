@@ -88,9 +88,11 @@ else:
             if result["signature"] != sc.opportunity_key(ds, state):
                 st.caption(tr("ui.pl.stale"))
         st.page_link("app_pages/plan.py", label=tr("ui.home.go_plan"), icon=":material/arrow_forward:")
-    links = st.columns(2)
-    links[0].page_link("app_pages/sensitivity.py", label=tr("ui.page.sensitivity"), icon=":material/tune:")
-    links[1].page_link("app_pages/scenarios.py", label=tr("ui.page.scenarios"), icon=":material/save:")
+    links = st.columns(4)
+    links[0].page_link("app_pages/focus.py", label=tr("ui.page.focus"), icon=":material/compare:")
+    links[1].page_link("app_pages/country.py", label=tr("ui.page.country"), icon=":material/flag:")
+    links[2].page_link("app_pages/sensitivity.py", label=tr("ui.page.sensitivity"), icon=":material/tune:")
+    links[3].page_link("app_pages/scenarios.py", label=tr("ui.page.scenarios"), icon=":material/save:")
 
 
 st.header(tr("ui.home.data_title"))

@@ -12,7 +12,8 @@ same files.
 - :func:`workbook_bytes`: the Excel workbook (shortlists, decomposition, weights and settings,
   plan, sources with years and licences, judgement tables).
 - :func:`country_brief_html`: one self-contained HTML page per country (inline CSS and SVG charts,
-  no script, nothing fetched from the network), printable.
+  no script, nothing fetched from the network), printable. Its content comes from
+  :func:`country_brief_content`, which the app's country profile page draws as well.
 
 Safety: every text cell that a spreadsheet could read as a formula (starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return, or their full-width forms) is prefixed with a single quote
@@ -28,6 +29,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -819,7 +821,45 @@ section{page-break-inside:avoid;break-inside:avoid}svg{max-width:100%;height:aut
 """
 
 
-def country_brief_html(
+@dataclass(frozen=True)
+class CountryBrief:
+    """What the country brief says, as data: the HTML brief (:func:`country_brief_html`) and the
+    app's country profile page both draw it, so they always show the same content.
+
+    Frames have column headers in the brief's language; ``best`` keeps the opportunity rows (ids)
+    of the best fields for charts.
+    """
+
+    iso3: str
+    name: str
+    lang: Lang
+    scenario: str
+    method: str
+    data_version: str
+    generated: datetime
+    rank: int
+    n_ranked: int
+    score: float
+    coverage: float
+    strongest: tuple[str, ...]
+    strongest_names: tuple[str, ...]
+    pillar_items: tuple[tuple[str, float | None], ...]
+    pillars: pd.DataFrame
+    best: pd.DataFrame
+    fields: pd.DataFrame
+    rivals: pd.DataFrame
+    plan_status: str | None
+    plan: pd.DataFrame | None
+    data: pd.DataFrame
+    year_min: int | None
+    year_max: int | None
+    reference_year: int
+    max_age: int
+    source_ids: tuple[str, ...]
+    presence_default: float
+
+
+def country_brief_content(
     dataset: Dataset,
     evaluation: Evaluation,
     iso3: str,
@@ -827,10 +867,9 @@ def country_brief_html(
     plan: Any | None = None,
     n_fields: int = 5,
     generated: datetime | None = None,
-) -> str:
-    """A printable, self-contained HTML brief for one country: why this market (rank, score, pillar
-    decomposition), which fields (best fields with fit and main rival), which rival, and the data
-    years and sources behind it. Charts are inline SVG; the page loads nothing from the network."""
+) -> CountryBrief:
+    """The content of one country's brief (see :class:`CountryBrief`); raises :class:`ExportError`
+    for a country the evaluation does not score (unknown, outside the universe, low coverage)."""
     iso3 = resolve_country(dataset, iso3)
     market = evaluation.market
     names = country_names(dataset, lang)
@@ -843,9 +882,6 @@ def country_brief_html(
     scenario = evaluation.scenario
     generated = generated or datetime.now(UTC)
     tx = lambda key, **v: t(f"ex.brief.{key}", lang, **v)  # noqa: E731
-    rank = int(market.rank[iso3])
-    score = float(market.score[iso3])
-    n_ranked = len(market.score)
 
     # why this market
     pillar_values = market.pillars.loc[iso3]
@@ -858,10 +894,6 @@ def country_brief_html(
             tx("col.pillar_rank"): [_pillar_rank(market.pillars[p], iso3) for p in market.pillars.columns],
             tx("col.weight_share"): [weights[p] / total if weights[p] > 0 else 0.0 for p in market.pillars.columns],
         }
-    )
-    pillar_chart = svg_bars(
-        [(pillar_label(p, lang), _finite(pillar_values[p])) for p in market.pillars.columns],
-        tx("chart.pillars", country=name),
     )
     contributions = market.contributions.loc[iso3].sort_values(ascending=False)
     strongest = [i for i in contributions.index if contributions[i] > 0][:5]
@@ -887,12 +919,6 @@ def country_brief_html(
             ],
             tx("col.margin"): best["margin"].to_numpy(dtype=float),
         }
-    )
-    field_chart = svg_bars(
-        [(fnames.get(f, f), _finite(v)) for f, v in zip(best["field_id"], best["japan_position"], strict=True)],
-        tx("chart.position", country=name),
-        second=[_finite(v) for v in best["main_threat"]],
-        legend=(tx("legend.japan"), tx("legend.rival")),
     )
 
     # which rival
@@ -923,23 +949,18 @@ def country_brief_html(
         rival_frame = rival_frame.sort_values(tx("col.max_threat"), ascending=False, kind="stable")
 
     # plan
-    plan_html = ""
+    plan_status, plan_frame = None, None
     if plan is not None and getattr(plan, "selection", None) is not None:
+        plan_status = str(plan.status)
         chosen = plan.selection[plan.selection["iso3"].astype(str) == iso3]
-        if len(chosen):
-            plan_frame = pd.DataFrame(
-                {
-                    tx("col.period"): chosen["period"].to_numpy(),
-                    tx("col.field"): chosen["field_id"].astype(str).map(fnames).to_numpy(),
-                    tx("col.cost"): chosen["cost"].to_numpy(dtype=float),
-                    tx("col.staff"): chosen["staff"].to_numpy(dtype=float),
-                }
-            )
-            plan_html = f"<p>{_esc(tx('plan_in', n=len(chosen), status=plan.status))}</p>" + _html_table(
-                plan_frame, lang, digits=2
-            )
-        else:
-            plan_html = f"<p>{_esc(tx('plan_out', status=plan.status))}</p>"
+        plan_frame = pd.DataFrame(
+            {
+                tx("col.period"): chosen["period"].to_numpy(),
+                tx("col.field"): chosen["field_id"].astype(str).map(fnames).to_numpy(),
+                tx("col.cost"): chosen["cost"].to_numpy(dtype=float),
+                tx("col.staff"): chosen["staff"].to_numpy(dtype=float),
+            }
+        )
 
     # data: indicators behind the score, with years and sources
     criteria = evaluation.criteria
@@ -963,11 +984,73 @@ def country_brief_html(
                 tx("col.licence"): _text(catalog.at[indicator, "licence"]),
             }
         )
-    data_frame = pd.DataFrame(data_rows)
     years = criteria.year.loc[iso3].where(criteria.available.loc[iso3]).dropna()
     source_ids = sorted({_text(catalog.at[i, "source_id"]) for i in used if i in catalog.index})
+    return CountryBrief(
+        iso3=iso3,
+        name=name,
+        lang=lang,
+        scenario=scenario.name,
+        method=_label(f"ui.sc.method.{scenario.settings.method}", lang, scenario.settings.method),
+        data_version=dataset.version,
+        generated=generated,
+        rank=int(market.rank[iso3]),
+        n_ranked=len(market.score),
+        score=float(market.score[iso3]),
+        coverage=float(market.coverage[iso3]),
+        strongest=tuple(strongest),
+        strongest_names=tuple(ind_names.get(i, i) for i in strongest),
+        pillar_items=tuple((pillar_label(p, lang), _finite(pillar_values[p])) for p in market.pillars.columns),
+        pillars=pillar_rows,
+        best=best,
+        fields=field_rows,
+        rivals=rival_frame,
+        plan_status=plan_status,
+        plan=plan_frame,
+        data=pd.DataFrame(data_rows),
+        year_min=int(years.min()) if len(years) else None,
+        year_max=int(years.max()) if len(years) else None,
+        reference_year=criteria.reference_year,
+        max_age=criteria.settings.max_age,
+        source_ids=tuple(source_ids),
+        presence_default=scenario.presence_default,
+    )
+
+
+def country_brief_html(
+    dataset: Dataset,
+    evaluation: Evaluation,
+    iso3: str,
+    lang: Lang = "ja",
+    plan: Any | None = None,
+    n_fields: int = 5,
+    generated: datetime | None = None,
+) -> str:
+    """A printable, self-contained HTML brief for one country: why this market (rank, score, pillar
+    decomposition), which fields (best fields with fit and main rival), which rival, and the data
+    years and sources behind it. Charts are inline SVG; the page loads nothing from the network."""
+    brief = country_brief_content(dataset, evaluation, iso3, lang, plan, n_fields, generated)
+    tx = lambda key, **v: t(f"ex.brief.{key}", lang, **v)  # noqa: E731
+    name = brief.name
+    pillar_chart = svg_bars(list(brief.pillar_items), tx("chart.pillars", country=name))
+    fnames = field_names(dataset, lang)
+    best = brief.best
+    field_chart = svg_bars(
+        [(fnames.get(f, f), _finite(v)) for f, v in zip(best["field_id"], best["japan_position"], strict=True)],
+        tx("chart.position", country=name),
+        second=[_finite(v) for v in best["main_threat"]],
+        legend=(tx("legend.japan"), tx("legend.rival")),
+    )
+    plan_html = ""
+    if brief.plan is not None:
+        if len(brief.plan):
+            plan_html = f"<p>{_esc(tx('plan_in', n=len(brief.plan), status=brief.plan_status))}</p>" + _html_table(
+                brief.plan, lang, digits=2
+            )
+        else:
+            plan_html = f"<p>{_esc(tx('plan_out', status=brief.plan_status))}</p>"
     source_items = []
-    for source_id in source_ids:
+    for source_id in brief.source_ids:
         if source_id not in dataset.sources.index:
             continue
         s = dataset.sources.loc[source_id]
@@ -978,34 +1061,35 @@ def country_brief_html(
             f"({_esc(t('ex.brief.licence', lang))}: {_esc(s.get('licence'))}){link}</li>"
         )
 
-    strongest_text = _label("ui.list_sep", lang, ", ").join(ind_names.get(i, i) for i in strongest)
+    strongest_text = _label("ui.list_sep", lang, ", ").join(brief.strongest_names)
     title = tx("title", country=name)
+    rival_frame, data_frame = brief.rivals, brief.data
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body>",
         f"<header><h1>{_esc(title)}</h1>",
-        f'<p class="meta">{_esc(tx("meta", scenario=scenario.name, method=_label(f"ui.sc.method.{scenario.settings.method}", lang, scenario.settings.method), data=dataset.version, date=generated.strftime("%Y-%m-%d")))}</p></header>',
+        f'<p class="meta">{_esc(tx("meta", scenario=brief.scenario, method=brief.method, data=brief.data_version, date=brief.generated.strftime("%Y-%m-%d")))}</p></header>',
         f"<section><h2>{_esc(tx('why'))}</h2>",
-        f'<p class="lead">{_esc(tx("rank_line", country=name, rank=rank, n=n_ranked, score=f"{score:.3f}", coverage=f"{float(market.coverage[iso3]):.0%}"))}</p>',
-        f"<p>{_esc(tx('strongest', items=strongest_text or '-'))}</p>" if strongest else "",
+        f'<p class="lead">{_esc(tx("rank_line", country=name, rank=brief.rank, n=brief.n_ranked, score=f"{brief.score:.3f}", coverage=f"{brief.coverage:.0%}"))}</p>',
+        f"<p>{_esc(tx('strongest', items=strongest_text or '-'))}</p>" if brief.strongest else "",
         pillar_chart,
-        _html_table(pillar_rows, lang),
+        _html_table(brief.pillars, lang),
         f'<p class="note">{_esc(tx("pillar_note"))}</p></section>',
         f"<section><h2>{_esc(tx('fields'))}</h2>",
-        _html_table(field_rows, lang),
+        _html_table(brief.fields, lang),
         field_chart,
         f'<p class="note">{_esc(tx("fields_note"))}</p></section>',
         f"<section><h2>{_esc(tx('rivals'))}</h2>",
         _html_table(rival_frame, lang) if len(rival_frame) else f"<p>{_esc(t('ex.brief.no_evidence', lang))}</p>",
-        f'<p class="note">{_esc(tx("rivals_note", default=scenario.presence_default))}</p></section>',
+        f'<p class="note">{_esc(tx("rivals_note", default=brief.presence_default))}</p></section>',
     ]
     if plan_html:
         parts += [f"<section><h2>{_esc(tx('plan'))}</h2>", plan_html, "</section>"]
     parts += [
         f"<section><h2>{_esc(tx('data'))}</h2>",
-        f"<p>{_esc(tx('years', start=int(years.min()) if len(years) else '-', end=int(years.max()) if len(years) else '-', ref=criteria.reference_year, age=criteria.settings.max_age))}</p>",
+        f"<p>{_esc(tx('years', start=brief.year_min if brief.year_min is not None else '-', end=brief.year_max if brief.year_max is not None else '-', ref=brief.reference_year, age=brief.max_age))}</p>",
         _html_table(data_frame, lang, digits=3) if len(data_frame) else "",
         f"<h3>{_esc(tx('sources'))}</h3><ul>{''.join(source_items)}</ul>",
         f'<p class="note">{_esc(tx("judgement_note"))}</p></section>',

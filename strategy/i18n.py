@@ -2458,12 +2458,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ui.fc.col.note": {"ja": "注記", "en": "Note"},
     "ui.fc.reason.excluded": {
-        "ja": "データ充足率 {pct}% のため除外（左の設定「最低データ充足率」）",
-        "en": "left out: data coverage {pct}% (see 'minimum coverage' on the left)",
+        "ja": "データ充足率 {pct}% のため除外（左の設定「必要なデータ充足率」）",
+        "en": "left out: data coverage {pct}% (see 'Minimum coverage' on the left)",
     },
     "ui.fc.reason.outside": {
-        "ja": "現在の対象国の範囲外（左の「比較する国」）",
-        "en": "outside the current universe ('countries compared' on the left)",
+        "ja": "現在の対象国の範囲外（左の「比較する国・地域」）",
+        "en": "outside the current universe ('Countries compared' on the left)",
     },
     "ui.fc.history_title": {"ja": "主要指標の推移（2000年以降）", "en": "Key indicators over time (2000 onward)"},
     "ui.fc.history_caption": {
@@ -2608,7 +2608,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.cp.pf.headline_title": {"ja": "{country}の概要", "en": "{country} at a glance"},
     "ui.cp.pf.score": {"ja": "市場スコア（0〜1）", "en": "Market score (0-1)"},
     "ui.cp.pf.rank": {"ja": "順位", "en": "Rank"},
-    "ui.cp.pf.rank_value": {"ja": "{n}か国中 {rank}位", "en": "{rank} of {n}"},
+    "ui.cp.pf.rank_value": {"ja": "{rank}位/{n}", "en": "{rank} of {n}"},
     "ui.cp.pf.best_fields": {"ja": "有望分野（機会スコア順）", "en": "Best fields (by opportunity)"},
     "ui.cp.pf.best_fields_note": {
         "ja": "機会スコア＝市場・適合度・競争上の位置の加重結合（左の設定）",
@@ -2625,15 +2625,21 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "ui.cp.pf.no_rival": {"ja": "進出の記録がある競合なし", "en": "no rival presence recorded"},
     "ui.cp.pf.reason.excluded": {
-        "ja": "{country}はデータ充足率が {pct}% と低いため市場スコアから除外されています（左の設定「最低データ充足率」）。"
+        "ja": "{country}はデータ充足率が {pct}% と低いため市場スコアから除外されています（左の設定「必要なデータ充足率」）。"
         "スコア・分野・競合の節は表示せず、実測データのみ表示します。",
-        "en": "{country} is left out of the market score: data coverage is only {pct}% (see 'minimum coverage' on "
+        "en": "{country} is left out of the market score: data coverage is only {pct}% (see 'Minimum coverage' on "
         "the left). Scores, fields and rivals are not shown; the measured data below are.",
     },
     "ui.cp.pf.reason.outside": {
-        "ja": "{country}は現在の対象国の範囲外です（左の「比較する国」）。スコア・分野・競合の節は表示せず、実測データのみ表示します。",
-        "en": "{country} is outside the current universe ('countries compared' on the left). Scores, fields and "
+        "ja": "{country}は現在の対象国の範囲外です（左の「比較する国・地域」）。スコア・分野・競合の節は表示せず、実測データのみ表示します。",
+        "en": "{country} is outside the current universe ('Countries compared' on the left). Scores, fields and "
         "rivals are not shown; the measured data below are.",
+    },
+    "ui.cp.pf.reason.territory": {
+        "ja": "{country}は国以外の地域のため、現在の比較対象に入っていません（左の「国以外の地域も含める」）。"
+        "スコア・分野・競合の節は表示せず、実測データのみ表示します。",
+        "en": "{country} is a territory, not in the countries compared ('Include territories' on the left). Scores, "
+        "fields and rivals are not shown; the measured data below are.",
     },
     "ui.cp.pf.download": {
         "ja": "{country}の国別ブリーフ（HTML）をダウンロード",
@@ -2726,8 +2732,9 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.cp.pf.status.missing": {"ja": "出典に値なし", "en": "no value in the source"},
     "ui.cp.pf.col.used": {"ja": "評価に使用", "en": "In score"},
     "ui.cp.pf.col.used_help": {
-        "ja": "現在の重みで市場スコアに使われる指標（評価軸の重みが0の指標は使われません）",
-        "en": "Used by the market score with the current weights (indicators of a pillar weighted 0 are not)",
+        "ja": "この国の市場スコアに現在の重みで使われている指標（古い値・データなし・重み0の評価軸の指標は使われません）",
+        "en": "Used in this country's market score with the current weights (an old or missing value, or a pillar "
+        "weighted 0, is not)",
     },
     "ui.cp.pf.col.source": {"ja": "出典", "en": "Source"},
     "ui.cp.pf.col.licence": {"ja": "ライセンス", "en": "Licence"},

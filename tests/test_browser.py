@@ -469,3 +469,20 @@ def test_scenario_save_and_export_walkthrough(server: str, browser_page, tmp_pat
     assert not re.search(loads, text, flags=re.IGNORECASE), "the brief must not load anything from the network"
     _check_clean(page)
     _shot(page, "scenarios_en.png")
+
+
+def test_asean_comparison_and_country_profile(server: str, browser_page) -> None:
+    page = browser_page
+    page.goto(f"{server}/asean?lang=ja&add=KOR", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.fc.radar_title", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    page.locator(".js-plotly-plot .scatterpolar, .js-plotly-plot .polarlayer").first.wait_for(timeout=60_000)
+    assert page.get_by_text("大韓民国").count() > 0  # the added country from the URL is in the comparison
+    _check_clean(page)
+    _shot(page, "asean_ja.png")
+
+    page.goto(f"{server}/country?iso3=PHL&lang=en", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.cp.pf.headline_title", "en", country="Philippines")).wait_for(timeout=60_000)
+    _settle(page)
+    _check_clean(page)
+    _shot(page, "country_phl_en.png")
