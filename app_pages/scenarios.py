@@ -9,6 +9,8 @@ the command line writes.
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,6 +43,16 @@ def _open_store(url: str) -> ScenarioStore | StoreError:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _evaluate(_ds: Dataset, version: str, scenario_json: str) -> Evaluation:
     return evaluate(_ds, Scenario.from_json(scenario_json))
+
+
+# the export files are built when their button is pressed (Streamlit runs the callable then), not
+# on every rerun: the workbook and the brief take about a second to build
+def _csv(table_of, ds: Dataset, evaluation: Evaluation, language: str) -> bytes:
+    return export.to_csv_bytes(table_of(ds, evaluation, language))
+
+
+def _brief(ds: Dataset, evaluation: Evaluation, iso3: str, language: str, plan: object) -> bytes:
+    return export.country_brief_html(ds, evaluation, iso3, language, plan=plan).encode("utf-8")
 
 
 def _notice(kind: str, text: str) -> None:
@@ -221,7 +233,7 @@ if plan is None:
 e1, e2, e3 = st.columns(3)
 e1.download_button(
     tr("ui.scn.csv_markets"),
-    export.to_csv_bytes(export.market_shortlist(ds, evaluation, language)),
+    partial(_csv, export.market_shortlist, ds, evaluation, language),
     file_name=export.export_filename("markets", current.name, "csv"),
     mime="text/csv",
     key="scn_csv_markets",
@@ -229,7 +241,7 @@ e1.download_button(
 )
 e2.download_button(
     tr("ui.scn.csv_pairs"),
-    export.to_csv_bytes(export.pair_shortlist(ds, evaluation, language)),
+    partial(_csv, export.pair_shortlist, ds, evaluation, language),
     file_name=export.export_filename("pairs", current.name, "csv"),
     mime="text/csv",
     key="scn_csv_pairs",
@@ -237,7 +249,7 @@ e2.download_button(
 )
 e3.download_button(
     tr("ui.scn.excel"),
-    export.workbook_bytes(ds, evaluation, language, plan=plan),
+    partial(export.workbook_bytes, ds, evaluation, language, plan=plan),
     file_name=export.export_filename("shortlist", current.name, "xlsx"),
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="scn_excel",
@@ -255,7 +267,7 @@ brief_country = st.selectbox(
 )
 st.download_button(
     tr("ui.scn.brief", country=str(country_names.get(brief_country, brief_country))),
-    export.country_brief_html(ds, evaluation, brief_country, language, plan=plan).encode("utf-8"),
+    partial(_brief, ds, evaluation, brief_country, language, plan),
     file_name=export.export_filename("brief", current.name, "html", iso3=brief_country),
     mime="text/html",
     key="scn_brief",
