@@ -30,6 +30,7 @@ from app_views import (
     format_value,
     rival_label,
 )
+from strategy import profile
 from strategy.dataset import Dataset
 from strategy.i18n import Lang, t
 from strategy.profile import HISTORY_START
@@ -214,6 +215,28 @@ def pillar_table(ds: Dataset, market: MarketScores, values: pd.DataFrame, langua
 
 
 # --- history ------------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def history_figure(
+    _ds: Dataset,
+    version: str,
+    countries: tuple[str, ...],
+    indicators: tuple[str, ...],
+    highlight: tuple[str, ...],
+    median_of: tuple[str, ...],
+    language: Lang,
+    median_label: str,
+) -> go.Figure:
+    """:func:`history_grid` for these countries, with the median of ``median_of`` (the focus
+    markets), cached: the histories do not depend on the weights, so a weight change does not
+    rebuild about a hundred traces."""
+    history = profile.indicator_history(_ds, list(countries), list(indicators))
+    reference = profile.indicator_history(_ds, list(median_of), list(indicators))
+    median = profile.history_median(reference, list(median_of), min_n=math.ceil(len(median_of) / 2))
+    return history_grid(
+        _ds, history, indicators, countries, highlight, language, median=median, median_label=median_label
+    )
 
 
 def history_grid(

@@ -360,18 +360,16 @@ if not chosen:
 else:
     shown = [iso3, *peers_chosen]
     history = profile.indicator_history(ds, shown, chosen)
-    focus_history = profile.indicator_history(ds, focus, chosen)
-    median = profile.history_median(focus_history, focus, min_n=math.ceil(len(focus) / 2))
     st.plotly_chart(
-        vc.history_grid(
+        vc.history_figure(
             ds,
-            history,
-            chosen,
-            shown,
-            shown,
+            ds.version,
+            tuple(shown),
+            tuple(chosen),
+            tuple(shown),
+            tuple(focus),
             language,
-            median=median,
-            median_label=tr("ui.fc.median", n=len(focus)),
+            tr("ui.fc.median", n=len(focus)),
         ),
         width="stretch",
         config={"displaylogo": False},

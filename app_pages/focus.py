@@ -142,10 +142,16 @@ vc.pillar_table(ds, market, profile.pillar_frame(market, countries), language).s
 st.header(tr("ui.fc.history_title"))
 keys = profile.key_indicators(ds)
 history = profile.indicator_history(ds, countries, keys)
-median = profile.history_median(history, focus, min_n=math.ceil(len(focus) / 2))
 st.plotly_chart(
-    vc.history_grid(
-        ds, history, keys, countries, highlight, language, median=median, median_label=tr("ui.fc.median", n=len(focus))
+    vc.history_figure(
+        ds,
+        ds.version,
+        tuple(countries),
+        tuple(keys),
+        tuple(highlight),
+        tuple(focus),
+        language,
+        tr("ui.fc.median", n=len(focus)),
     ),
     width="stretch",
     config={"displaylogo": False},

@@ -25,6 +25,9 @@ TARGET_MS = 300.0
 #: (page, section key and value or None, slider key, values to step through, what it re-runs)
 CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
     ("home", None, "sc_w_growth", [0.5 * i for i in range(11)], "overview: top markets, fields, rivals"),
+    ("focus", None, "sc_w_size", [0.5 * i for i in range(11)], "ASEAN + India: radar, histories, heatmaps"),
+    ("country", None, "sc_w_income", [0.5 * i for i in range(11)], "country profile: headline, brief sections, tables"),
+    ("scenarios", None, "sc_w_digital", [0.5 * i for i in range(11)], "scenario from the session, exports built"),
     (
         "markets",
         ("markets_section", "ranking"),
@@ -68,6 +71,7 @@ PARTNER: dict[str, tuple[str, tuple[float, ...]]] = {
     "sc_w_growth": ("sc_w_digital", (1.5, 2.0, 2.5)),
     "sc_w_size": ("sc_w_digital", (1.5, 2.0, 2.5)),
     "sc_w_income": ("sc_w_digital", (1.5, 2.0, 2.5)),
+    "sc_w_digital": ("sc_w_stability", (1.5, 2.0, 2.5)),
     "sc_fit_need": ("sc_fit_strength", (0.35, 0.4, 0.5)),
     "sc_opp_fit": ("sc_opp_market", (0.4, 0.5, 0.6)),
     "sc_presence_default": ("sc_white_space", (0.35, 0.4, 0.45)),
