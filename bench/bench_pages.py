@@ -27,7 +27,9 @@ CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
     ("home", None, "sc_w_growth", [0.5 * i for i in range(11)], "overview: top markets, fields, rivals"),
     ("focus", None, "sc_w_size", [0.5 * i for i in range(11)], "ASEAN + India: radar, histories, heatmaps"),
     ("country", None, "sc_w_income", [0.5 * i for i in range(11)], "country profile: headline, brief sections, tables"),
-    ("scenarios", None, "sc_w_digital", [0.5 * i for i in range(11)], "scenario from the session, exports built"),
+    ("scenarios", None, "sc_w_digital", [0.5 * i for i in range(11)], "scenario from the session, exports on click"),
+    ("plan", None, "sc_w_growth", [0.5 * i for i in range(11)], "opportunities and the plan form (no re-solve)"),
+    ("sensitivity", None, "sc_w_size", [0.5 * i for i in range(11)], "SMAA 10,000 samples, tornado, intervals"),
     (
         "markets",
         ("markets_section", "ranking"),
