@@ -217,7 +217,7 @@ from dataclasses import replace
 from strategy.scenario import Scenario
 from strategy.store import ConflictError, ScenarioStore
 
-url, name, tag, n, go = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+url, name, tag, n, go, go2 = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6]
 print("ready", flush=True)
 while not os.path.exists(go):
     time.sleep(0.002)
@@ -229,8 +229,14 @@ except ConflictError:
     created = False
 rng = random.Random(tag)
 versions, conflicts, done = [], [], 0
+first = True
 while done < n:
     scenario, version = store.load(name)         # read ...
+    if first:  # both hold version 1 and save together: one collision is certain, whatever the load
+        print("loaded", flush=True)
+        while not os.path.exists(go2):
+            time.sleep(0.002)
+        first = False
     marks = dict(scenario.japan_strength)
     marks[f"{tag}{done}"] = float(version)       # ... modify ...
     time.sleep(rng.uniform(0, 0.004))            # (think time: the other process may save meanwhile)
@@ -248,10 +254,14 @@ print(json.dumps({"created": created, "versions": versions, "conflicts": conflic
 def test_two_processes_no_lost_update(url: str, tmp_path: Path):
     n = 25
     go = tmp_path / "go"
-    workers = {tag: python(SAVER, url, "shared", tag, str(n), str(go)) for tag in ("A", "B")}
+    go2 = tmp_path / "go2"
+    workers = {tag: python(SAVER, url, "shared", tag, str(n), str(go), str(go2)) for tag in ("A", "B")}
     for proc in workers.values():
         assert proc.stdout.readline().strip() == "ready"
     go.touch()
+    for proc in workers.values():
+        assert proc.stdout.readline().strip() == "loaded"
+    go2.touch()
     results = {}
     for tag, proc in workers.items():
         out, err = proc.communicate(timeout=120)
