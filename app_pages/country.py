@@ -155,6 +155,8 @@ if brief is not None:
         key="cp_download",
         help=tr("ui.cp.pf.download_help"),
         icon=":material/download:",
+        # nothing on the page changes after a download: a rerun would only race the next click
+        on_click="ignore",
     )
 
 # --- 1. why this market ----------------------------------------------------------------------------------

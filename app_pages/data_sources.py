@@ -83,13 +83,19 @@ elif section == "upload":
     st.markdown(tr("ui.upload.help", pillars=", ".join(PILLARS), transforms=" / ".join(TRANSFORMS)))
     with st.container(horizontal=True):
         st.download_button(
-            tr("ui.upload.template_csv"), views.template_csv(), "indicator_upload_template.csv", "text/csv"
+            tr("ui.upload.template_csv"),
+            views.template_csv(),
+            "indicator_upload_template.csv",
+            "text/csv",
+            # nothing on the page changes after a download: a rerun would only race the next click
+            on_click="ignore",
         )
         st.download_button(
             tr("ui.upload.template_xlsx"),
             views.template_xlsx(),
             "indicator_upload_template.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
         )
     base = load_bundled().dataset
     state = upload_state(base)

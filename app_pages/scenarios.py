@@ -131,6 +131,8 @@ right.download_button(
     mime="application/json",
     key="scn_json",
     help=tr("ui.scn.download_json_help"),
+    # nothing on the page changes after a download: a rerun would only race the next click
+    on_click="ignore",
 )
 
 # --- saved scenarios ----------------------------------------------------------------------------
@@ -238,6 +240,7 @@ e1.download_button(
     mime="text/csv",
     key="scn_csv_markets",
     help=tr("ui.scn.csv_help"),
+    on_click="ignore",
 )
 e2.download_button(
     tr("ui.scn.csv_pairs"),
@@ -246,6 +249,7 @@ e2.download_button(
     mime="text/csv",
     key="scn_csv_pairs",
     help=tr("ui.scn.csv_help"),
+    on_click="ignore",
 )
 e3.download_button(
     tr("ui.scn.excel"),
@@ -254,6 +258,7 @@ e3.download_button(
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="scn_excel",
     help=tr("ui.scn.excel_help"),
+    on_click="ignore",
 )
 country_names = views.country_names(ds, language)
 scored = list(evaluation.market.table().index)
@@ -271,6 +276,7 @@ st.download_button(
     file_name=export.export_filename("brief", current.name, "html", iso3=brief_country),
     mime="text/html",
     key="scn_brief",
+    on_click="ignore",
 )
 
 # --- compare ------------------------------------------------------------------------------------

@@ -456,6 +456,7 @@ def test_scenario_save_and_export_walkthrough(server: str, browser_page, tmp_pat
     info.value.save_as(saved)
     assert saved.suffix == ".csv" and saved.read_bytes().startswith(b"\xef\xbb\xbf")
     assert saved.read_bytes().count(b"\n") > 100  # every scored country
+    _settle(page)
 
     # the HTML brief opens offline: no script or link to another host
     with page.expect_download(timeout=60_000) as info:
