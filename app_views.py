@@ -8,6 +8,7 @@ Builders label and format; they compute no scores.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -1332,6 +1333,45 @@ def fit_drivers(ds: Dataset, drivers: pd.DataFrame, language: Lang) -> tuple[go.
 # --- competitors ------------------------------------------------------------------------------
 
 
+def evidence_heatmap(
+    values: np.ndarray,
+    is_measured: np.ndarray,
+    x: list[str],
+    y: list[str],
+    cells: np.ndarray,
+    hover: Callable[[str], str],
+    language: Lang,
+    show_text: bool = True,
+) -> go.Figure:
+    """A threat heatmap (cividis, 0-1) whose cells resting on assumed presence are faded, so that
+    measured evidence stands out; ``hover`` gets the translated basis ("measured"/"assumed") and
+    returns the hover template (``customdata`` holds ``cells``)."""
+    threat_label = t("ui.cp.threat", language)
+    figure = go.Figure()
+    for part, opacity, basis in ((is_measured, 1.0, "ui.cp.measured"), (~is_measured, 0.45, "ui.cp.assumed")):
+        figure.add_heatmap(
+            z=np.where(part, values, np.nan),
+            x=x,
+            y=y,
+            colorscale="Cividis",
+            zmin=0.0,
+            zmax=1.0,
+            opacity=opacity,
+            text=np.where(part, cells, ""),
+            texttemplate="%{text}" if show_text else None,
+            textfont={"size": 10},
+            xgap=1,
+            ygap=1,
+            hoverongaps=False,
+            customdata=cells,
+            hovertemplate=hover(t(basis, language)),
+            showscale=opacity == 1.0,
+            colorbar={"title": {"text": threat_label, "side": "right"}, "thickness": 12},
+            name=t(basis, language),
+        )
+    return figure
+
+
 def threat_heatmap(ds: Dataset, threat: object, countries: list[str], language: Lang) -> go.Figure:
     """Fields × countries: the main rival's threat (cividis), its name in the cell, * = presence assumed."""
     summary = threat.summary  # type: ignore[attr-defined]
@@ -1358,30 +1398,16 @@ def threat_heatmap(ds: Dataset, threat: object, countries: list[str], language: 
     x = _unique(_names(ds, countries, language), list(countries))
     y = [t("ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=names[f]) for f in fields]
     cells = np.array(text, dtype=object)
-    figure = go.Figure()
-    # measured cells in full colour; cells resting on the assumed presence faded, so evidence stands out
-    for part, opacity, basis in ((is_measured, 1.0, "ui.cp.measured"), (~is_measured, 0.45, "ui.cp.assumed")):
-        figure.add_heatmap(
-            z=np.where(part, values, np.nan),
-            x=x,
-            y=y,
-            colorscale="Cividis",
-            zmin=0.0,
-            zmax=1.0,
-            opacity=opacity,
-            text=np.where(part, cells, ""),
-            texttemplate="%{text}" if values.size <= 600 else None,
-            textfont={"size": 10},
-            xgap=1,
-            ygap=1,
-            hoverongaps=False,
-            customdata=cells,
-            hovertemplate=f"%{{y}}<br>%{{x}}<br>%{{customdata}} ({t(basis, language)})<br>{threat_label}: %{{z:.2f}}"
-            "<extra></extra>",
-            showscale=opacity == 1.0,
-            colorbar={"title": {"text": threat_label, "side": "right"}, "thickness": 12},
-            name=t(basis, language),
-        )
+    figure = evidence_heatmap(
+        values,
+        is_measured,
+        x,
+        y,
+        cells,
+        lambda basis: f"%{{y}}<br>%{{x}}<br>%{{customdata}} ({basis})<br>{threat_label}: %{{z:.2f}}<extra></extra>",
+        language,
+        show_text=values.size <= 600,
+    )
     return _heatmap_layout(figure, len(fields), len(countries), threat_label)
 
 

@@ -26,6 +26,7 @@ from app_views import (
     OKABE_ITO,
     PILLAR_COLOURS,
     Table,
+    evidence_heatmap,
     field_names,
     format_value,
     rival_label,
@@ -615,27 +616,15 @@ def rival_heatmap(ds: Dataset, detail: pd.DataFrame, language: Lang) -> go.Figur
     y = [rival_label(ds, r, language) for r in rivals]
     values = z.to_numpy(dtype=float)
     threat = t("ui.cp.threat", language)
-    figure = go.Figure()
-    for part, opacity, basis in ((measured, 1.0, "ui.cp.measured"), (~measured, 0.45, "ui.cp.assumed")):
-        figure.add_heatmap(
-            z=np.where(part, values, np.nan),
-            x=x,
-            y=y,
-            colorscale="Cividis",
-            zmin=0.0,
-            zmax=1.0,
-            opacity=opacity,
-            text=np.where(part, np.char.mod("%.2f", np.nan_to_num(values)), ""),
-            texttemplate="%{text}",
-            textfont={"size": 10},
-            xgap=1,
-            ygap=1,
-            hoverongaps=False,
-            hovertemplate=f"%{{y}} · %{{x}}<br>{threat}: %{{z:.2f}} ({t(basis, language)})<extra></extra>",
-            showscale=opacity == 1.0,
-            colorbar={"title": {"text": threat, "side": "right"}, "thickness": 12},
-            name=t(basis, language),
-        )
+    figure = evidence_heatmap(
+        values,
+        measured,
+        x,
+        y,
+        np.char.mod("%.2f", np.nan_to_num(values)),
+        lambda basis: f"%{{y}} · %{{x}}<br>{threat}: %{{z:.2f}} ({basis})<extra></extra>",
+        language,
+    )
     figure.update_layout(
         height=140 + 34 * len(rivals),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
