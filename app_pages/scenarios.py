@@ -99,8 +99,10 @@ store = _open_store(default_url())
 st.header(tr("ui.scn.current_title"))
 name = st.text_input(tr("ui.scn.name"), key="scn_name", max_chars=120, help=tr("ui.scn.name_help")).strip()
 current = scenario_from_session(ds, state, name or tr("ui.scn.default_name"))
-if loaded:
-    st.caption(tr("ui.scn.loaded_from", name=escape_markdown(loaded["name"]), version=loaded["version"] or "-"))
+if loaded and loaded["version"] is None:
+    st.caption(tr("ui.scn.imported_from", name=escape_markdown(loaded["name"])))
+elif loaded:
+    st.caption(tr("ui.scn.loaded_from", name=escape_markdown(loaded["name"]), version=loaded["version"]))
 left, right = st.columns(2)
 if isinstance(store, StoreError):
     left.warning(store.message(language))

@@ -2240,6 +2240,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "読み込んだシナリオ: {name}（版 {version}）。その後の変更は保存するまで反映されません。",
         "en": "Loaded scenario: {name} (version {version}). Changes since then are kept only when you save.",
     },
+    "ui.scn.imported_from": {
+        "ja": "ファイルから読み込んだシナリオ: {name}（まだ保存されていません）。",
+        "en": "Scenario imported from a file: {name} (not saved yet).",
+    },
     "ui.scn.save": {"ja": "保存", "en": "Save"},
     "ui.scn.save_help": {
         "ja": "シナリオ保存先（既定: SQLite ファイル、ICT_STRATEGY_DB_URL で PostgreSQL も可）に保存します。",

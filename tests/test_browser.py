@@ -8,6 +8,7 @@ work offline).
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -470,6 +471,53 @@ def test_scenario_save_and_export_walkthrough(server: str, browser_page, tmp_pat
     assert not re.search(loads, text, flags=re.IGNORECASE), "the brief must not load anything from the network"
     _check_clean(page)
     _shot(page, "scenarios_en.png")
+
+
+def test_scenario_json_download_edit_and_import(server: str, browser_page, tmp_path: Path) -> None:
+    """The hand-over a planner does by e-mail: download the scenario JSON, edit it, import it back.
+    A broken file is refused naming the file and the field; a good one changes the sidebar."""
+    page = browser_page
+    page.goto(f"{server}/scenarios?lang=en", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=t("ui.page.scenarios", "en")).wait_for(timeout=60_000)
+    _settle(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=t("ui.scn.download_json", "en")).click()
+    exported = tmp_path / "exported.json"
+    info.value.save_as(exported)
+    scenario = json.loads(exported.read_text(encoding="utf-8"))
+    assert scenario["market_weights"]["pillars"]["ties"] != 3.0  # the edit below is a real change
+    _settle(page)
+
+    uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+    broken = json.loads(json.dumps(scenario))
+    broken["market_weights"]["pillars"]["ties"] = "heavy"
+    bad_file = tmp_path / "broken_scenario.json"
+    bad_file.write_text(json.dumps(broken), encoding="utf-8")
+    uploader.set_input_files(str(bad_file))
+    alert = page.locator('[data-testid="stAlertContentError"]')
+    alert.wait_for(timeout=60_000)
+    _settle(page)
+    text = alert.inner_text()
+    assert "broken_scenario.json" in text and "market_weights.pillars.ties" in text, text
+    assert page.get_by_role("button", name=t("ui.scn.import_apply", "en")).count() == 0
+    _check_clean(page)
+
+    edited = json.loads(json.dumps(scenario))
+    edited["name"] = "Ties first"
+    edited["market_weights"]["pillars"]["ties"] = 3.0
+    good_file = tmp_path / "ties_first.json"
+    good_file.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+    uploader.set_input_files(str(good_file))
+    page.locator('[data-testid="stAlertContentSuccess"]').wait_for(timeout=60_000)
+    _settle(page)
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    page.get_by_role("button", name=t("ui.scn.import_apply", "en")).click()
+    page.get_by_text(t("ui.scn.imported_from", "en", name="Ties first")).wait_for(timeout=60_000)
+    _settle(page)
+    assert float(_sidebar_slider(page, t("ui.pillar.ties", "en")).input_value()) == 3.0
+    assert page.get_by_label(t("ui.scn.name", "en"), exact=True).input_value() == "Ties first"
+    _check_clean(page)
+    _shot(page, "scenarios_import_en.png")
 
 
 def test_asean_comparison_and_country_profile(server: str, browser_page) -> None:
