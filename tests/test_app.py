@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import app_views as views
 from app_common import DATA_DIR_ENV
 from strategy.dataset import FILES, Dataset, load_dataset
 from strategy.i18n import LANGS, t
@@ -373,3 +374,22 @@ def test_overview_follows_the_sidebar_and_shows_the_last_plan(lang: str, bundled
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("ui.home.plan_budget", lang)] == f"{plan.budget_used:,.1f} / 30.0"
     assert metrics[t("ui.home.plan_value", lang)] == f"{plan.objective:.2f}"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "language", "expected"),
+    [
+        (3.24e8, "US$", "ja", "3.24億ドル"),  # not rounded to 3億ドル
+        (4.56e9, "US$", "ja", "45.6億ドル"),
+        (4.0884e11, "US$", "ja", "4,088億ドル"),
+        (2.9e13, "US$", "ja", "29.0兆ドル"),
+        (4.56e9, "US$", "en", "US$ 4.56 bn"),
+        (4.0884e11, "US$", "en", "US$ 409 bn"),
+        (1.16e8, "people", "ja", "1.16億人"),
+        (5.6e6, "people", "ja", "560万人"),
+        (-3.2e8, "US$", "ja", "-3.20億ドル"),  # net aid can be negative (repayments)
+        (float("nan"), "US$", "en", t("ui.na", "en")),
+    ],
+)
+def test_money_and_head_counts_keep_three_figures(value: float, unit: str, language: str, expected: str) -> None:
+    assert views.format_value(value, unit, language) == expected
