@@ -19,7 +19,7 @@ import streamlit as st
 
 from app_common import country_names, escape_markdown, indicator_names, label, unit_label, years_range
 from strategy.dataset import Dataset
-from strategy.i18n import TEXT, Lang, t
+from strategy.i18n import TEXT, Lang, format_value, t
 from strategy.validation import CATALOG_REQUIRED, UPLOAD_COLUMNS
 
 #: Key indicators of the focus-market table: id → per language (divisor, number format).
@@ -666,44 +666,6 @@ MAP_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False, "scrollZoom": 
 def map_config() -> dict[str, object]:
     """Plotly config for maps: shapes from the app's own static folder, never from a CDN."""
     return dict(MAP_CONFIG)
-
-
-def _three_figures(x: float) -> str:
-    """At least three significant figures, never a trailing fraction on large numbers: 3.24, 45.6,
-    4,088 (a budget of 3.2億ドル must not read as 3億ドル)."""
-    a = abs(x)
-    digits = 2 if a < 10 else 1 if a < 100 else 0
-    return f"{x:,.{digits}f}"
-
-
-def format_value(value: object, unit: object, language: Lang) -> str:
-    """A measured value for people: large money and head counts in the language's usual units."""
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
-        return t("ui.na", language)
-    v = float(value)  # type: ignore[arg-type]
-    a = abs(v)
-    if unit == "US$":
-        if language == "ja":
-            for div, key in ((1e12, "ui.fmt.cho_usd"), (1e8, "ui.fmt.oku_usd"), (1e4, "ui.fmt.man_usd")):
-                if a >= div:
-                    return t(key, language, v=_three_figures(v / div))
-            return t("ui.fmt.usd", language, v=f"{v:,.0f}")
-        for div, key in ((1e12, "ui.fmt.tn_usd"), (1e9, "ui.fmt.bn_usd"), (1e6, "ui.fmt.m_usd")):
-            if a >= div:
-                return t(key, language, v=_three_figures(v / div))
-        return t("ui.fmt.usd", language, v=f"{v:,.0f}")
-    if unit == "people":
-        if language == "ja":
-            for div, key in ((1e8, "ui.fmt.oku_people"), (1e4, "ui.fmt.man_people")):
-                if a >= div:
-                    return t(key, language, v=_three_figures(v / div))
-        elif a >= 1e6:
-            return t("ui.fmt.m_people", language, v=_three_figures(v / 1e6))
-        return f"{v:,.0f}"
-    if unit == "flag":
-        return t("ui.fmt.yes" if v >= 0.5 else "ui.fmt.no", language)
-    digits = 0 if a >= 100 else 1 if a >= 10 else 2
-    return f"{v:,.{digits}f}"
 
 
 def ordinal(rank: int, language: Lang) -> str:

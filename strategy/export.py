@@ -41,7 +41,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from strategy.dataset import Dataset
-from strategy.i18n import TEXT, Lang, t
+from strategy.i18n import TEXT, Lang, format_value, t
 from strategy.scenario import Evaluation, Scenario, japan_strength_series
 from strategy.scoring import oriented
 
@@ -793,14 +793,19 @@ def svg_bars(
     return "".join(parts)
 
 
-def _html_table(frame: pd.DataFrame, lang: Lang, digits: int = 3, numeric: Iterable[str] = ()) -> str:
-    numeric = set(numeric)
+def _html_table(
+    frame: pd.DataFrame, lang: Lang, digits: int = 3, numeric: Iterable[str] = (), formatted: Iterable[str] = ()
+) -> str:
+    """``formatted``: columns already written as text for people (right-aligned, escaped as they are)."""
+    numeric, formatted = set(numeric), set(formatted)
     head = "".join(f"<th>{_esc(c)}</th>" for c in frame.columns)
     body = []
     for row in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, row, strict=True):
-            if column in numeric or (isinstance(value, float | int | np.number) and not isinstance(value, bool)):
+            if column in formatted:
+                cells.append(f'<td class="num">{_esc(value)}</td>')
+            elif column in numeric or (isinstance(value, float | int | np.number) and not isinstance(value, bool)):
                 cells.append(f'<td class="num">{_num(value, digits, lang)}</td>')
             else:
                 cells.append(f"<td>{_esc(value)}</td>")
@@ -851,6 +856,8 @@ class CountryBrief:
     plan_status: str | None
     plan: pd.DataFrame | None
     data: pd.DataFrame
+    #: the catalogue's unit code of each ``data`` row (for money and head counts in the language's units)
+    data_units: tuple[str, ...]
     year_min: int | None
     year_max: int | None
     reference_year: int
@@ -967,10 +974,11 @@ def country_brief_content(
     catalog = dataset.catalog
     used = _used_indicators(dataset, evaluation)
     unit_column = "unit_ja" if lang == "ja" and "unit_ja" in catalog else "unit"
-    data_rows = []
+    data_rows, data_indicators = [], []
     for indicator in catalog.index:
         if indicator not in used or indicator not in criteria.raw.columns:
             continue
+        data_indicators.append(indicator)
         available = bool(criteria.available.at[iso3, indicator])
         source_id = _text(criteria.source.at[iso3, indicator]) or _text(catalog.at[indicator, "source_id"])
         year = criteria.year.at[iso3, indicator]
@@ -1008,6 +1016,7 @@ def country_brief_content(
         plan_status=plan_status,
         plan=plan_frame,
         data=pd.DataFrame(data_rows),
+        data_units=tuple(_text(catalog.at[i, "unit"]) for i in data_indicators),
         year_min=int(years.min()) if len(years) else None,
         year_max=int(years.max()) if len(years) else None,
         reference_year=criteria.reference_year,
@@ -1015,6 +1024,17 @@ def country_brief_content(
         source_ids=tuple(source_ids),
         presence_default=scenario.presence_default,
     )
+
+
+def _readable_values(brief: CountryBrief) -> pd.DataFrame:
+    """The brief's data table with each value written as on the country page (5,147億ドル, 84.2)."""
+    frame = brief.data.copy()
+    column = t("ex.brief.col.value", brief.lang)
+    frame[column] = [
+        format_value(v, unit, brief.lang) if pd.notna(v) else t("ex.na", brief.lang)
+        for v, unit in zip(frame[column], brief.data_units, strict=True)
+    ]
+    return frame
 
 
 def country_brief_html(
@@ -1090,7 +1110,7 @@ def country_brief_html(
     parts += [
         f"<section><h2>{_esc(tx('data'))}</h2>",
         f"<p>{_esc(tx('years', start=brief.year_min if brief.year_min is not None else '-', end=brief.year_max if brief.year_max is not None else '-', ref=brief.reference_year, age=brief.max_age))}</p>",
-        _html_table(data_frame, lang, digits=3) if len(data_frame) else "",
+        _html_table(_readable_values(brief), lang, formatted=[tx("col.value")]) if len(data_frame) else "",
         f"<h3>{_esc(tx('sources'))}</h3><ul>{''.join(source_items)}</ul>",
         f'<p class="note">{_esc(tx("judgement_note"))}</p></section>',
         "</body></html>",

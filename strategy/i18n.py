@@ -6,6 +6,7 @@ literal string. ``t(key, lang, **values)`` formats the entry with ``str.format``
 
 from __future__ import annotations
 
+import math
 from typing import Literal
 
 Lang = Literal["ja", "en"]
@@ -2785,3 +2786,45 @@ def t(key: str, lang: Lang = DEFAULT_LANG, /, **values: object) -> str:
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def _three_figures(x: float) -> str:
+    """At least three significant figures, never a trailing fraction on large numbers: 3.24, 45.6,
+    4,088 (a budget of 3.2億ドル must not read as 3億ドル)."""
+    a = abs(x)
+    digits = 2 if a < 10 else 1 if a < 100 else 0
+    return f"{x:,.{digits}f}"
+
+
+def format_value(value: object, unit: object, language: Lang) -> str:
+    """A measured value for people: large money and head counts in the language's usual units
+    (億ドル / 万人 in Japanese, US$ bn / million in English); ``unit`` is the catalogue's unit code."""
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return t("ui.na", language)
+    if not math.isfinite(v):
+        return t("ui.na", language)
+    a = abs(v)
+    if unit == "US$":
+        if language == "ja":
+            for div, key in ((1e12, "ui.fmt.cho_usd"), (1e8, "ui.fmt.oku_usd"), (1e4, "ui.fmt.man_usd")):
+                if a >= div:
+                    return t(key, language, v=_three_figures(v / div))
+            return t("ui.fmt.usd", language, v=f"{v:,.0f}")
+        for div, key in ((1e12, "ui.fmt.tn_usd"), (1e9, "ui.fmt.bn_usd"), (1e6, "ui.fmt.m_usd")):
+            if a >= div:
+                return t(key, language, v=_three_figures(v / div))
+        return t("ui.fmt.usd", language, v=f"{v:,.0f}")
+    if unit == "people":
+        if language == "ja":
+            for div, key in ((1e8, "ui.fmt.oku_people"), (1e4, "ui.fmt.man_people")):
+                if a >= div:
+                    return t(key, language, v=_three_figures(v / div))
+        elif a >= 1e6:
+            return t("ui.fmt.m_people", language, v=_three_figures(v / 1e6))
+        return f"{v:,.0f}"
+    if unit == "flag":
+        return t("ui.fmt.yes" if v >= 0.5 else "ui.fmt.no", language)
+    digits = 0 if a >= 100 else 1 if a >= 10 else 2
+    return f"{v:,.{digits}f}"

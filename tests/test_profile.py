@@ -17,6 +17,7 @@ import pytest
 
 from strategy import export, profile
 from strategy.dataset import Dataset
+from strategy.i18n import format_value
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import Settings
 
@@ -184,5 +185,9 @@ def test_brief_content_is_what_the_html_brief_prints(dataset: Dataset, full: Eva
     for rival in brief.rivals.iloc[:, 0]:
         assert export._esc(rival) in html
     assert len(brief.data) and all(export._esc(i) in html for i in brief.data.iloc[:, 0])
+    # values read as on the country page: GDP in 億ドル / US$ bn, from the same measured number
+    gdp = float(full.criteria.raw.at["VNM", "gdp_usd"])
+    assert f'<td class="num">{export._esc(format_value(gdp, "US$", lang))}</td>' in html
+    assert ("億ドル" if lang == "ja" else "US$") in format_value(gdp, "US$", lang)
     with pytest.raises(export.ExportError):
         profile.brief(dataset, full, "JPN", lang)
