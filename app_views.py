@@ -42,11 +42,23 @@ class Table:
     frame: pd.DataFrame
     columns: dict[str, object]
     notes: tuple[str, ...] = ()
+    #: leading columns that say what a row is (rank, country, field): they stay in view when a wide
+    #: table scrolls sideways on a laptop screen
+    pin: int = 1
+
+    def column_config(self) -> dict[str, object]:
+        """The column configuration with the first ``pin`` columns pinned."""
+        config = dict(self.columns)
+        for name in list(self.frame.columns)[: self.pin]:
+            config[name] = {**(config.get(name) or st.column_config.Column()), "pinned": True}  # type: ignore[dict-item]
+        return config
 
     def show(self, rows: int = 20, key: str | None = None) -> None:
         """Draw the table tall enough to show up to ``rows`` rows without scrolling inside it."""
         height = 35 * (min(len(self.frame), rows) + 1) + 3
-        st.dataframe(self.frame, column_config=self.columns, hide_index=True, width="stretch", height=height, key=key)
+        st.dataframe(
+            self.frame, column_config=self.column_config(), hide_index=True, width="stretch", height=height, key=key
+        )
 
 
 def _source_title(ds: Dataset, source_id: str) -> str:
@@ -829,7 +841,7 @@ def market_table(ds: Dataset, market: object, language: Lang) -> Table:
         columns[name] = st.column_config.NumberColumn(
             name, format="%.2f", help=t("ui.mk.pillar_help", language, pillar=name), width=84
         )
-    return Table(frame, columns)
+    return Table(frame, columns, pin=2)
 
 
 def excluded_summary(ds: Dataset, market: object, language: Lang, min_coverage: float, shown: int = 15) -> str:

@@ -686,7 +686,7 @@ def country_fields_table(ds: Dataset, frame: pd.DataFrame, language: Lang) -> Ta
         c["margin"]: st.column_config.NumberColumn(c["margin"], format="%+.2f", help=t("ui.cp.margin_help", language)),
         c["white_space"]: st.column_config.CheckboxColumn(c["white_space"], help=t("ui.cp.white_space_help", language)),
     }
-    return Table(out, columns)
+    return Table(out, columns, pin=2)
 
 
 def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], max_age: int, language: Lang) -> Table:
@@ -731,7 +731,7 @@ def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], max_age: 
         c["source"]: st.column_config.TextColumn(c["source"], width="medium"),
         c["licence"]: st.column_config.TextColumn(c["licence"], width="medium"),
     }
-    return Table(out, columns)
+    return Table(out, columns, pin=2)
 
 
 def brief_table(

@@ -109,7 +109,7 @@ st.header(tr("ui.home.focus_title"))
 st.caption(tr("ui.home.focus_caption"))
 focus = views.focus_table(ds, ds.version, language)
 height = 35 * (len(focus.frame) + 1) + 3
-st.dataframe(focus.frame, column_config=focus.columns, hide_index=True, width="stretch", height=height)
+st.dataframe(focus.frame, column_config=focus.column_config(), hide_index=True, width="stretch", height=height)
 st.caption("  \n".join([f"**{tr('ui.home.sources_label')}**", *(escape_markdown(n) for n in focus.notes)]))
 if (ds.indicators["source_id"] == "upload").any():
     st.caption(tr("ui.upload.in_use"))

@@ -862,8 +862,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Number of indicators filled by the missing-data policy.",
     },
     "ui.mk.pillar_help": {
-        "ja": "「{pillar}」の点（この評価軸の指標から。高いほど良い）",
-        "en": "Score on '{pillar}' from its indicators (higher is better)",
+        "ja": "「{pillar}」の点（この評価軸の指標から。高いほど良い）。None は、この国にこの評価軸のデータがないことを示します"
+        "（加重和では、その重みは他の評価軸に配分されます）。",
+        "en": "Score on '{pillar}' from its indicators (higher is better). None: this country has no data on this pillar "
+        "(with the weighted sum, its weight goes to the other pillars).",
     },
     "ui.mk.table_caption": {
         "ja": "{year}年以前の最新値（{age}年以内）を使用。各値の年と出典は「なぜこの順位か」で確認できます。",

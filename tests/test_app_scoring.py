@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import app_views as views
 from app_common import DATA_DIR_ENV
 from strategy.dataset import Dataset, load_dataset
 from strategy.i18n import LANGS, t
@@ -131,6 +132,19 @@ def test_ranked_table_matches_the_library(bundled: Dataset) -> None:
     score = frame[t("ui.mk.col.score", "en")]
     assert score.to_numpy() == pytest.approx(market.score.reindex(score.index).to_numpy())
     assert list(frame.index[:5]) == list(market.table().index[:5])
+
+
+def test_wide_ranked_table_keeps_rank_and_country_in_view(bundled: Dataset) -> None:
+    """On a laptop the pillar columns scroll sideways; rank and country are pinned so a row stays readable."""
+    market = market_scores(
+        bundled, prepare_criteria(bundled, Universe().select(bundled), Settings()), preset_weights(bundled, "balanced")
+    )
+    table = views.market_table(bundled, market, "ja")
+    config = table.column_config()
+    pinned = [c for c in table.frame.columns if (config.get(c) or {}).get("pinned")]
+    assert pinned == [t("ui.mk.col.rank", "ja"), t("ui.col.country", "ja")]
+    assert config[t("ui.col.country", "ja")]["width"] == 150  # the rest of its configuration is kept
+    assert not any(v.get("pinned") for v in table.columns.values() if isinstance(v, dict))  # the table is not changed
 
 
 def test_focus_universe_gives_the_eleven_focus_markets(bundled: Dataset) -> None:
