@@ -30,6 +30,7 @@ from app_views import (
     field_names,
     format_value,
     rival_label,
+    threat_heatmap,
 )
 from strategy import profile
 from strategy.dataset import Dataset
@@ -58,6 +59,25 @@ def threat_for(_ds: Dataset, version: str, countries: tuple[str, ...], presence:
     threat of a country does not depend on the others, so a country outside the universe gets the
     same numbers it would have inside it)."""
     return rival_threat(_ds, pd.Index(list(countries)), presence, white)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def compared_rivals(
+    _ds: Dataset, version: str, countries: tuple[str, ...], presence: float, white: float, language: Lang
+) -> tuple[go.Figure, Table]:
+    """The comparison page's rival heatmap and main-rival table: they depend on the compared
+    countries and the presence settings, not on the weights, so a weight change reuses them (about
+    80 ms). Callers must not modify them."""
+    threat = threat_for(_ds, version, countries, presence, white)
+    fields = list(_ds.fields.sort_values("phase", kind="stable").index)
+    figure = threat_heatmap(_ds, threat, list(countries), language)
+    return figure, rival_matrix_table(_ds, profile.main_rivals(threat, countries, fields), countries, language)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def ties_for(_ds: Dataset, version: str, countries: tuple[str, ...], reference_year: int | None) -> pd.DataFrame:
+    """Ties with Japan of the compared countries (no weight changes them; callers must not modify it)."""
+    return profile.japan_ties(_ds, list(countries), reference_year)
 
 
 def _name(ds: Dataset, iso3: str, language: Lang) -> str:
@@ -216,6 +236,18 @@ def pillar_table(ds: Dataset, market: MarketScores, values: pd.DataFrame, langua
 
 
 # --- history ------------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def country_data(
+    _ds: Dataset, version: str, iso3: str, reference_year: int | None, max_age: int
+) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
+    """What the profile shows about one country that no weight changes: its ties with Japan, its
+    group memberships and its latest indicator values (about 80 ms together, so kept per country
+    and data settings; callers must not modify the frames)."""
+    ties = profile.japan_ties(_ds, [iso3], reference_year).loc[iso3]
+    groups = profile.memberships(_ds, [iso3]).loc[iso3]
+    return ties, groups, profile.latest_indicators(_ds, iso3, reference_year, max_age)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

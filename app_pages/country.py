@@ -10,6 +10,7 @@ falls back to Viet Nam with a message. Numbers follow the shared sidebar setting
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import streamlit as st
 
@@ -19,6 +20,7 @@ import app_views_country as vc
 from app_common import current_dataset, escape_markdown, label, lang, tr
 from app_scenarios import PLAN_RESULT_KEY, scenario_from_session
 from strategy import export, profile
+from strategy.dataset import Dataset
 from strategy.i18n import t
 from strategy.scenario import Evaluation
 
@@ -28,6 +30,12 @@ PEERS_KEY = "cp_history_peers"
 URL_KEY = "iso3"
 DEFAULT = "VNM"
 PERSIST = "session"
+
+
+def _brief_bytes(ds: Dataset, brief: export.CountryBrief) -> bytes:
+    """The HTML brief, written when its button is pressed rather than on every rerun (about 60 ms)."""
+    return export.brief_html(ds, brief).encode("utf-8")
+
 
 ds = current_dataset()
 language = lang()
@@ -143,13 +151,12 @@ brief = None
 if head.scored:
     try:
         brief = profile.brief(ds, evaluation, iso3, language, plan)
-        html = export.country_brief_html(ds, evaluation, iso3, language, plan=plan)
     except export.ExportError as exc:
         st.info(escape_markdown(exc.message(language)))
 if brief is not None:
     st.download_button(
         tr("ui.cp.pf.download", country=name),
-        html.encode("utf-8"),
+        partial(_brief_bytes, ds, brief),
         file_name=export.export_filename("brief", scenario.name, "html", iso3=iso3),
         mime="text/html",
         key="cp_download",
@@ -254,8 +261,7 @@ if brief is not None:
 # --- ties with Japan, groups ---------------------------------------------------------------------------------
 
 st.header(tr("ui.cp.pf.ties_title"))
-ties = profile.japan_ties(ds, [iso3], state.settings.reference_year).loc[iso3]
-groups = profile.memberships(ds, [iso3]).loc[iso3]
+ties, groups, latest = vc.country_data(ds, ds.version, iso3, state.settings.reference_year, state.settings.max_age)
 t1, t2, t3 = st.columns(3)
 with t1.container(border=True):
     st.markdown(f"**{tr('ui.fc.col.aid')}**")
@@ -299,7 +305,6 @@ st.markdown(
 # --- every indicator ------------------------------------------------------------------------------------------
 
 st.header(tr("ui.cp.pf.indicators_title"))
-latest = profile.latest_indicators(ds, iso3, state.settings.reference_year, state.settings.max_age)
 # the indicators this country's own score uses (an old or missing value has weight 0)
 used = set(market.weights.columns[market.weights.loc[iso3] > 0].astype(str)) if iso3 in market.weights.index else set()
 counts = latest["status"].value_counts()
@@ -331,7 +336,8 @@ st.caption(tx("judgement_note"))
 st.header(tr("ui.cp.pf.history_title"))
 catalogue = list(ds.catalog.index)
 indicator_label = views.indicator_names(ds.catalog, language)
-st.session_state.setdefault(INDICATORS_KEY, profile.key_indicators(ds)[:6])
+if INDICATORS_KEY not in st.session_state:  # not on every rerun: finding them reads every indicator row
+    st.session_state[INDICATORS_KEY] = profile.key_indicators(ds)[:6]
 st.session_state[INDICATORS_KEY] = [i for i in st.session_state[INDICATORS_KEY] if i in set(catalogue)]
 st.session_state.setdefault(PEERS_KEY, [])
 left, right = st.columns([3, 2])

@@ -168,7 +168,7 @@ vc.membership_table(ds, profile.memberships(ds, countries), language).show(rows=
 st.caption(tr("ui.fc.groups_caption"))
 
 st.header(tr("ui.fc.ties_title"))
-ties = profile.japan_ties(ds, countries, state.settings.reference_year)
+ties = vc.ties_for(ds, ds.version, tuple(countries), state.settings.reference_year)
 vc.ties_table(ds, ties, state.settings.max_age, language).show(rows=len(countries), key="fc_ties")
 st.caption(tr("ui.fc.ties_caption", age=state.settings.max_age))
 
@@ -195,18 +195,17 @@ if outside:
     )
 
 st.header(tr("ui.fc.rival_title"))
-threat = vc.threat_for(ds, ds.version, tuple(countries), state.presence_default, state.white_space)
+rival_figure, rival_table = vc.compared_rivals(
+    ds, ds.version, tuple(countries), state.presence_default, state.white_space, language
+)
 st.plotly_chart(
-    views.threat_heatmap(ds, threat, countries, language),
+    rival_figure,
     width="stretch",
     config={"displaylogo": False},
     key="fc_threat",
 )
 st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
 st.caption(tr("ui.fc.rival_caption"))
-fields = list(ds.fields.sort_values("phase", kind="stable").index)
 with st.expander(tr("ui.fc.rival_table")):
-    vc.rival_matrix_table(ds, profile.main_rivals(threat, countries, fields), countries, language).show(
-        rows=len(countries), key="fc_rivals"
-    )
+    rival_table.show(rows=len(countries), key="fc_rivals")
 st.page_link("app_pages/country.py", label=tr("ui.fc.go_profile"), icon=":material/arrow_forward:")

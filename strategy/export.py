@@ -1049,7 +1049,12 @@ def country_brief_html(
     """A printable, self-contained HTML brief for one country: why this market (rank, score, pillar
     decomposition), which fields (best fields with fit and main rival), which rival, and the data
     years and sources behind it. Charts are inline SVG; the page loads nothing from the network."""
-    brief = country_brief_content(dataset, evaluation, iso3, lang, plan, n_fields, generated)
+    return brief_html(dataset, country_brief_content(dataset, evaluation, iso3, lang, plan, n_fields, generated))
+
+
+def brief_html(dataset: Dataset, brief: CountryBrief) -> str:
+    """The HTML of :func:`country_brief_html` for content already gathered (the country page has it)."""
+    lang = brief.lang
     tx = lambda key, **v: t(f"ex.brief.{key}", lang, **v)  # noqa: E731
     name = brief.name
     pillar_chart = svg_bars(list(brief.pillar_items), tx("chart.pillars", country=name))

@@ -535,3 +535,10 @@ def test_asean_comparison_and_country_profile(server: str, browser_page) -> None
     _settle(page)
     _check_clean(page)
     _shot(page, "country_phl_en.png")
+
+    # the profile's brief is the same content as a file: downloaded, it names the country and its data
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=t("ui.cp.pf.download", "en", country="Philippines")).click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "Philippines" in text and "<svg" in text and "US$" in text
+    _check_clean(page)
