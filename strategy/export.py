@@ -35,10 +35,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from strategy.dataset import Dataset
 from strategy.i18n import TEXT, Lang, format_value, t
@@ -595,9 +591,6 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return ("\ufeff" + text).encode("utf-8")
 
 
-_HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
-
-
 def _column_cells(series: pd.Series) -> list[Any]:
     """A column as values openpyxl writes as they are (numbers stay numbers, text is neutralised)."""
     if pd.api.types.is_bool_dtype(series) and not series.isna().any():
@@ -615,6 +608,13 @@ def workbook_from_frames(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
     Written in openpyxl's streaming (write-only) mode: numbers keep full precision, General format.
     """
+    # imported here, not at start-up: only an Excel export needs openpyxl
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    header_fill = PatternFill("solid", fgColor="DDE7F0")
     wb = Workbook(write_only=True)
     used: list[str] = []
     for name, frame in sheets.items():
@@ -633,7 +633,7 @@ def workbook_from_frames(sheets: Mapping[str, pd.DataFrame]) -> bytes:
         for header in headers:
             cell = WriteOnlyCell(ws, value=header)
             cell.font = Font(bold=True)
-            cell.fill = _HEADER_FILL
+            cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             header_cells.append(cell)
         ws.append(header_cells)

@@ -7,8 +7,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import AgglomerativeClustering, KMeans
-from sklearn.metrics import silhouette_score
 
 from strategy.dataset import Dataset
 
@@ -58,6 +56,10 @@ def market_groups(
     if len(complete) <= k:
         raise ValueError(f"only {len(complete)} countries have every grouping indicator; choose fewer groups")
     z = (complete - complete.mean()) / complete.std(ddof=0).replace(0, 1)
+    # imported here: scikit-learn takes about 0.7 s to import, and only the market-groups view needs it
+    from sklearn.cluster import AgglomerativeClustering, KMeans
+    from sklearn.metrics import silhouette_score
+
     if method == "kmeans":
         model = KMeans(n_clusters=k, n_init=10, random_state=seed)
     else:
