@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -393,3 +395,17 @@ def test_overview_follows_the_sidebar_and_shows_the_last_plan(lang: str, bundled
 )
 def test_money_and_head_counts_keep_three_figures(value: float, unit: str, language: str, expected: str) -> None:
     assert views.format_value(value, unit, language) == expected
+
+
+def test_start_up_does_not_import_what_only_one_view_needs() -> None:
+    """Cold start stays under 5 s partly because scikit-learn (0.7 s, market groups) and openpyxl
+    (Excel export) are imported on first use: a module-level import would quietly undo that."""
+    code = (
+        "import sys, app_common, app_scoring, app_views, app_views_country, app_scenarios;"
+        "print(sorted(m for m in ('sklearn', 'openpyxl', 'scipy') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
