@@ -169,12 +169,17 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
         notes.append("ui.scn.note.universe")
     presets = sc.preset_ids(ds)
     ss[sc.PRESET_KEY] = scenario.preset if scenario.preset in presets else presets[0]
-    ss["sc_weight_mode"] = "sliders"
     pillars, rescaled = _slider_weights(scenario.market_weights.pillars)
     for pillar, weight in pillars.items():
         ss[sc.pillar_key(pillar)] = weight
     if rescaled:
-        notes.append("ui.scn.note.rounded")
+        # the sliders show the nearest steps; the scores use the scenario's own weights, exactly
+        ss[sc.SCENARIO_WEIGHTS_KEY] = {p: float(scenario.market_weights.pillars.get(p, 0.0)) for p in pillars}
+        ss["sc_weight_mode"] = sc.SCENARIO_MODE
+        notes.append("ui.scn.note.exact")
+    else:
+        ss.pop(sc.SCENARIO_WEIGHTS_KEY, None)
+        ss["sc_weight_mode"] = "sliders"
     ss[sc.INDICATOR_WEIGHTS_KEY] = dict(scenario.market_weights.indicators)
     ss.pop(sc.INDICATOR_EDITOR_KEY, None)
     s = scenario.settings

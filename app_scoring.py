@@ -15,6 +15,7 @@ happens here: every number comes from :mod:`strategy.scoring`, :mod:`strategy.we
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -51,6 +52,10 @@ from strategy.weights import AHPResult, ahp, pairwise_matrix, preset_ids, preset
 
 SCOPES = ("all", "focus", "region", "income", "membership")
 WEIGHT_MODES = ("sliders", "ahp")
+#: A third weight mode, offered only after loading a scenario whose pillar weights the sliders' 0.5
+#: steps cannot hold: those weights, exactly, so the app shows what the CLI computes for that file.
+SCENARIO_MODE = "scenario"
+SCENARIO_WEIGHTS_KEY = "sc_scenario_weights"
 WINSOR_OPTIONS = (0.0, 0.01, 0.025, 0.05, 0.1)
 PILLAR_MAX = 5.0
 INDICATOR_WEIGHT_MAX = 5.0
@@ -265,6 +270,8 @@ def universe_label(ds: Dataset, state: State, language: str) -> str:
 def weights_label(ds: Dataset, state: State, language: str) -> str:
     if state.mode == "ahp":
         return t("ui.sc.weights_from_ahp", language)
+    if state.mode == SCENARIO_MODE:
+        return t("ui.sc.weights_from_scenario", language)
     name = preset_name(ds, state.preset, language)
     key = "ui.sc.weights_from_preset_modified" if state.modified else "ui.sc.weights_from_preset"
     return t(key, language, name=name)
@@ -418,9 +425,13 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
     )
     _to_url(PRESET_KEY, str(preset), presets[0])
     _default("sc_weight_mode", "sliders")
+    exact = st.session_state.get(SCENARIO_WEIGHTS_KEY)
+    modes = WEIGHT_MODES + ((SCENARIO_MODE,) if exact else ())
+    if st.session_state["sc_weight_mode"] not in modes:
+        st.session_state["sc_weight_mode"] = "sliders"
     mode = sb.radio(
         tr("ui.sc.weight_mode"),
-        WEIGHT_MODES,
+        modes,
         format_func=lambda m: t(f"ui.sc.weight_mode.{m}", language),
         key="sc_weight_mode",
         help=tr("ui.sc.weight_mode_help"),
@@ -435,6 +446,8 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
     with sb.expander(tr("ui.sc.pillar_weights"), expanded=mode == "sliders"):
         if mode == "ahp":
             st.caption(tr("ui.sc.sliders_off"))
+        elif mode == SCENARIO_MODE:
+            st.caption(tr("ui.sc.sliders_off_scenario"))
         for pillar in market_pillars():
             sliders[pillar] = float(
                 st.slider(
@@ -444,7 +457,7 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
                     step=0.5,
                     key=pillar_key(pillar),
                     help=tr("ui.sc.pillar_help", pillar=label("pillar", pillar, language)),
-                    disabled=mode == "ahp",
+                    disabled=mode != "sliders",
                     persist_state=PERSIST,
                 )
             )
@@ -456,6 +469,16 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
             sb.caption(tr("ui.sc.ahp_sidebar", cr=_number(ahp_result.cr, 2)))
             if not ahp_result.consistent:
                 sb.warning(ahp_warning(ahp_result, language))
+    elif mode == SCENARIO_MODE:
+        shares = _shares(exact)
+        sb.caption(
+            tr(
+                "ui.sc.scenario_sidebar",
+                weights=t("ui.list_sep", language).join(
+                    f"{label('pillar', p, language)} {shares[p] * 100:.1f}%" for p in market_pillars() if shares[p] > 0
+                ),
+            )
+        )
     elif modified:
         sb.caption(tr("ui.sc.modified", name=preset_name(ds, preset, language)))
         sb.button(tr("ui.sc.reset_preset"), on_click=_load_preset, key="sc_reset_preset", help=tr("ui.sc.reset_help"))
@@ -463,9 +486,17 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
         sb.caption(tr("ui.sc.preset_is_judgement"))
     if mode == "ahp" and ahp_result is not None:
         weights = {p: float(ahp_result.weights.get(p, 0.0)) for p in market_pillars()}
+    elif mode == SCENARIO_MODE:
+        weights = {p: float(exact.get(p, 0.0)) for p in market_pillars()}
     else:
         weights = sliders
     return str(preset), modified, str(mode), weights, ahp_result
+
+
+def _shares(weights: Mapping[str, float]) -> dict[str, float]:
+    """Pillar weights as shares of their total (what the score uses: only ratios count)."""
+    total = sum(max(float(weights.get(p, 0.0)), 0.0) for p in market_pillars()) or 1.0
+    return {p: max(float(weights.get(p, 0.0)), 0.0) / total for p in market_pillars()}
 
 
 def _number(value: float, digits: int) -> str:
@@ -713,7 +744,7 @@ def controls(ds: Dataset) -> State:
         preset=preset,
         modified=modified,
         mode=mode,
-        pillar_weights=tuple((p, round(float(w), 6)) for p, w in pillars.items()),
+        pillar_weights=tuple((p, float(w)) for p, w in pillars.items()),
         indicator_weights=tuple(sorted((str(k), float(v)) for k, v in indicator_weights.items())),
         ahp=ahp_result,
         fit=fit_weights,

@@ -1101,7 +1101,7 @@ def weights_table(ds: Dataset, pillars: dict[str, float], preset_id: str, langua
             c["pillar"]: [label("pillar", p, language) for p in pillars],
             c["weight_share"]: [100 * w / total for w in pillars.values()],
             c["preset_weight"]: [float(presets["weight"].get(p, 0.0)) if len(presets) else np.nan for p in pillars],
-            c["rationale"]: [str(rationale.get(p, "")) if mode != "ahp" else "" for p in pillars],
+            c["rationale"]: [str(rationale.get(p, "")) if mode == "sliders" else "" for p in pillars],
         }
     )
     columns = {

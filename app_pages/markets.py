@@ -148,7 +148,7 @@ elif section == "weights":
     weights = dict(state.pillar_weights)
     st.markdown(f"**{escape_markdown(sc.weights_label(ds, state, language))}**")
     show(views.weights_table(ds, weights, state.preset, language, state.mode), rows=10, key="markets_weights_table")
-    if state.mode != "ahp":
+    if state.mode == "sliders":
         st.caption(tr("ui.mk.preset_judgement"))
 
     st.markdown(f"#### {tr('ui.mk.ahp_title')}")

@@ -585,6 +585,21 @@ TEXT: dict[str, dict[str, str]] = {
     "ui.sc.weight_mode": {"ja": "重みの決め方", "en": "Weights from"},
     "ui.sc.weight_mode.sliders": {"ja": "スライダー", "en": "Sliders"},
     "ui.sc.weight_mode.ahp": {"ja": "一対比較（AHP）", "en": "Pairwise (AHP)"},
+    "ui.sc.weight_mode.scenario": {"ja": "読み込んだシナリオ（そのままの値）", "en": "Loaded scenario (exact)"},
+    "ui.sc.sliders_off_scenario": {
+        "ja": "読み込んだシナリオの重みをそのまま使用中です。スライダーはその近似（0.5刻み）を示すだけです。"
+        "編集するには「スライダー」に切り替えてください（重みは近似値になります）。",
+        "en": "The loaded scenario's weights are in use as they are; the sliders only show the nearest 0.5 steps. "
+        "Switch to 'Sliders' to edit them (the weights then become those steps).",
+    },
+    "ui.sc.scenario_sidebar": {
+        "ja": "読み込んだシナリオの重み（比率）: {weights}",
+        "en": "Weights of the loaded scenario (shares): {weights}",
+    },
+    "ui.sc.weights_from_scenario": {
+        "ja": "読み込んだシナリオの重み（そのままの値）",
+        "en": "the loaded scenario's own weights",
+    },
     "ui.sc.weight_mode_help": {
         "ja": "スライダー：プリセットを出発点に手で調整します。一対比較（AHP）：「市場」ページの「重み」で評価軸を2つずつ比べ、"
         "固有ベクトル法で重みを求めます。",
@@ -2326,10 +2341,11 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "注意: このシナリオの国の追加・除外の指定はサイドバーで表せないため、適用していません。",
         "en": "Note: this scenario's extra included/excluded countries cannot be set in the sidebar and were not applied.",
     },
-    "ui.scn.note.rounded": {
-        "ja": "注意: 柱の重みをスライダーの刻み（0〜5、0.5刻み）に合わせて比率を保ったまま丸めました。",
-        "en": "Note: the pillar weights were scaled and rounded to the sliders' steps (0 to 5 by 0.5), keeping their ratios "
-        "as closely as the steps allow.",
+    "ui.scn.note.exact": {
+        "ja": "柱の重みはスライダーの刻み（0.5）では表せないため、そのままの値で使っています（重みの決め方：「読み込んだシナリオ」）。"
+        "スライダーに切り替えると、近い刻みの値になります。",
+        "en": "The pillar weights do not fit the sliders' 0.5 steps, so they are used exactly as saved (weights from: "
+        "'Loaded scenario'). Switching to the sliders moves them to the nearest steps.",
     },
     "ui.scn.note.strength": {
         "ja": "注意: このシナリオの日本の強みの上書きは、アプリでは表示・編集できません（出力とコマンドラインでは使われます）。",

@@ -8,8 +8,10 @@ duplicate and delete work; comparing shows rank shifts; exports are offered.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -63,7 +65,6 @@ def test_page_renders_with_exports_in_both_languages(lang: str) -> None:
 def test_save_then_load_restores_weights_and_scores(_store: str, dataset: Dataset) -> None:
     at = start()
     at.slider(key="sc_w_growth").set_value(4.0).run()
-    at.number_input(key="plan_budget") if False else None  # the plan rules come along (checked below)
     at = save_as(at, "Growth first")
     assert_clean(at)
     assert t("ui.scn.saved", "en", name="Growth first", version=1) in [s.value for s in at.success]
@@ -81,6 +82,43 @@ def test_save_then_load_restores_weights_and_scores(_store: str, dataset: Datase
     shown = next(df.value for df in at.dataframe if "ISO3" in df.value.columns)
     expected = evaluate(dataset, saved).market.table()
     assert list(shown["ISO3"].head(10)) == list(expected.index[:10])
+
+
+def test_weights_off_the_slider_steps_are_used_exactly(_store: str, dataset: Dataset) -> None:
+    """A scenario from the CLI or an AHP session has weights the 0.5-step sliders cannot hold; loaded,
+    the app scores with those weights exactly (what `python -m strategy rank` gives for the file),
+    saves them back unchanged, and only rounds them if the planner switches to the sliders."""
+    exact = {"size": 0.37, "growth": 0.21, "income": 0.13, "digital": 0.11, "business": 0.09, "stability": 0.06}
+    exact |= {"need": 0.0, "ties": 0.03}
+    base = Scenario(name="From the CLI")
+    scenario = Scenario(**{**base.__dict__, "market_weights": replace(base.market_weights, pillars=exact)})
+    with ScenarioStore(_store) as store:
+        store.save(scenario, None)
+    at = start()
+    at.selectbox(key="scn_chosen").set_value("From the CLI")
+    at.button(key="scn_load").click().run()
+    assert_clean(at)
+    assert t("ui.scn.note.exact", "en") in at.success[0].value
+    assert at.session_state["sc_weight_mode"] == "scenario"
+    # saved again from the session: the very same weights
+    at = save_as(at, "From the CLI, again")
+    with ScenarioStore(_store) as store:
+        again, _ = store.load("From the CLI, again")
+    assert again.market_weights.pillars == exact
+    # the ranking is the library's for the file, to the last digit
+    expected = evaluate(dataset, scenario).market.score
+    at.switch_page("app_pages/markets.py").run()
+    assert_clean(at)
+    shown = next(df.value for df in at.dataframe if "ISO3" in df.value.columns).set_index("ISO3")
+    score = shown[t("ui.mk.col.score", "en")]
+    assert score.to_numpy() == pytest.approx(expected.reindex(score.index).to_numpy(), rel=1e-12, abs=1e-12)
+    assert t("ui.sc.weights_from_scenario", "en") in at.caption[0].value
+    # switching to the sliders uses their nearest steps: other scores (and the scenario mode stays on offer)
+    at.sidebar.radio(key="sc_weight_mode").set_value("sliders").run()
+    assert_clean(at)
+    rounded = next(df.value for df in at.dataframe if "ISO3" in df.value.columns).set_index("ISO3")
+    assert not np.allclose(rounded[t("ui.mk.col.score", "en")].reindex(score.index), score, rtol=0, atol=1e-9)
+    assert t("ui.sc.weight_mode.scenario", "en") in at.sidebar.radio(key="sc_weight_mode").options
 
 
 @pytest.mark.parametrize("lang", LANGS)
