@@ -39,9 +39,9 @@ The counts n add no restriction; they let the solver branch on "how many entries
 which is what those near-ties need (see :func:`solve`).
 
 Exact reductions (the optimal value never changes; ``Plan.notes`` says when one applied):
-- Without a per-period budget nothing ties an entry to a period: every entry goes to the first
-  period (the best one with a time preference ≤ 1; the last one if it is > 1) and the model has one
-  period.
+- Without a per-period budget (or with one not below the total budget, which can never bind)
+  nothing ties an entry to a period: every entry goes to the first period (the best one with a
+  time preference ≤ 1; the last one if it is > 1) and the model has one period.
 - A country outdone field by field (value, cost, staff) by at least as many countries of the same
   groups as can be opened at all is left out (:func:`_outdone_countries`).
 """
@@ -394,13 +394,21 @@ def build_model(
     field_ids = cand["field_id"].to_numpy()
     d = c.time_preference
 
-    # periods: without a per-period budget every entry can go to the best period (no loss)
-    if c.period_budget is None and c.periods > 1:
+    # periods: without a per-period budget every entry can go to the best period (no loss); a
+    # per-period budget not below the total budget can never bind (a period spends at most the total)
+    idle = c.period_budget is not None and c.period_budget >= c.budget and not elastic
+    if (c.period_budget is None or idle) and c.periods > 1:
         best = 1 if d <= 1 else c.periods
         periods: tuple[int, ...] = (best,)
+        why = (
+            f"The per-period budget ({c.period_budget:g}) is not below the total budget ({c.budget:g}), so it can never "
+            "bind"
+            if idle
+            else "No per-period budget"
+        )
         notes += (
-            f"No per-period budget: every entry is placed in period {best}, the best one for a time preference of {d:g}; "
-            "set a per-period budget to spread entries over the periods.",
+            f"{why}: every entry is placed in period {best}, the best one for a time preference of {d:g}; "
+            "set a per-period budget below the total budget to spread entries over the periods.",
         )
     else:
         periods = tuple(range(1, c.periods + 1))
@@ -454,7 +462,7 @@ def build_model(
         "<=",
         c.budget,
     )
-    if c.period_budget is not None:
+    if c.period_budget is not None and not idle:
         for t in T:
             spend = [(v, a * cost[i]) for i in range(len(cand)) for v, a in made(i, t)]
             spend += [(v, a * c.open_cost) for k in st.countries for v, a in opened(k, t)]

@@ -176,8 +176,9 @@ def test_prerequisite_chains_between_phase_2_fields_equal_brute_force(seed: int)
         dict(budget=12.0, staff=9.0, period_budget=6.0, time_preference=0.8),
         dict(budget=9.0, staff=8.0),  # no per-period budget: collapsed to period 1
         dict(budget=12.0, staff=9.0, time_preference=1.2),  # ... or to the last period
+        dict(budget=9.0, staff=8.0, period_budget=9.0),  # a per-period budget that cannot bind: collapsed
     ],
-    ids=["period budget", "period budget, strong preference", "collapsed", "collapsed to last"],
+    ids=["period budget", "period budget, strong preference", "collapsed", "collapsed to last", "idle period budget"],
 )
 def test_two_period_optimum_equals_brute_force(kw: dict, seed: int) -> None:
     entries = instance(seed, n_countries=3)
@@ -466,6 +467,20 @@ def test_no_period_budget_puts_everything_in_one_period_and_says_so() -> None:
     later = solve(entries, Constraints(budget=20.0, periods=3, time_preference=1.1), prerequisites=PRE)
     assert set(later.selection["period"]) == {3}
     assert later.terms["entry value"] == pytest.approx(1.1**2 * later.selection["value"].sum())
+
+
+def test_per_period_budget_that_cannot_bind_collapses_the_periods_and_says_so() -> None:
+    entries = instance(4, n_countries=10, fields=tuple(FIELDS.index))
+    free = solve(entries, Constraints(budget=20.0, periods=3), prerequisites=PRE)
+    idle = solve(entries, Constraints(budget=20.0, period_budget=20.0, periods=3), prerequisites=PRE)
+    assert idle.status == free.status == "optimal"
+    assert idle.objective == pytest.approx(free.objective)
+    assert set(idle.selection["period"]) == {1}
+    assert any("can never bind" in note for note in idle.notes)
+    # just below the total it can bind, and the periods stay
+    tight = solve(entries, Constraints(budget=20.0, period_budget=19.5, periods=3), prerequisites=PRE)
+    assert not any("can never bind" in note for note in tight.notes)
+    assert tight.objective <= free.objective + 1e-9
 
 
 # --- exact reductions ------------------------------------------------------------------------------
