@@ -404,6 +404,12 @@ st.dataframe(
 )
 if constraints.period_budget is None and constraints.periods > 1:
     st.caption(tr("ui.pl.one_period_note"))
+elif (
+    constraints.period_budget is not None
+    and constraints.period_budget >= constraints.budget
+    and constraints.periods > 1
+):
+    st.caption(tr("ui.pl.idle_period_note", period=f"{constraints.period_budget:g}", total=f"{constraints.budget:g}"))
 
 # --- Sankey: budget -> region -> country -> field -----------------------------------------------
 

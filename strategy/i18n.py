@@ -1556,6 +1556,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "With no budget per period, every entry is placed in the best period; set a budget per period to "
         "spread them out.",
     },
+    "ui.pl.idle_period_note": {
+        "ja": "各期の予算（{period}）が全期間の予算（{total}）以上のため、各期の上限は効きません。すべての参入を最良の期に"
+        "置いています。時期を分けるには、各期の予算を全期間の予算より小さくしてください。",
+        "en": "The budget per period ({period}) is not below the total budget ({total}), so it never limits a period: every "
+        "entry is placed in the best period. Set a budget per period below the total to spread them out.",
+    },
     "ui.pl.sankey_title": {
         "ja": "予算の流れ（予算→地域→国→分野）",
         "en": "Where the budget goes (budget → region → country → field)",

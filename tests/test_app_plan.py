@@ -122,6 +122,14 @@ def test_cbc_and_a_budget_per_period_spread_the_plan() -> None:
     assert t("ui.pl.one_period_note", "en") not in texts(at)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_budget_per_period_that_cannot_bind_is_said_so(lang: str) -> None:
+    at = solve(start(lang), plan_budget=30.0, plan_period_budget=30.0)
+    assert_clean(at)
+    assert set(portfolio(at)["period"]) == {1}
+    assert t("ui.pl.idle_period_note", lang, period="30", total="30") in texts(at)
+
+
 def test_a_plan_from_older_settings_says_so() -> None:
     at = solve(start("en"))
     assert t("ui.pl.stale", "en") not in texts(at)
