@@ -238,6 +238,13 @@ def pillar_table(ds: Dataset, market: MarketScores, values: pd.DataFrame, langua
 # --- history ------------------------------------------------------------------------------------------
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def key_indicators(_ds: Dataset, version: str) -> tuple[str, ...]:
+    """:func:`strategy.profile.key_indicators` once per data version (it reads every indicator row,
+    about 20 ms, and the comparison and profile pages want it on every rerun)."""
+    return tuple(profile.key_indicators(_ds))
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
 def country_data(
     _ds: Dataset, version: str, iso3: str, reference_year: int | None, max_age: int

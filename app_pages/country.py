@@ -336,8 +336,7 @@ st.caption(tx("judgement_note"))
 st.header(tr("ui.cp.pf.history_title"))
 catalogue = list(ds.catalog.index)
 indicator_label = views.indicator_names(ds.catalog, language)
-if INDICATORS_KEY not in st.session_state:  # not on every rerun: finding them reads every indicator row
-    st.session_state[INDICATORS_KEY] = profile.key_indicators(ds)[:6]
+st.session_state.setdefault(INDICATORS_KEY, list(vc.key_indicators(ds, ds.version)[:6]))
 st.session_state[INDICATORS_KEY] = [i for i in st.session_state[INDICATORS_KEY] if i in set(catalogue)]
 st.session_state.setdefault(PEERS_KEY, [])
 left, right = st.columns([3, 2])

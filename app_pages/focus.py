@@ -140,7 +140,7 @@ vc.pillar_table(ds, market, profile.pillar_frame(market, countries), language).s
 # --- indicators over time ---------------------------------------------------------------------------
 
 st.header(tr("ui.fc.history_title"))
-keys = profile.key_indicators(ds)
+keys = list(vc.key_indicators(ds, ds.version))
 history = profile.indicator_history(ds, countries, keys)
 st.plotly_chart(
     vc.history_figure(
