@@ -402,14 +402,13 @@ st.dataframe(
     height=35 * (min(len(frame), 20) + 1) + 3,
     key="plan_table",
 )
-if constraints.period_budget is None and constraints.periods > 1:
-    st.caption(tr("ui.pl.one_period_note"))
-elif (
-    constraints.period_budget is not None
-    and constraints.period_budget >= constraints.budget
-    and constraints.periods > 1
-):
-    st.caption(tr("ui.pl.idle_period_note", period=f"{constraints.period_budget:g}", total=f"{constraints.budget:g}"))
+if constraints.periods > 1 and not opt.per_period_budget_can_bind(constraints):
+    if constraints.period_budget is None:
+        st.caption(tr("ui.pl.one_period_note"))
+    else:
+        st.caption(
+            tr("ui.pl.idle_period_note", period=f"{constraints.period_budget:g}", total=f"{constraints.budget:g}")
+        )
 
 # --- Sankey: budget -> region -> country -> field -----------------------------------------------
 

@@ -358,6 +358,12 @@ def _expr(terms: Iterable[tuple[pulp.LpVariable, float]]) -> pulp.LpAffineExpres
     return pulp.LpAffineExpression(list(terms))
 
 
+def per_period_budget_can_bind(c: Constraints) -> bool:
+    """Whether the per-period budget can limit a plan: it is set and below the total budget (a period
+    never spends more than the total). When it cannot, the periods collapse to one (module docstring)."""
+    return c.period_budget is not None and c.period_budget < c.budget
+
+
 def build_model(
     entries: Entries,
     constraints: Constraints,
@@ -396,7 +402,7 @@ def build_model(
 
     # periods: without a per-period budget every entry can go to the best period (no loss); a
     # per-period budget not below the total budget can never bind (a period spends at most the total)
-    idle = c.period_budget is not None and c.period_budget >= c.budget and not elastic
+    idle = c.period_budget is not None and not per_period_budget_can_bind(c) and not elastic
     if (c.period_budget is None or idle) and c.periods > 1:
         best = 1 if d <= 1 else c.periods
         periods: tuple[int, ...] = (best,)
