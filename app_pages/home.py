@@ -108,8 +108,7 @@ st.caption(tr("ui.home.data_note"))
 st.header(tr("ui.home.focus_title"))
 st.caption(tr("ui.home.focus_caption"))
 focus = views.focus_table(ds, ds.version, language)
-height = 35 * (len(focus.frame) + 1) + 3
-st.dataframe(focus.frame, column_config=focus.column_config(), hide_index=True, width="stretch", height=height)
+focus.show(rows=len(focus.frame))  # every focus market, no inner scroll
 st.caption("  \n".join([f"**{tr('ui.home.sources_label')}**", *(escape_markdown(n) for n in focus.notes)]))
 if (ds.indicators["source_id"] == "upload").any():
     st.caption(tr("ui.upload.in_use"))
