@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_common import init_language, language_switch, load_bundled, show_load_error, tr, upload_state
+from ui.common import init_language, language_switch, load_bundled, show_load_error, tr, upload_state
 
 init_language()
 st.set_page_config(page_title=tr("ui.app_title"), layout="wide")
 language_switch()
 
 pages = [
-    st.Page("app_pages/home.py", title=tr("ui.page.home"), url_path="home", default=True),
-    st.Page("app_pages/focus.py", title=tr("ui.page.focus"), url_path="asean"),
-    st.Page("app_pages/country.py", title=tr("ui.page.country"), url_path="country"),
-    st.Page("app_pages/fields.py", title=tr("ui.page.fields"), url_path="fields"),
-    st.Page("app_pages/markets.py", title=tr("ui.page.markets"), url_path="markets"),
-    st.Page("app_pages/competitors.py", title=tr("ui.page.competitors"), url_path="competitors"),
-    st.Page("app_pages/plan.py", title=tr("ui.page.plan"), url_path="plan"),
-    st.Page("app_pages/sensitivity.py", title=tr("ui.page.sensitivity"), url_path="sensitivity"),
-    st.Page("app_pages/scenarios.py", title=tr("ui.page.scenarios"), url_path="scenarios"),
-    st.Page("app_pages/data_sources.py", title=tr("ui.page.data"), url_path="data"),
+    st.Page("ui/pages/home.py", title=tr("ui.page.home"), url_path="home", default=True),
+    st.Page("ui/pages/focus.py", title=tr("ui.page.focus"), url_path="asean"),
+    st.Page("ui/pages/country.py", title=tr("ui.page.country"), url_path="country"),
+    st.Page("ui/pages/fields.py", title=tr("ui.page.fields"), url_path="fields"),
+    st.Page("ui/pages/markets.py", title=tr("ui.page.markets"), url_path="markets"),
+    st.Page("ui/pages/competitors.py", title=tr("ui.page.competitors"), url_path="competitors"),
+    st.Page("ui/pages/plan.py", title=tr("ui.page.plan"), url_path="plan"),
+    st.Page("ui/pages/sensitivity.py", title=tr("ui.page.sensitivity"), url_path="sensitivity"),
+    st.Page("ui/pages/scenarios.py", title=tr("ui.page.scenarios"), url_path="scenarios"),
+    st.Page("ui/pages/data_sources.py", title=tr("ui.page.data"), url_path="data"),
 ]
 page = st.navigation(pages)
 

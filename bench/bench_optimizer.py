@@ -33,8 +33,8 @@ import highspy
 import numpy as np
 import pandas as pd
 
-from strategy.dataset import Dataset, load_dataset
-from strategy.optimizer import (
+from strategy.data.dataset import Dataset, load_dataset
+from strategy.optimize import (
     Constraints,
     Entries,
     Plan,

@@ -88,7 +88,7 @@ def measure(page: str, section: tuple[str, str] | None, key: str, values: list[f
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.query_params["lang"] = "ja"
     at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
+    at.switch_page(f"ui/pages/{page}.py").run()
     if section is not None:
         at.segmented_control(key=section[0]).set_value(section[1]).run()
     at.run()  # warm: everything that does not depend on the slider is cached now
@@ -125,7 +125,7 @@ def measure_sections(page: str, key: str, values: tuple[str, ...]) -> tuple[dict
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.query_params["lang"] = "ja"
     at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
+    at.switch_page(f"ui/pages/{page}.py").run()
     first: dict[str, float] = {}
     again: list[float] = []
     for n in range(SECTION_PASSES):

@@ -31,12 +31,12 @@ import time
 import highspy
 import numpy as np
 
-from strategy.dataset import Dataset, load_dataset
-from strategy.optimizer import Constraints, SolverSettings, entries_from_scores, prerequisites_of, solve
-from strategy.robustness import PlanRobustness, plan_robustness, sampled_market
+from strategy.analysis.robustness import PlanRobustness, plan_robustness, sampled_market
+from strategy.analysis.sensitivity import sample_simplex
+from strategy.data.dataset import Dataset, load_dataset
+from strategy.optimize import Constraints, SolverSettings, entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import opportunity
-from strategy.sensitivity import sample_simplex
 
 SOLVE_LIMIT = 10.0
 

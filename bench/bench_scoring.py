@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from strategy.dataset import load_dataset
+from strategy.data.dataset import load_dataset
 from strategy.scoring import (
     FitWeights,
     MarketWeights,

@@ -9,9 +9,9 @@ import platform
 import time
 import tracemalloc
 
-from strategy.dataset import load_dataset
+from strategy.analysis.sensitivity import smaa, stability_table
+from strategy.data.dataset import load_dataset
 from strategy.scoring import Universe, market_scores, prepare_criteria
-from strategy.sensitivity import smaa, stability_table
 
 
 def main() -> None:

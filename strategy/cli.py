@@ -316,8 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
     """The dataset and the scenario the command runs on."""
-    from strategy.dataset import load_dataset
-    from strategy.paths import DATA_DIR
+    from strategy.data.dataset import load_dataset
+    from strategy.data.paths import DATA_DIR
     from strategy.scenario import Scenario
 
     folder = Path(args.data or os.environ.get(DATA_DIR_ENV) or DATA_DIR)
@@ -366,7 +366,7 @@ def _evaluate(dataset: Any, scenario: Any, progress: Progress) -> Any:
 
 
 def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progress: Progress) -> Any:
-    from strategy import optimizer
+    from strategy import optimize as optimizer
 
     entries = optimizer.entries_from_scores(
         evaluation.opportunity, dataset.fields, dataset.countries, cost_scale=evaluation.scenario.cost_scale
@@ -565,7 +565,7 @@ def cmd_plan(args: argparse.Namespace, progress: Progress) -> int:
 
 def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
     from strategy import export
-    from strategy.sensitivity import smaa
+    from strategy.analysis.sensitivity import smaa
 
     _format(args)
     if args.out:
@@ -679,7 +679,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang: Lang = args.lang
     progress = Progress(lang, quiet=args.quiet)
     handler: Callable[[argparse.Namespace, Progress], int] = args.func
-    from strategy.dataset import DataValidationError
+    from strategy.data.dataset import DataValidationError
     from strategy.export import ExportError
     from strategy.scenario import ScenarioError
     from strategy.store import ConflictError, NameTakenError, NotFoundError, StoreError

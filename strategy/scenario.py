@@ -18,9 +18,9 @@ from typing import Any
 
 import pandas as pd
 
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
 from strategy.i18n import TEXT, Lang, t
-from strategy.optimizer import Constraints, SolverSettings
+from strategy.optimize import Constraints, SolverSettings
 from strategy.scoring import (
     Criteria,
     FieldFit,
@@ -37,7 +37,7 @@ from strategy.scoring import (
     prepare_criteria,
     rival_threat,
 )
-from strategy.weights import preset_weights
+from strategy.scoring.weights import preset_weights
 
 SCHEMA_VERSION = 1
 

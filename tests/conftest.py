@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from strategy.dataset import Dataset, load_dataset
+from strategy.data.dataset import Dataset, load_dataset
 
 
 @pytest.fixture(scope="session")

@@ -19,16 +19,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import app_views as views
-from app_common import DATA_DIR_ENV
-from strategy.dataset import FILES, Dataset, load_dataset
+from strategy.data.dataset import FILES, Dataset, load_dataset
+from strategy.data.paths import DATA_DIR
 from strategy.i18n import LANGS, t
-from strategy.paths import DATA_DIR
+from ui.common import DATA_DIR_ENV
+from ui.views import common as views
 
 REPO = Path(__file__).resolve().parent.parent
 UPLOADS = Path(__file__).parent / "data" / "uploads"
-HOME = "app_pages/home.py"
-DATA = "app_pages/data_sources.py"
+HOME = "ui/pages/home.py"
+DATA = "ui/pages/data_sources.py"
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 
 
@@ -367,7 +367,7 @@ def test_overview_follows_the_sidebar_and_shows_the_last_plan(lang: str, bundled
     assert_clean(at)
     assert _top_markets(at, lang) != before  # another preset, another top five
 
-    at.switch_page("app_pages/plan.py").run()
+    at.switch_page("ui/pages/plan.py").run()
     at.number_input(key="plan_time_limit").set_value(10.0)
     at.button(key="plan_solve").click().run()
     plan = at.session_state["plan_result"]["plan"]
@@ -401,7 +401,7 @@ def test_start_up_does_not_import_what_only_one_view_needs() -> None:
     """Cold start stays under 5 s partly because scikit-learn (0.7 s, market groups) and openpyxl
     (Excel export) are imported on first use: a module-level import would quietly undo that."""
     code = (
-        "import sys, app_common, app_scoring, app_views, app_views_country, app_scenarios;"
+        "import sys, ui.common, ui.settings, ui.views.common, ui.views.country, ui.scenario_state;"
         "print(sorted(m for m in ('sklearn', 'openpyxl', 'scipy') if m in sys.modules))"
     )
     out = subprocess.run(

@@ -16,14 +16,14 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_common import DATA_DIR_ENV
-from strategy import profile
-from strategy.dataset import Dataset
+from strategy.analysis import profile
+from strategy.data.dataset import Dataset
 from strategy.i18n import LANGS, t
+from ui.common import DATA_DIR_ENV
 
 REPO = Path(__file__).resolve().parent.parent
-COUNTRY = "app_pages/country.py"
-FOCUS = "app_pages/focus.py"
+COUNTRY = "ui/pages/country.py"
+FOCUS = "ui/pages/focus.py"
 
 
 @pytest.fixture(autouse=True)

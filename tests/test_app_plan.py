@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_common import DATA_DIR_ENV
 from strategy.i18n import LANGS, t
+from ui.common import DATA_DIR_ENV
 
 REPO = Path(__file__).resolve().parent.parent
-PLAN = "app_pages/plan.py"
+PLAN = "ui/pages/plan.py"
 
 
 @pytest.fixture(autouse=True)

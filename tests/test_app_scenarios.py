@@ -15,15 +15,15 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_common import DATA_DIR_ENV
-from app_scenarios import read_import
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
 from strategy.i18n import LANGS, t
 from strategy.scenario import Scenario, evaluate
 from strategy.store import ENV_URL, ScenarioStore, sqlite_url
+from ui.common import DATA_DIR_ENV
+from ui.scenario_state import read_import
 
 REPO = Path(__file__).resolve().parent.parent
-PAGE = "app_pages/scenarios.py"
+PAGE = "ui/pages/scenarios.py"
 
 
 @pytest.fixture(autouse=True)
@@ -77,7 +77,7 @@ def test_save_then_load_restores_weights_and_scores(_store: str, dataset: Datase
     at.button(key="scn_load").click().run()
     assert_clean(at)
     assert at.session_state["sc_w_growth"] == 4.0
-    at.switch_page("app_pages/markets.py").run()
+    at.switch_page("ui/pages/markets.py").run()
     assert_clean(at)
     shown = next(df.value for df in at.dataframe if "ISO3" in df.value.columns)
     expected = evaluate(dataset, saved).market.table()
@@ -107,7 +107,7 @@ def test_weights_off_the_slider_steps_are_used_exactly(_store: str, dataset: Dat
     assert again.market_weights.pillars == exact
     # the ranking is the library's for the file, to the last digit
     expected = evaluate(dataset, scenario).market.score
-    at.switch_page("app_pages/markets.py").run()
+    at.switch_page("ui/pages/markets.py").run()
     assert_clean(at)
     shown = next(df.value for df in at.dataframe if "ISO3" in df.value.columns).set_index("ISO3")
     score = shown[t("ui.mk.col.score", "en")]

@@ -19,18 +19,18 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import app_views as views
-from app_common import DATA_DIR_ENV
-from strategy.dataset import Dataset, load_dataset
+from strategy.data.dataset import Dataset, load_dataset
 from strategy.i18n import LANGS, t
 from strategy.scoring import Settings, Universe, market_scores, prepare_criteria
-from strategy.weights import ahp, pairwise_matrix, preset_weights
+from strategy.scoring.weights import ahp, pairwise_matrix, preset_weights
+from ui.common import DATA_DIR_ENV
+from ui.views import common as views
 
 REPO = Path(__file__).resolve().parent.parent
-MARKETS = "app_pages/markets.py"
-FIELDS = "app_pages/fields.py"
-SENSITIVITY = "app_pages/sensitivity.py"
-COMPETITORS = "app_pages/competitors.py"
+MARKETS = "ui/pages/markets.py"
+FIELDS = "ui/pages/fields.py"
+SENSITIVITY = "ui/pages/sensitivity.py"
+COMPETITORS = "ui/pages/competitors.py"
 PAGES = {
     MARKETS: ("markets_section", ("ranking", "why", "groups", "weights"), "ui.page.markets"),
     FIELDS: ("fields_section", ("heatmap", "profile"), "ui.page.fields"),
@@ -346,7 +346,7 @@ def test_settings_are_shared_by_the_three_pages() -> None:
     at = start(MARKETS)
     at.slider(key="sc_w_ties").set_value(4.5).run()
     at.selectbox(key="sc_scope").set_value("focus").run()
-    for page in (FIELDS, COMPETITORS, "app_pages/home.py", MARKETS):
+    for page in (FIELDS, COMPETITORS, "ui/pages/home.py", MARKETS):
         at.switch_page(page).run()
         assert_clean(at)
     assert at.slider(key="sc_w_ties").value == 4.5
@@ -490,7 +490,7 @@ def test_an_uploaded_indicator_is_scored_and_explained() -> None:
     """A session upload (a new digital indicator) flows into the market score and its decomposition."""
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
     at.query_params["lang"] = "en"
-    at.run().switch_page("app_pages/data_sources.py").run()
+    at.run().switch_page("ui/pages/data_sources.py").run()
     at.segmented_control(key="data_section").set_value("upload").run()
     content = "iso3,indicator,year,value,unit\nVNM,internet_users,2025,99.0,% of population\n"
     at.file_uploader(key="indicator_upload").set_value(("vnm.csv", content.encode(), "text/csv")).run()
@@ -503,7 +503,7 @@ def test_an_uploaded_indicator_is_scored_and_explained() -> None:
     assert row[t("ui.mk.col.value", "en")] == "99.0" and row[t("ui.mk.col.year", "en")] == "2025"
 
 
-@pytest.mark.parametrize("target", ["app_pages/plan.py", "app_pages/sensitivity.py", "app_pages/markets.py"])
+@pytest.mark.parametrize("target", ["ui/pages/plan.py", "ui/pages/sensitivity.py", "ui/pages/markets.py"])
 def test_settings_survive_going_to_a_page_with_its_own_sliders(target: str) -> None:
     """Regression: entering Plan or Sensitivity used to put every sidebar slider at its minimum."""
     keys = [

@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_common import DATA_DIR_ENV
 from strategy.i18n import LANGS, t
+from ui.common import DATA_DIR_ENV
 
 REPO = Path(__file__).resolve().parent.parent
-PAGE = "app_pages/sensitivity.py"
+PAGE = "ui/pages/sensitivity.py"
 FEW = 1_000
 
 
@@ -156,7 +156,7 @@ def test_plan_robustness_re_solves_and_reads_in_plain_words(lang: str) -> None:
 def test_plan_robustness_uses_the_rules_solved_on_the_plan_page() -> None:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.query_params["lang"] = "en"
-    at.switch_page("app_pages/plan.py").run()
+    at.switch_page("ui/pages/plan.py").run()
     at.number_input(key="plan_budget").set_value(12.0)
     at.number_input(key="plan_time_limit").set_value(10.0)
     at.button(key="plan_solve").click().run()
@@ -189,7 +189,7 @@ def test_plan_robustness_says_when_the_time_limit_stopped_it() -> None:
 def test_plan_robustness_with_an_empty_plan_says_so() -> None:
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.query_params["lang"] = "ja"
-    at.switch_page("app_pages/plan.py").run()
+    at.switch_page("ui/pages/plan.py").run()
     at.number_input(key="plan_budget").set_value(0.0)
     at.button(key="plan_solve").click().run()
     at.session_state["sens_n"] = FEW

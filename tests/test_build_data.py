@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from strategy.build_data import GENERATED_FILES, MAP_FILES, build
-from strategy.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
+from strategy.data.build import GENERATED_FILES, MAP_FILES, build
+from strategy.data.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
 
 SHARED = REPO_ROOT.parent / "shared"
 RAW = SHARED / "data" / "raw"
@@ -38,7 +38,7 @@ def test_committed_data_matches_a_fresh_build(two_builds):
     a, _ = two_builds
     for name in GENERATED_FILES:
         assert filecmp.cmp(a / name, DATA_DIR / name, shallow=False), (
-            f"{name} is stale: run python -m strategy.build_data"
+            f"{name} is stale: run python -m strategy.data.build"
         )
     for name in MAP_FILES:
         assert filecmp.cmp(a / "static" / name, STATIC_DIR / name, shallow=False), name

@@ -18,9 +18,9 @@ import openpyxl
 import pytest
 
 from strategy import cli
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
 from strategy.i18n import t
-from strategy.optimizer import Constraints
+from strategy.optimize import Constraints
 from strategy.scenario import Scenario, evaluate
 from strategy.scoring import Universe
 from strategy.store import ScenarioStore, sqlite_url
@@ -124,7 +124,7 @@ def runs(folder: Path) -> dict[str, Run]:
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, dataset: Dataset):
     """``cli.main`` in this process, on the session's dataset (no 3 s reload per call)."""
-    monkeypatch.setattr("strategy.dataset.load_dataset", lambda folder=None: dataset)
+    monkeypatch.setattr("strategy.data.dataset.load_dataset", lambda folder=None: dataset)
     monkeypatch.delenv("ICT_STRATEGY_DB_URL", raising=False)
 
     def call(*args: str) -> Run:

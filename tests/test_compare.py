@@ -7,9 +7,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from strategy.compare import plan_table, rank_shifts, rank_table, weight_table
-from strategy.dataset import Dataset
-from strategy.optimizer import Plan
+from strategy.analysis.compare import plan_table, rank_shifts, rank_table, weight_table
+from strategy.data.dataset import Dataset
+from strategy.optimize import Plan
 from strategy.scenario import Scenario, evaluate
 from strategy.scoring import MarketWeights, Universe
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from strategy.catalog_spec import PILLARS
-from strategy.dataset import FILES, Dataset, load_dataset
-from strategy.paths import DATA_DIR
-from strategy.validation import DataValidationError
+from strategy.data.catalog_spec import PILLARS
+from strategy.data.dataset import FILES, Dataset, load_dataset
+from strategy.data.paths import DATA_DIR
+from strategy.data.validation import DataValidationError
 
 FOCUS = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "IND"}
 

@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from strategy import export
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
 from strategy.i18n import t
-from strategy.optimizer import Plan, entries_from_scores, prerequisites_of, solve
+from strategy.optimize import Plan, entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import Universe
 

@@ -11,8 +11,7 @@ import pandas as pd
 import pulp
 import pytest
 
-from strategy import optimizer as opt
-from strategy.optimizer import (
+from strategy.optimize import (
     Constraints,
     Entries,
     Plan,
@@ -27,6 +26,7 @@ from strategy.optimizer import (
     prerequisites_of,
     solve,
 )
+from strategy.optimize import model as opt
 
 # A small field table with the real one's shape: two phase 1 fields, phase 2/3 fields needing one
 # enabler or either of two.
@@ -631,7 +631,7 @@ def test_cbc_ignores_a_start_outside_a_restricted_model() -> None:
 def test_cost_scale_table_keeps_only_changed_countries_and_rejects_bad_cells():
     import pandas as pd
 
-    from strategy.optimizer import cost_scale_from_table
+    from strategy.optimize import cost_scale_from_table
 
     table = pd.DataFrame({"iso3": ["VNM", "THA", "LAO"], "multiplier": [1.0, 1.5, 0.8]})
     assert cost_scale_from_table(table) == {"THA": 1.5, "LAO": 0.8}

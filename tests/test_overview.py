@@ -7,9 +7,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from strategy.dataset import Dataset
-from strategy.optimizer import Constraints, entries_from_scores, prerequisites_of, solve
-from strategy.overview import headline, plan_headline
+from strategy.analysis.overview import headline, plan_headline
+from strategy.data.dataset import Dataset
+from strategy.optimize import Constraints, entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Scenario, evaluate
 from strategy.scoring import Universe
 

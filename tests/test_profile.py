@@ -1,4 +1,4 @@
-"""The data behind the Country profile and ASEAN + India pages (:mod:`strategy.profile`).
+"""The data behind the Country profile and ASEAN + India pages (:mod:`strategy.analysis.profile`).
 
 Profile values are the dataset's latest values (checked against ``Dataset.latest_values``), history
 frames start in 2000, radar values lie in [0, 1] and are the market score's own pillar scores (the
@@ -15,8 +15,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from strategy import export, profile
-from strategy.dataset import Dataset
+from strategy import export
+from strategy.analysis import profile
+from strategy.data.dataset import Dataset
+from strategy.export.tables import _esc as html_escape
 from strategy.i18n import format_value
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import Settings
@@ -181,13 +183,13 @@ def test_brief_content_is_what_the_html_brief_prints(dataset: Dataset, full: Eva
     assert brief.rank == int(full.market.rank["VNM"]) and brief.n_ranked == len(full.market.score)
     np.testing.assert_allclose(brief.pillars.iloc[:, 1].to_numpy(dtype=float), full.market.pillars.loc["VNM"])
     for field in brief.fields.iloc[:, 0]:
-        assert export._esc(field) in html
+        assert html_escape(field) in html
     for rival in brief.rivals.iloc[:, 0]:
-        assert export._esc(rival) in html
-    assert len(brief.data) and all(export._esc(i) in html for i in brief.data.iloc[:, 0])
+        assert html_escape(rival) in html
+    assert len(brief.data) and all(html_escape(i) in html for i in brief.data.iloc[:, 0])
     # values read as on the country page: GDP in 億ドル / US$ bn, from the same measured number
     gdp = float(full.criteria.raw.at["VNM", "gdp_usd"])
-    assert f'<td class="num">{export._esc(format_value(gdp, "US$", lang))}</td>' in html
+    assert f'<td class="num">{html_escape(format_value(gdp, "US$", lang))}</td>' in html
     assert ("億ドル" if lang == "ja" else "US$") in format_value(gdp, "US$", lang)
     with pytest.raises(export.ExportError):
         profile.brief(dataset, full, "JPN", lang)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
 from strategy.scenario import Scenario, ScenarioError, evaluate
 from strategy.scoring import Settings, Universe
 

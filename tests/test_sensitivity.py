@@ -6,9 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from strategy.dataset import Dataset
-from strategy.scoring import Universe, market_scores, prepare_criteria
-from strategy.sensitivity import (
+from strategy.analysis.sensitivity import (
     move_weight,
     one_at_a_time,
     ranks_of,
@@ -19,6 +17,8 @@ from strategy.sensitivity import (
     stability_table,
     weighted_scores,
 )
+from strategy.data.dataset import Dataset
+from strategy.scoring import Universe, market_scores, prepare_criteria
 
 # A wins when w1 > 0.6, B when w1 < 0.4, C in between: with w1 ~ U(0, 1) (uniform simplex, 2
 # criteria) the rank-1 acceptabilities are 0.4, 0.4 and 0.2 exactly.

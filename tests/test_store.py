@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
 from strategy.scenario import Scenario, ScenarioError, evaluate
 from strategy.scoring import Settings, Universe
 from strategy.store import (

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from strategy.dataset import Dataset
+from strategy.data.dataset import Dataset
+from strategy.data.validation import DataValidationError
 from strategy.i18n import TEXT
-from strategy.validation import DataValidationError
 
 UPLOADS = Path(__file__).parent / "data" / "uploads"
 

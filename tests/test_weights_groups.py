@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from pymcdm.weights.subjective import AHP
 
-from strategy.dataset import Dataset
-from strategy.groups import market_groups
+from strategy.data.dataset import Dataset
 from strategy.scoring import Universe
-from strategy.weights import SAATY_RANDOM_INDEX, ahp, pairwise_matrix, preset_ids, preset_weights
+from strategy.scoring.groups import market_groups
+from strategy.scoring.weights import SAATY_RANDOM_INDEX, ahp, pairwise_matrix, preset_ids, preset_weights
 
 
 def test_required_presets_exist(dataset: Dataset):

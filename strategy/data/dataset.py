@@ -1,0 +1,431 @@
+"""Load the curated data into one immutable, validated :class:`Dataset`.
+
+The app and the tests read only ``data/countries/``. Loading validates every table (columns, ids,
+numbers, references between tables) and raises :class:`DataValidationError` listing every problem,
+so a broken edit of a judgement table is reported by file, row and column instead of failing later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from strategy.data.catalog_spec import PILLARS
+from strategy.data.paths import DATA_DIR
+from strategy.data.validation import (
+    DataValidationError,
+    ValidationIssue,
+    check_columns,
+    check_in,
+    check_numeric,
+    check_required_text,
+    check_unique,
+    check_years,
+    read_table,
+    validate_catalog_rows,
+    validate_indicator_values,
+)
+
+FILES: dict[str, str] = {
+    "countries": "countries.csv",
+    "indicators": "indicators.csv",
+    "catalog": "indicator_catalog.csv",
+    "sources": "sources.csv",
+    "fields": "fields.csv",
+    "field_drivers": "field_drivers.csv",
+    "rivals": "rivals.csv",
+    "rival_strength": "rival_strength.csv",
+    "rival_presence": "rival_presence.csv",
+    "dtt_standards": "dtt_standards.csv",
+    "memoranda": "japan_ict_memoranda.csv",
+    "cable_supplier_origin": "cable_supplier_origin.csv",
+    "weight_presets": "weight_presets.csv",
+}
+
+#: Tables that hold judgements (editable, with rationale), as opposed to measured data.
+JUDGEMENT_TABLES: tuple[str, ...] = (
+    "fields",
+    "field_drivers",
+    "rival_strength",
+    "cable_supplier_origin",
+    "weight_presets",
+)
+#: Columns of ``fields`` that are judgements; the UI labels them so.
+FIELD_JUDGEMENT_COLUMNS: tuple[str, ...] = ("japan_strength", "cost", "staff")
+
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "countries": ("iso3", "name_en", "name_ja", "un_region", "income_group", "is_sovereign", "focus"),
+    "indicators": ("iso3", "indicator", "year", "value", "source_id"),
+    "catalog": (
+        "indicator",
+        "name_en",
+        "name_ja",
+        "unit",
+        "direction",
+        "pillar",
+        "theme",
+        "transform",
+        "min_value",
+        "max_value",
+        "source_id",
+        "licence",
+        "description",
+    ),
+    "sources": ("source_id", "publisher", "title", "licence"),
+    "fields": (
+        "field_id",
+        "name_en",
+        "name_ja",
+        "phase",
+        "prerequisite_fields",
+        "japan_strength",
+        "japan_strength_rationale_en",
+        "japan_strength_rationale_ja",
+        "japan_strength_reference",
+        "cost",
+        "staff",
+        "cost_staff_rationale",
+    ),
+    "field_drivers": ("field_id", "indicator", "role", "direction", "weight", "rationale"),
+    "rivals": ("rival_id", "name_en", "name_ja", "is_home"),
+    "rival_strength": ("rival_id", "field_id", "strength", "rationale", "reference"),
+    "rival_presence": ("iso3", "rival_id", "field_id", "evidence", "value", "unit", "year", "source_id", "detail"),
+    "dtt_standards": ("iso3", "standard", "year_adopted", "source", "quote"),
+    "memoranda": ("iso3", "date", "source_id", "quote"),
+    "cable_supplier_origin": ("supplier", "rival_id", "rationale", "reference"),
+    "weight_presets": ("preset_id", "name_en", "name_ja", "pillar", "weight", "rationale_en", "rationale_ja"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """Everything the scoring needs, validated. Treat every frame as read-only.
+
+    Attributes are indexed by their id where they have one: ``countries`` by iso3, ``catalog`` by
+    indicator, ``sources`` by source_id, ``fields`` by field_id, ``rivals`` by rival_id.
+    ``indicators`` is long: iso3, indicator, year, value, source_id (all years from 2000, except
+    Japan's net aid, which keeps Brunei's and Singapore's last flow in 1995 so its age shows).
+    ``version`` is a hash of the files read (plus any upload), to key caches and scenarios.
+    """
+
+    countries: pd.DataFrame
+    indicators: pd.DataFrame
+    catalog: pd.DataFrame
+    sources: pd.DataFrame
+    fields: pd.DataFrame
+    field_drivers: pd.DataFrame
+    rivals: pd.DataFrame
+    rival_strength: pd.DataFrame
+    rival_presence: pd.DataFrame
+    dtt_standards: pd.DataFrame
+    memoranda: pd.DataFrame
+    cable_supplier_origin: pd.DataFrame
+    weight_presets: pd.DataFrame
+    version: str
+
+    @property
+    def focus(self) -> pd.Index:
+        """ISO3 codes of the focus markets (ASEAN-10 + India)."""
+        return self.countries.index[self.countries["focus"] == 1]
+
+    def latest_values(self, reference_year: int | None = None, max_age: int | None = None) -> pd.DataFrame:
+        """Latest value per (iso3, indicator) at or before ``reference_year``.
+
+        Returns a long frame iso3, indicator, year, value, source_id, age (reference year minus
+        the value's year). Values older than ``max_age`` years are left out.
+        """
+        data = self.indicators
+        ref = int(data["year"].max()) if reference_year is None else int(reference_year)
+        data = data[data["year"] <= ref]
+        latest = data.loc[data.groupby(["iso3", "indicator"], sort=False)["year"].idxmax()].copy()
+        latest["age"] = ref - latest["year"]
+        if max_age is not None:
+            latest = latest[latest["age"] <= max_age]
+        return latest.reset_index(drop=True)
+
+    def indicator_summary(self) -> pd.DataFrame:
+        """Per indicator, from the data itself (so it stays right after an upload): countries with a
+        value, first and last year, and whether the indicator came from an upload."""
+        data = self.indicators
+        grouped = data.groupby("indicator", observed=True)
+        out = pd.DataFrame(
+            {
+                "n_countries": grouped["iso3"].nunique(),
+                "year_min": grouped["year"].min(),
+                "year_max": grouped["year"].max(),
+            }
+        ).reindex(self.catalog.index)
+        out["uploaded"] = self.catalog["source_id"].eq("upload")
+        return out
+
+    def uploaded_rows(self) -> pd.DataFrame:
+        """What uploads added: rows, countries and years per indicator, and whether it is new."""
+        rows = self.indicators[self.indicators["source_id"] == "upload"]
+        grouped = rows.groupby("indicator", observed=True)
+        out = pd.DataFrame(
+            {
+                "rows": grouped.size(),
+                "countries": grouped["iso3"].nunique(),
+                "year_min": grouped["year"].min(),
+                "year_max": grouped["year"].max(),
+            }
+        )
+        out["new_indicator"] = self.catalog["source_id"].reindex(out.index).eq("upload")
+        return out
+
+    def coverage(self, reference_year: int | None = None, countries: pd.Index | None = None) -> pd.DataFrame:
+        """Age in years of each country's latest value per indicator (NaN = no value at all).
+
+        Rows are countries (iso3), columns indicators in catalogue order.
+        """
+        latest = self.latest_values(reference_year)
+        table = latest.pivot(index="iso3", columns="indicator", values="age")
+        index = self.countries.index if countries is None else countries
+        return table.reindex(index=index, columns=self.catalog.index)
+
+    def with_indicator_upload(self, name: str, content: bytes) -> Dataset:
+        """Return a new dataset with the indicator rows of an uploaded CSV or Excel file added.
+
+        The file has columns iso3, indicator, year, value, unit. New indicators are defined in a
+        second sheet ``catalog`` (Excel) with the catalogue columns. Raises
+        :class:`DataValidationError` with every problem; the dataset itself is never changed.
+        """
+        sheets = read_table(name, content)
+        values = sheets.get("values", next(iter(sheets.values())))
+        catalog = self.catalog
+        issues: list[ValidationIssue] = []
+        if "catalog" in sheets:
+            extra = sheets["catalog"].fillna("")
+            catalog_file = f"{name} [catalog]"
+            issues += validate_catalog_rows(extra, catalog_file, self.catalog.index, PILLARS)
+            if not issues:
+                extra = extra.assign(
+                    direction=pd.to_numeric(extra["direction"]).astype(int),
+                    source_id="upload",
+                    licence=extra.get("licence", ""),
+                    description=extra.get("description", ""),
+                    theme=extra.get("theme", ""),
+                    min_value=pd.to_numeric(extra.get("min_value", np.nan), errors="coerce"),
+                    max_value=pd.to_numeric(extra.get("max_value", np.nan), errors="coerce"),
+                ).set_index("indicator")
+                catalog = pd.concat([self.catalog, extra[self.catalog.columns.intersection(extra.columns)]])
+        values_file = f"{name} [values]" if "catalog" in sheets else name
+        clean, value_issues = validate_indicator_values(values, values_file, catalog, self.countries.index)
+        issues += value_issues
+        if issues:
+            raise DataValidationError(issues)
+        added = clean.assign(source_id="upload", year=clean["year"].astype(int))[self.indicators.columns]
+        indicators = pd.concat([self.indicators, added], ignore_index=True)
+        indicators = indicators.drop_duplicates(["iso3", "indicator", "year"], keep="last")
+        sources = self.sources
+        if "upload" not in sources.index:
+            upload = pd.DataFrame(
+                [{"publisher": "user upload", "title": name, "licence": "as stated by the user"}],
+                index=pd.Index(["upload"], name="source_id"),
+            )
+            sources = pd.concat([sources, upload])
+        version = hashlib.sha256(self.version.encode() + content).hexdigest()[:16]
+        return replace(
+            self, indicators=indicators.reset_index(drop=True), catalog=catalog, sources=sources, version=version
+        )
+
+
+def _read(folder: Path, table: str) -> tuple[pd.DataFrame | None, list[ValidationIssue], bytes]:
+    path = folder / FILES[table]
+    if not path.exists():
+        return None, [ValidationIssue(FILES[table], "err.missing_file")], b""
+    content = path.read_bytes()
+    sheets = read_table(path.name, content)
+    frame = sheets["values"]
+    issues = check_columns(frame, _REQUIRED[table], path.name)
+    return frame, issues, content
+
+
+def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
+    """Cross-table and per-table checks of the curated data."""
+    issues: list[ValidationIssue] = []
+    name = FILES
+    countries, catalog, fields, rivals = tables["countries"], tables["catalog"], tables["fields"], tables["rivals"]
+    issues += check_unique(countries, ["iso3"], name["countries"])
+    issues += check_unique(catalog, ["indicator"], name["catalog"])
+    issues += check_in(catalog, "pillar", PILLARS, name["catalog"], "err.bad_choice", allowed=", ".join(PILLARS))
+    issues += check_in(catalog, "direction", ["1", "-1"], name["catalog"], "err.bad_choice", allowed="1, -1")
+    issues += check_in(
+        catalog,
+        "source_id",
+        tables["sources"]["source_id"],
+        name["catalog"],
+        "err.bad_reference",
+        target=name["sources"],
+    )
+    issues += check_unique(tables["sources"], ["source_id"], name["sources"])
+
+    ind = tables["indicators"]
+    file = name["indicators"]
+    codes = set(countries["iso3"])
+    issues += check_in(ind, "iso3", codes, file, "err.unknown_iso3")
+    issues += check_in(ind, "indicator", catalog["indicator"], file, "err.unknown_indicator")
+    issues += check_in(
+        ind, "source_id", tables["sources"]["source_id"], file, "err.bad_reference", target=name["sources"]
+    )
+    issues += check_years(ind, "year", file)[1]
+    issues += check_numeric(ind, "value", file)[1]
+    if not issues:
+        issues += validate_indicator_values(
+            ind.assign(unit=ind["indicator"].map(catalog.set_index("indicator")["unit"])),
+            file,
+            catalog.set_index("indicator"),
+            codes,
+        )[1]
+
+    file = name["fields"]
+    issues += check_unique(fields, ["field_id"], file)
+    issues += check_in(fields, "phase", ["1", "2", "3"], file, "err.bad_choice", allowed="1, 2, 3")
+    issues += check_numeric(fields, "japan_strength", file, low=0.0, high=1.0)[1]
+    issues += check_numeric(fields, "cost", file, low=0.0)[1]
+    issues += check_numeric(fields, "staff", file, low=0.0)[1]
+    issues += check_required_text(
+        fields,
+        [
+            "japan_strength_rationale_en",
+            "japan_strength_rationale_ja",
+            "japan_strength_reference",
+            "cost_staff_rationale",
+        ],
+        file,
+    )
+    prereq = fields[["prerequisite_fields"]].fillna("").astype(str)
+    field_ids = set(fields["field_id"])
+    for i, text in enumerate(prereq["prerequisite_fields"]):
+        for ref in filter(None, (s.strip() for s in text.split(";"))):
+            if ref not in field_ids:
+                issues.append(
+                    ValidationIssue(
+                        file, "err.bad_reference", i + 2, "prerequisite_fields", {"value": ref, "target": file}
+                    )
+                )
+
+    file = name["field_drivers"]
+    drivers = tables["field_drivers"]
+    issues += check_in(drivers, "field_id", field_ids, file, "err.bad_reference", target=name["fields"])
+    issues += check_in(drivers, "indicator", catalog["indicator"], file, "err.unknown_indicator")
+    issues += check_in(drivers, "role", ["need", "readiness"], file, "err.bad_choice", allowed="need, readiness")
+    issues += check_in(drivers, "direction", ["1", "-1"], file, "err.bad_choice", allowed="1, -1")
+    issues += check_numeric(drivers, "weight", file, low=0.0)[1]
+    issues += check_unique(drivers, ["field_id", "indicator", "role"], file)
+
+    rival_ids = set(rivals["rival_id"])
+    issues += check_unique(rivals, ["rival_id"], name["rivals"])
+    file = name["rival_strength"]
+    strength = tables["rival_strength"]
+    issues += check_in(strength, "rival_id", rival_ids, file, "err.bad_reference", target=name["rivals"])
+    issues += check_in(strength, "field_id", field_ids, file, "err.bad_reference", target=name["fields"])
+    issues += check_numeric(strength, "strength", file, low=0.0, high=1.0)[1]
+    issues += check_required_text(strength, ["rationale", "reference"], file)
+    issues += check_unique(strength, ["rival_id", "field_id"], file)
+
+    file = name["rival_presence"]
+    presence = tables["rival_presence"]
+    issues += check_in(presence, "iso3", codes, file, "err.unknown_iso3")
+    issues += check_in(presence, "rival_id", rival_ids, file, "err.bad_reference", target=name["rivals"])
+    issues += check_in(presence, "field_id", field_ids, file, "err.bad_reference", target=name["fields"])
+    issues += check_numeric(presence, "value", file, low=0.0)[1]
+    issues += check_years(presence, "year", file, allow_blank=True)[1]
+
+    origin = tables["cable_supplier_origin"]
+    issues += check_in(
+        origin,
+        "rival_id",
+        rival_ids | {"OTHER"},
+        name["cable_supplier_origin"],
+        "err.bad_reference",
+        target=name["rivals"],
+    )
+    presets = tables["weight_presets"]
+    file = name["weight_presets"]
+    issues += check_in(presets, "pillar", PILLARS, file, "err.bad_choice", allowed=", ".join(PILLARS))
+    issues += check_numeric(presets, "weight", file, low=0.0)[1]
+    issues += check_unique(presets, ["preset_id", "pillar"], file)
+    issues += check_required_text(presets, ["rationale_en", "rationale_ja"], file)
+    issues += check_in(tables["memoranda"], "iso3", codes, name["memoranda"], "err.unknown_iso3")
+    issues += check_in(tables["dtt_standards"], "iso3", codes, name["dtt_standards"], "err.unknown_iso3")
+    return issues
+
+
+def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Convert validated text tables to typed, indexed frames."""
+    num = lambda s: pd.to_numeric(s, errors="coerce")  # noqa: E731
+    out = dict(tables)
+    countries = tables["countries"].copy()
+    flag_columns = [c for c in countries.columns if c.startswith("is_") or c == "focus"]
+    countries[flag_columns] = countries[flag_columns].apply(num).fillna(0).astype(int)
+    out["countries"] = countries.set_index("iso3")
+    ind = tables["indicators"]
+    out["indicators"] = pd.DataFrame(
+        {
+            "iso3": ind["iso3"].astype("category"),
+            "indicator": ind["indicator"].astype("category"),
+            "year": num(ind["year"]).astype(np.int16),
+            "value": num(ind["value"]).astype(float),
+            "source_id": ind["source_id"].astype("category"),
+        }
+    )
+    catalog = tables["catalog"].copy()
+    catalog["direction"] = num(catalog["direction"]).astype(int)
+    for column in ("min_value", "max_value", "n_countries", "year_min", "year_max"):
+        if column in catalog:
+            catalog[column] = num(catalog[column])
+    out["catalog"] = catalog.set_index("indicator")
+    out["sources"] = tables["sources"].set_index("source_id")
+    fields = tables["fields"].copy()
+    fields["phase"] = num(fields["phase"]).astype(int)
+    for column in FIELD_JUDGEMENT_COLUMNS:
+        fields[column] = num(fields[column]).astype(float)
+    fields["prerequisite_fields"] = fields["prerequisite_fields"].fillna("").astype(str)
+    out["fields"] = fields.set_index("field_id")
+    drivers = tables["field_drivers"].copy()
+    drivers["direction"] = num(drivers["direction"]).astype(int)
+    drivers["weight"] = num(drivers["weight"]).astype(float)
+    out["field_drivers"] = drivers
+    rivals = tables["rivals"].copy()
+    rivals["is_home"] = num(rivals["is_home"]).fillna(0).astype(int)
+    out["rivals"] = rivals.set_index("rival_id")
+    strength = tables["rival_strength"].copy()
+    strength["strength"] = num(strength["strength"]).astype(float)
+    out["rival_strength"] = strength
+    presence = tables["rival_presence"].copy()
+    presence["value"] = num(presence["value"]).astype(float)
+    presence["year"] = num(presence["year"]).astype("Int64")
+    out["rival_presence"] = presence
+    dtt = tables["dtt_standards"].copy()
+    dtt["year_adopted"] = num(dtt["year_adopted"]).astype("Int64")
+    out["dtt_standards"] = dtt
+    presets = tables["weight_presets"].copy()
+    presets["weight"] = num(presets["weight"]).astype(float)
+    out["weight_presets"] = presets
+    return out
+
+
+def load_dataset(folder: Path | str = DATA_DIR) -> Dataset:
+    """Read and validate every table in ``folder``; raise :class:`DataValidationError` on problems."""
+    folder = Path(folder)
+    tables: dict[str, pd.DataFrame] = {}
+    issues: list[ValidationIssue] = []
+    digest = hashlib.sha256()
+    for table in FILES:
+        frame, found, content = _read(folder, table)
+        issues += found
+        digest.update(content)
+        if frame is not None:
+            tables[table] = frame
+    if issues:
+        raise DataValidationError(issues)
+    issues = _validate(tables)
+    if issues:
+        raise DataValidationError(issues)
+    typed = _typed(tables)
+    return Dataset(**typed, version=digest.hexdigest()[:16])

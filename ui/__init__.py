@@ -1,0 +1,1 @@
+"""The Streamlit app (never imported by :mod:`strategy`)."""

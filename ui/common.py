@@ -1,0 +1,197 @@
+"""Helpers shared by the Streamlit pages: language, the cached dataset, session uploads, labels.
+
+This module is not a page: with ``st.navigation`` only the pages listed in ``app.py`` are pages.
+It holds no scoring logic; it only turns library results into labelled, language-specific tables.
+Every user-visible text comes from :data:`strategy.i18n.TEXT`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from strategy.data.dataset import FILES, Dataset, load_dataset
+from strategy.data.paths import DATA_DIR
+from strategy.data.validation import DataValidationError, ValidationIssue
+from strategy.i18n import DEFAULT_LANG, LANGS, TEXT, Lang, t
+
+#: Environment variable that points the app at another data folder (tests, experiments).
+DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"
+LANG_KEY = "lang"
+UPLOAD_STATE_KEY = "upload_state"
+
+
+# --- language -------------------------------------------------------------------------------
+
+
+def lang() -> Lang:
+    """The language chosen in the sidebar (session state), defaulting to Japanese."""
+    value = st.session_state.get(LANG_KEY)
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def tr(key: str, **values: object) -> str:
+    """Translate ``key`` into the session's language."""
+    return t(key, lang(), **values)
+
+
+def init_language() -> Lang:
+    """Take the language from the URL (``?lang=en``) on a session's first run."""
+    if LANG_KEY not in st.session_state:
+        requested = st.query_params.get(LANG_KEY)
+        st.session_state[LANG_KEY] = requested if requested in LANGS else DEFAULT_LANG
+    return lang()
+
+
+def language_switch() -> Lang:
+    """The sidebar language switch; keeps the URL query parameter ``lang`` in step."""
+    init_language()
+    st.sidebar.radio(
+        t("ui.lang_label", lang()),  # the same in both languages, so the widget keeps its identity
+        LANGS,
+        key=LANG_KEY,
+        format_func=lambda code: t(f"ui.lang.{code}", code),
+        horizontal=True,
+    )
+    if st.query_params.get(LANG_KEY) != lang():
+        st.query_params[LANG_KEY] = lang()
+    return lang()
+
+
+# --- dataset --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The bundled dataset, or why it could not be loaded."""
+
+    dataset: Dataset | None
+    issues: tuple[ValidationIssue, ...] = ()
+    unexpected: str | None = None
+
+
+def data_folder() -> Path:
+    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Size and modification time of every data file, so an edited file is reloaded."""
+    out = []
+    for name in FILES.values():
+        try:
+            stat = (folder / name).stat()
+            out.append((name, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            out.append((name, -1, -1))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(folder: str, signature: tuple) -> LoadResult:
+    try:
+        return LoadResult(load_dataset(folder))
+    except DataValidationError as exc:
+        return LoadResult(None, tuple(exc.issues))
+    except Exception as exc:  # never show a traceback to a planner; name the problem instead
+        return LoadResult(None, unexpected=f"{type(exc).__name__}: {exc}")
+
+
+def load_bundled() -> LoadResult:
+    """Load (once, cached across sessions) and validate the bundled data."""
+    folder = data_folder()
+    return _load(str(folder), _signature(folder))
+
+
+def show_load_error(result: LoadResult) -> None:
+    """A friendly, translated error box listing every problem (never a traceback)."""
+    if result.unexpected is not None:
+        st.error(tr("ui.data_error.unexpected", detail=result.unexpected))
+    else:
+        messages = [issue.message(lang()) for issue in result.issues]
+        st.error(bullets(tr("ui.data_error.title", n=len(messages)), messages))
+    st.info(tr("ui.data_error.hint"))
+
+
+@dataclass
+class UploadState:
+    """What the user uploaded in this session (kept in session state, never written to disk)."""
+
+    base_version: str
+    dataset: Dataset
+    added: list[dict[str, object]] = field(default_factory=list)
+    seen_file_ids: set[str] = field(default_factory=set)
+    last_error: tuple[str, tuple[ValidationIssue, ...]] | None = None
+    last_success: tuple[str, int] | None = None
+    dropped: bool = False  # earlier uploads were dropped because the bundled data changed
+
+
+def upload_state(base: Dataset) -> UploadState:
+    """This session's upload state on top of ``base`` (reset if the bundled data changed)."""
+    state = st.session_state.get(UPLOAD_STATE_KEY)
+    if state is None or state.base_version != base.version:
+        state = UploadState(base.version, base, dropped=bool(state is not None and state.added))
+        st.session_state[UPLOAD_STATE_KEY] = state
+    return state
+
+
+def current_dataset() -> Dataset:
+    """The dataset pages should show: the bundled data plus this session's uploads."""
+    base = load_bundled().dataset
+    if base is None:  # app.py stops before running a page in this case
+        st.stop()
+    return upload_state(base).dataset
+
+
+# --- labels ---------------------------------------------------------------------------------
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value).strip() in ("", "nan", "<NA>")
+
+
+def country_names(ds: Dataset, language: Lang) -> pd.Series:
+    """ISO3 → country name in the language."""
+    return ds.countries[f"name_{language}"]
+
+
+def indicator_names(catalog: pd.DataFrame, language: Lang) -> pd.Series:
+    """Indicator id → name in the language (English if the Japanese name is blank)."""
+    names = catalog[f"name_{language}"].astype(str)
+    blank = catalog[f"name_{language}"].isna() | names.str.strip().eq("")
+    return names.where(~blank, catalog["name_en"].astype(str))
+
+
+def unit_label(unit: object, language: Lang) -> str:
+    key = f"ui.unit.{unit}"
+    return t(key, language) if key in TEXT else ("" if _blank(unit) else str(unit))
+
+
+def label(prefix: str, value: object, language: Lang) -> str:
+    """Translated label for a coded value (``ui.<prefix>.<value>``), or the value as is."""
+    key = f"ui.{prefix}.{value}"
+    return t(key, language) if key in TEXT else ("" if _blank(value) else str(value))
+
+
+def years_range(start: object, end: object, language: Lang) -> str:
+    if _blank(start) or _blank(end):
+        return ""
+    start, end = int(float(start)), int(float(end))  # type: ignore[arg-type]
+    return str(start) if start == end else t("ui.years_range", language, start=start, end=end)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text from data or messages so Streamlit markdown shows it literally."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def bullets(title: str, items: list[str]) -> str:
+    """A markdown message: a title line and one bullet per item (each escaped)."""
+    return "\n".join([escape_markdown(title), "", *(f"- {escape_markdown(item)}" for item in items)])

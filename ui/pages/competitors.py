@@ -1,0 +1,156 @@
+"""Competitors (どこと戦うか): rival threat per market × field, the evidence behind it, head-to-head, white space."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from strategy.i18n import t
+from ui import settings as sc
+from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.views import common as views
+
+SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
+COUNTRY_SETS = ("focus", "top10", "top25", "top50")
+
+ds = current_dataset()
+language = lang()
+state = sc.controls(ds)
+
+st.title(tr("ui.page.competitors"))
+st.write(tr("ui.cp.intro"))
+universe = sc.require_countries(ds, state)
+sc.header(ds, state, len(universe))
+threat = sc.threat(ds, state)
+market = sc.market(ds, state)
+field_label = views.field_names(ds, language)
+names = views.country_names(ds, language)
+
+section = st.segmented_control(
+    tr("ui.cp.section"),
+    SECTIONS,
+    default="threat",
+    required=True,
+    format_func=lambda s: t(f"ui.cp.tab.{s}", language),
+    key="competitors_section",
+    label_visibility="collapsed",
+    persist_state="session",
+)
+
+
+def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
+    table.show(rows, key)
+
+
+def country_set() -> list[str]:
+    st.session_state.setdefault("competitors_countries", "focus")
+    choice = st.selectbox(
+        tr("ui.fd.countries"),
+        COUNTRY_SETS,
+        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
+        key="competitors_countries",
+        help=tr("ui.fd.countries_help"),
+        persist_state="session",
+    )
+    ranked = list(market.table().index)
+    if choice == "focus":  # best market first, then focus markets without a market score
+        focus = set(ds.focus) & set(universe)
+        shown = [i for i in ranked if i in focus] + sorted(focus - set(ranked))
+    else:
+        shown = ranked[: int(choice.removeprefix("top"))]
+    if not shown:
+        st.info(tr("ui.fd.no_focus"))
+        shown = ranked[:10]
+    return shown
+
+
+def assumed_note() -> None:
+    st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
+
+
+if section == "threat":
+    st.subheader(tr("ui.cp.threat_title"))
+    shown = country_set()
+    st.plotly_chart(
+        views.threat_heatmap(ds, threat, shown, language),
+        width="stretch",
+        config={"displaylogo": False},
+        key="competitors_heatmap",
+    )
+    assumed_note()
+    st.caption(tr("ui.cp.threat_caption"))
+
+elif section == "evidence":
+    st.subheader(tr("ui.cp.evidence_title"))
+    options = list(universe)
+    if st.session_state.get("competitors_country") not in options:
+        st.session_state["competitors_country"] = "VNM" if "VNM" in options else options[0]
+    iso3 = st.selectbox(
+        tr("ui.cp.country"),
+        options,
+        format_func=lambda i: str(names.get(i, i)),
+        key="competitors_country",
+        help=tr("ui.cp.country_help"),
+    )
+    detail = threat.detail[threat.detail["iso3"] == iso3]
+    rivals = detail[detail["rival_id"] != "JPN"]
+    measured, total = int(rivals["measured"].sum()), len(rivals)
+    st.markdown(
+        tr(
+            "ui.cp.evidence_count",
+            country=names.get(iso3, iso3),
+            measured=measured,
+            total=total,
+            assumed=total - measured,
+            default=f"{state.presence_default:.2f}",
+        )
+    )
+    items = views.evidence_items(ds, iso3, language)
+    if items:
+        st.markdown("\n".join(items))
+    else:
+        st.info(tr("ui.cp.no_evidence"))
+    st.caption(tr("ui.cp.evidence_caption"))
+    st.markdown(f"#### {tr('ui.cp.country_fields_title', country=names.get(iso3, iso3))}")
+    show(views.country_threat_table(ds, threat, iso3, language), rows=18, key="competitors_country_table")
+    st.caption(tr("ui.cp.strength_note"))
+
+elif section == "head_to_head":
+    st.subheader(tr("ui.cp.h2h_title"))
+    fields = list(ds.fields.sort_values("phase", kind="stable").index)
+    st.session_state.setdefault("competitors_field", "submarine_cable")
+    left, right = st.columns(2)
+    with left:
+        field_id = st.selectbox(
+            tr("ui.fd.field"),
+            fields,
+            format_func=lambda f: t(
+                "ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=field_label[f]
+            ),
+            key="competitors_field",
+            help=tr("ui.cp.field_help"),
+            persist_state="session",
+        )
+    with right:
+        shown = country_set()
+    figure, table = views.head_to_head(ds, threat, field_id, shown, language)
+    st.caption(tr("ui.cp.h2h_caption"))
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="competitors_h2h")
+    show(table, rows=15, key="competitors_h2h_table")
+    assumed_note()
+
+elif section == "white_space":
+    st.subheader(tr("ui.cp.white_title"))
+    shown = country_set()
+    opportunities = sc.opportunities(ds, state)
+    measured = views.white_space_table(ds, opportunities, shown, language, measured=True)
+    assumed = views.white_space_table(ds, opportunities, shown, language, measured=False)
+    st.caption(tr("ui.cp.white_caption", threshold=f"{state.white_space:.2f}"))
+    st.markdown(f"#### {tr('ui.cp.white_measured_title', n=len(measured.frame))}")
+    if len(measured.frame):
+        show(measured, rows=15, key="competitors_white_space")
+    else:
+        st.info(tr("ui.cp.no_white_space"))
+    st.markdown(f"#### {tr('ui.cp.white_assumed_title', n=len(assumed.frame))}")
+    st.warning(tr("ui.cp.white_assumed_warning", default=f"{state.presence_default:.2f}"))
+    if len(assumed.frame):
+        show(assumed, rows=10, key="competitors_white_space_assumed")

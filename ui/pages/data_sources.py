@@ -1,0 +1,128 @@
+"""Data & sources: catalogue, coverage, sources and licences, judgements, evidence tables, uploads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from strategy.data.catalog_spec import PILLARS
+from strategy.data.dataset import FILES, JUDGEMENT_TABLES
+from strategy.data.validation import TRANSFORMS, DataValidationError
+from strategy.i18n import t
+from ui.common import bullets, current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
+from ui.views import common as views
+
+SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
+
+ds = current_dataset()
+language = lang()
+
+
+def show(table: views.Table, max_rows: int = 25) -> None:
+    table.show(max_rows)
+    for note in table.notes:
+        st.caption(note)
+
+
+st.title(tr("ui.page.data"))
+st.write(tr("ui.data.intro"))
+st.warning(tr("ui.data.licence_warning"))
+
+section = st.segmented_control(
+    tr("ui.data.section"),
+    SECTIONS,
+    default="catalog",
+    required=True,
+    format_func=lambda s: t(f"ui.tab.{s}", language),  # no session state here: AppTest calls it outside a run
+    key="data_section",
+    label_visibility="collapsed",
+)
+
+st.subheader(tr(f"ui.tab.{section}"))
+if section == "catalog":
+    st.caption(tr("ui.kind.measured"))
+    show(views.catalogue_table(ds, ds.version, language), max_rows=20)
+
+elif section == "coverage":
+    scope = st.selectbox(
+        tr("ui.cov.scope"),
+        views.scope_options(ds),
+        format_func=lambda s: views.scope_label(s, language),
+        key="coverage_scope",
+    )
+    figure, legend = views.coverage_figure(ds, ds.version, language, scope)
+    st.markdown(legend)
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="coverage_chart")
+
+elif section == "sources":
+    show(views.sources_table(ds, ds.version, language))
+
+elif section == "judgement":
+    files = ", ".join(FILES[name] for name in JUDGEMENT_TABLES)
+    st.info(tr("ui.judgement.intro", files=files))
+    tables = views.judgement_tables(ds, ds.version, language)
+    for name, key in (
+        ("fields", "ui.judgement.fields"),
+        ("rival_strength", "ui.judgement.rival_strength"),
+        ("cable_supplier_origin", "ui.judgement.cable"),
+        ("field_drivers", "ui.judgement.drivers"),
+        ("weight_presets", "ui.judgement.presets"),
+    ):
+        st.markdown(f"**{tr(key)}** — `{FILES[name]}`")
+        show(tables[name], max_rows=12)
+
+elif section == "dtt":
+    st.markdown(f"**{tr('ui.dtt.title')}**")
+    show(views.dtt_table(ds, ds.version, language), max_rows=40)
+
+elif section == "memoranda":
+    st.markdown(f"**{tr('ui.mem.title')}**")
+    show(views.memoranda_table(ds, ds.version, language))
+
+elif section == "upload":
+    st.markdown(f"**{tr('ui.upload.title')}**")
+    st.markdown(tr("ui.upload.help", pillars=", ".join(PILLARS), transforms=" / ".join(TRANSFORMS)))
+    with st.container(horizontal=True):
+        st.download_button(
+            tr("ui.upload.template_csv"),
+            views.template_csv(),
+            "indicator_upload_template.csv",
+            "text/csv",
+            # nothing on the page changes after a download: a rerun would only race the next click
+            on_click="ignore",
+        )
+        st.download_button(
+            tr("ui.upload.template_xlsx"),
+            views.template_xlsx(),
+            "indicator_upload_template.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+        )
+    base = load_bundled().dataset
+    state = upload_state(base)
+    uploaded = st.file_uploader(tr("ui.upload.label"), type=["csv", "xlsx"], key="indicator_upload")
+    if uploaded is not None and uploaded.file_id not in state.seen_file_ids:
+        state.seen_file_ids.add(uploaded.file_id)
+        state.last_error, state.last_success = None, None
+        try:
+            updated = state.dataset.with_indicator_upload(uploaded.name, uploaded.getvalue())
+        except DataValidationError as exc:
+            state.last_error = (uploaded.name, tuple(exc.issues))
+        else:
+            records = views.added_summary(state.dataset, updated, uploaded.name)
+            state.dataset = updated
+            state.added.extend(records)
+            state.last_success = (uploaded.name, sum(int(r["rows"]) for r in records))
+            st.rerun()  # so the sidebar and every table show the new data
+
+    if state.last_error is not None:
+        messages = [issue.message(language) for issue in state.last_error[1]]
+        st.error(bullets(tr("err.summary", n=len(messages)), messages))
+    if state.last_success is not None:
+        name, rows = state.last_success
+        st.success(escape_markdown(tr("ui.upload.success", file=name, rows=rows)))
+    if state.added:
+        st.markdown(f"**{tr('ui.upload.added_title')}**")
+        show(views.added_table(state.dataset, state.added, language))
+        if st.button(tr("ui.upload.clear"), key="upload_clear"):
+            state.dataset, state.added, state.last_error, state.last_success = base, [], None, None
+            st.rerun()

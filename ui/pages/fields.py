@@ -1,0 +1,202 @@
+"""Fields (何を戦うか): fit of each ICT field in each market, field profiles, best markets, why a field fits."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from strategy.i18n import t
+from strategy.scoring import STANDARD_FIELDS, standard_status
+from ui import settings as sc
+from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.views import common as views
+
+SECTIONS = ("heatmap", "profile")
+COUNTRY_SETS = ("focus", "top10", "top25", "top50")
+
+ds = current_dataset()
+language = lang()
+state = sc.controls(ds)
+
+st.title(tr("ui.page.fields"))
+st.write(tr("ui.fd.intro"))
+universe = sc.require_countries(ds, state)
+sc.header(ds, state, len(universe))
+fit = sc.fit(ds, state)
+market = sc.market(ds, state)
+field_label = views.field_names(ds, language)
+names = views.country_names(ds, language)
+
+section = st.segmented_control(
+    tr("ui.fd.section"),
+    SECTIONS,
+    default="heatmap",
+    required=True,
+    format_func=lambda s: t(f"ui.fd.tab.{s}", language),
+    key="fields_section",
+    label_visibility="collapsed",
+    persist_state="session",
+)
+
+
+def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
+    table.show(rows, key)
+
+
+def country_set(choice: str) -> list[str]:
+    """Countries to show: the focus markets in the universe, or the top N by market score."""
+    ranked = list(market.table().index)
+    if choice == "focus":  # best market first, then focus markets without a market score
+        focus = set(ds.focus) & set(universe)
+        return [i for i in ranked if i in focus] + sorted(focus - set(ranked))
+    return ranked[: int(choice.removeprefix("top"))]
+
+
+if section == "heatmap":
+    st.subheader(tr("ui.fd.heatmap_title"))
+    st.session_state.setdefault("fields_countries", "focus")
+    choice = st.selectbox(
+        tr("ui.fd.countries"),
+        COUNTRY_SETS,
+        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
+        key="fields_countries",
+        help=tr("ui.fd.countries_help"),
+        persist_state="session",
+    )
+    shown = country_set(str(choice))
+    if not shown:
+        st.info(tr("ui.fd.no_focus"))
+        shown = list(market.table().index)[:10]
+    st.plotly_chart(
+        views.fit_heatmap(ds, fit, shown, language),
+        width="stretch",
+        config={"displaylogo": False},
+        key="fields_heatmap",
+    )
+    w = state.fit
+    st.caption(
+        tr(
+            "ui.fd.heatmap_caption",
+            need=f"{w.need:.2f}",
+            readiness=f"{w.readiness:.2f}",
+            strength=f"{w.strength:.2f}",
+            year=market.criteria.reference_year,
+            age=state.settings.max_age,
+        )
+    )
+
+elif section == "profile":
+    fields = list(ds.fields.sort_values("phase", kind="stable").index)
+    st.session_state.setdefault("fields_field", "disaster_ict")
+    field_id = st.selectbox(
+        tr("ui.fd.field"),
+        fields,
+        format_func=lambda f: t(
+            "ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=field_label[f]
+        ),
+        key="fields_field",
+        help=tr("ui.fd.field_help"),
+        persist_state="session",
+    )
+    row = ds.fields.loc[field_id]
+    st.subheader(field_label[field_id])
+    prerequisites = [s.strip() for s in str(row["prerequisite_fields"]).split(";") if s.strip()]
+    left, right = st.columns([3, 2])
+    with left:
+        description = row.get(f"description_{language}")
+        if isinstance(description, str) and description.strip():
+            st.write(escape_markdown(description))
+        st.markdown(
+            tr(
+                "ui.fd.phase_line",
+                phase=int(row["phase"]),
+                phase_name=tr(f"ui.fd.phase.{int(row['phase'])}"),
+                prerequisites=tr("ui.list_sep").join(field_label.get(p, p) for p in prerequisites)
+                or tr("ui.fd.no_prerequisites"),
+            )
+        )
+    with right, st.container(border=True):
+        st.metric(tr("ui.fd.japan_strength"), f"{float(row['japan_strength']):.2f}", help=tr("ui.fd.judgement_help"))
+        rationale = row.get(f"japan_strength_rationale_{language}") or row["japan_strength_rationale_en"]
+        st.markdown(f"**{tr('ui.fd.rationale_judgement')}**")
+        st.write(escape_markdown(str(rationale)))
+        st.caption(tr("ui.fd.reference", reference=escape_markdown(str(row["japan_strength_reference"]))))
+
+    st.markdown(f"#### {tr('ui.fd.drivers_title')}")
+    st.caption(tr("ui.fd.drivers_caption"))
+    if field_id in STANDARD_FIELDS:
+        st.caption(tr("ui.fd.standard_rule", ours=" / ".join(STANDARD_FIELDS[field_id])))
+    show(views.field_drivers_table(ds, field_id, language), rows=12, key="fields_drivers")
+
+    st.markdown(f"#### {tr('ui.fd.best_title', field=field_label[field_id])}")
+    table = sc.opportunities(ds, state)
+    o = state.opportunity
+    st.caption(
+        tr(
+            "ui.fd.best_caption",
+            market=f"{o.market:.2f}",
+            fit=f"{o.fit:.2f}",
+            position=f"{o.position:.2f}",
+            rule=tr(f"ui.sc.opp.rule.{o.rule}"),
+        )
+    )
+    best = views.best_markets(ds, table, field_id, language)
+    show(best, rows=10, key="fields_best")
+    st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
+    top = table[table["field_id"] == field_id].head(len(best.frame))
+    no_need = top.loc[top["need"].isna(), "iso3"].astype(str)
+    if len(no_need):
+        st.warning(tr("ui.fd.need_missing", names=tr("ui.list_sep").join(names.reindex(no_need).fillna(""))))
+
+    st.markdown(f"#### {tr('ui.fd.why_title')}")
+    ranked = list(table[table["field_id"] == field_id]["iso3"].astype(str))
+    in_fit = [i for i in fit.fit.index if i not in set(ranked)]
+    options = ranked + in_fit
+    if st.session_state.get("fields_country") not in options:
+        st.session_state["fields_country"] = "VNM" if "VNM" in options else options[0]
+    iso3 = st.selectbox(
+        tr("ui.fd.country"),
+        options,
+        format_func=lambda i: str(names.get(i, i)),
+        key="fields_country",
+        help=tr("ui.fd.country_help"),
+    )
+    drivers = sc.fit_drivers(ds, state, field_id, iso3)
+
+    def number(value: float) -> str:
+        return tr("ui.na") if value != value else f"{value:.2f}"
+
+    need = float(fit.need.at[iso3, field_id])
+    readiness = float(fit.readiness.at[iso3, field_id])
+    value = float(fit.fit.at[iso3, field_id])
+    total = state.fit.need + state.fit.readiness + state.fit.strength
+    st.markdown(
+        tr(
+            "ui.fd.fit_formula",
+            country=escape_markdown(str(names.get(iso3, iso3))),
+            field=escape_markdown(field_label[field_id]),
+            fit=number(value),
+            wn=f"{state.fit.need / total:.2f}",
+            need=number(need),
+            wr=f"{state.fit.readiness / total:.2f}",
+            readiness=number(readiness),
+            ws=f"{state.fit.strength / total:.2f}",
+            strength=f"{float(fit.strength[field_id]):.2f}",
+        )
+    )
+    if field_id in STANDARD_FIELDS:
+        status = standard_status(ds, pd.Index([iso3]), field_id).iloc[0]
+        adopted = ds.dtt_standards.set_index("iso3")["standard"].get(iso3, "")
+        st.info(
+            tr(
+                f"ui.fd.standard.{status}",
+                country=escape_markdown(str(names.get(iso3, iso3))),
+                adopted=escape_markdown(str(adopted)),
+                ours=" / ".join(STANDARD_FIELDS[field_id]),
+            )
+        )
+    if prerequisites:
+        st.caption(tr("ui.fd.prereq_note", fields=tr("ui.list_sep").join(field_label.get(p, p) for p in prerequisites)))
+    figure, detail = views.fit_drivers(ds, drivers, language)
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="fields_fit_chart")
+    show(detail, rows=12, key="fields_fit_table")

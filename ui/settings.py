@@ -1,0 +1,771 @@
+"""Scoring settings shared by the Markets, Fields and Competitors pages, and their cached results.
+
+Not a page. :func:`controls` draws the settings in the sidebar (the same widgets on the three
+pages) and returns them as one frozen :class:`State`. Widgets keep their values for the whole
+session (``persist_state="session"``), so a weight set on one page holds on the others; the preset
+and the method are also in the URL (``?preset=asean_growth&method=topsis``, ids, the same in
+both languages) so a view can be shared.
+
+The results are cached per step, keyed on the data version and only the settings that step reads:
+the criteria matrix (the slow step) on universe and indicator settings, rival threat on universe
+and presence settings. A weight slider therefore re-runs only the cheap aggregation. No scoring
+happens here: every number comes from :mod:`strategy.scoring`, :mod:`strategy.scoring.weights` and
+:mod:`strategy.scoring.groups`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+import pandas as pd
+import streamlit as st
+
+from strategy.data.catalog_spec import PILLARS
+from strategy.data.dataset import Dataset
+from strategy.i18n import t
+from strategy.scoring import (
+    MEMBERSHIPS,
+    METHODS,
+    MISSING_POLICIES,
+    NORMALISATIONS,
+    Criteria,
+    FieldFit,
+    FitWeights,
+    MarketScores,
+    MarketWeights,
+    OpportunityWeights,
+    RivalThreat,
+    Settings,
+    Universe,
+    field_fit,
+    fit_decomposition,
+    market_scores,
+    opportunity,
+    prepare_criteria,
+    rival_threat,
+)
+from strategy.scoring.groups import MarketGroups, market_groups
+from strategy.scoring.weights import AHPResult, ahp, pairwise_matrix, preset_ids, preset_weights
+from ui.common import current_dataset, label, lang, tr
+
+SCOPES = ("all", "focus", "region", "income", "membership")
+WEIGHT_MODES = ("sliders", "ahp")
+#: A third weight mode, offered only after loading a scenario whose pillar weights the sliders' 0.5
+#: steps cannot hold: those weights, exactly, so the app shows what the CLI computes for that file.
+SCENARIO_MODE = "scenario"
+SCENARIO_WEIGHTS_KEY = "sc_scenario_weights"
+WINSOR_OPTIONS = (0.0, 0.01, 0.025, 0.05, 0.1)
+PILLAR_MAX = 5.0
+INDICATOR_WEIGHT_MAX = 5.0
+#: Saaty's 1-9 scale as a slider position: negative = the first pillar matters more.
+AHP_STEPS = tuple(range(-8, 9))
+#: Widget keys in the URL (bound to query parameters) and in session state.
+PRESET_KEY = "preset"
+METHOD_KEY = "method"
+INDICATOR_WEIGHTS_KEY = "sc_indicator_weights"
+INDICATOR_EDITOR_KEY = "sc_indicator_editor"
+AHP_PILLARS_KEY = "sc_ahp_pillars"
+PERSIST = "session"
+
+
+def pillar_key(pillar: str) -> str:
+    return f"sc_w_{pillar}"
+
+
+def ahp_key(a: str, b: str) -> str:
+    return f"sc_ahp_{a}__{b}"
+
+
+def market_pillars() -> tuple[str, ...]:
+    """Every pillar a market weight can be put on (social needs included, off in most presets)."""
+    return tuple(PILLARS)
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything the three pages need to compute and describe the scores."""
+
+    universe: Universe
+    scope: str
+    scope_values: tuple[str, ...]
+    settings: Settings
+    method_fallback: bool  # weighted product asked with z-scores: min-max is used instead
+    preset: str
+    modified: bool  # sliders differ from the preset
+    mode: str
+    pillar_weights: tuple[tuple[str, float], ...]
+    indicator_weights: tuple[tuple[str, float], ...]
+    ahp: AHPResult | None
+    fit: FitWeights
+    opportunity: OpportunityWeights
+    presence_default: float
+    white_space: float
+
+    @property
+    def market_weights(self) -> MarketWeights:
+        return MarketWeights(pillars=dict(self.pillar_weights), indicators=dict(self.indicator_weights))
+
+
+# --- cached steps ---------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _countries(_ds: Dataset, version: str, universe: Universe) -> pd.Index:
+    return universe.select(_ds)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _criteria(_ds: Dataset, version: str, universe: Universe, settings: Settings) -> Criteria:
+    return prepare_criteria(_ds, _countries(_ds, version, universe), settings)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _market(
+    _ds: Dataset, version: str, universe: Universe, settings: Settings, pillars: tuple, indicators: tuple
+) -> MarketScores:
+    weights = MarketWeights(pillars=dict(pillars), indicators=dict(indicators))
+    return market_scores(_ds, _criteria(_ds, version, universe, settings), weights)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _fit(_ds: Dataset, version: str, universe: Universe, settings: Settings, weights: FitWeights) -> FieldFit:
+    return field_fit(_ds, _criteria(_ds, version, universe, settings), weights)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _threat(_ds: Dataset, version: str, universe: Universe, presence: float, white_space: float) -> RivalThreat:
+    return rival_threat(_ds, _countries(_ds, version, universe), presence, white_space)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _opportunity(
+    _ds: Dataset,
+    version: str,
+    universe: Universe,
+    settings: Settings,
+    pillars: tuple,
+    indicators: tuple,
+    fit_weights: FitWeights,
+    presence: float,
+    white_space: float,
+    weights: OpportunityWeights,
+) -> pd.DataFrame:
+    return opportunity(
+        _market(_ds, version, universe, settings, pillars, indicators),
+        _fit(_ds, version, universe, settings, fit_weights),
+        _threat(_ds, version, universe, presence, white_space),
+        weights,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _groups(
+    _ds: Dataset,
+    version: str,
+    universe: Universe,
+    k: int,
+    indicators: tuple[str, ...],
+    method: str,
+    reference_year: int | None,
+    max_age: int,
+) -> MarketGroups:
+    countries = _countries(_ds, version, universe)
+    return market_groups(_ds, countries, k, indicators, method, reference_year, max_age)  # type: ignore[arg-type]
+
+
+def countries(ds: Dataset, state: State) -> pd.Index:
+    """ISO3 codes of the universe (before any exclusion for low coverage)."""
+    return _countries(ds, ds.version, state.universe)
+
+
+def criteria(ds: Dataset, state: State) -> Criteria:
+    return _criteria(ds, ds.version, state.universe, state.settings)
+
+
+def market(ds: Dataset, state: State) -> MarketScores:
+    return _market(ds, ds.version, state.universe, state.settings, state.pillar_weights, state.indicator_weights)
+
+
+def fit(ds: Dataset, state: State) -> FieldFit:
+    return _fit(ds, ds.version, state.universe, state.settings, state.fit)
+
+
+def threat(ds: Dataset, state: State) -> RivalThreat:
+    return _threat(ds, ds.version, state.universe, state.presence_default, state.white_space)
+
+
+def opportunity_key(ds: Dataset, state: State) -> tuple:
+    """What the opportunity table depends on: its cache key, also used to notice a stale plan."""
+    return (
+        ds.version,
+        state.universe,
+        state.settings,
+        state.pillar_weights,
+        state.indicator_weights,
+        state.fit,
+        state.presence_default,
+        state.white_space,
+        state.opportunity,
+    )
+
+
+def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
+    """One row per (country, field), best first (read-only: copy before changing)."""
+    return _opportunity(ds, *opportunity_key(ds, state))
+
+
+def fit_drivers(ds: Dataset, state: State, field_id: str, iso3: str) -> pd.DataFrame:
+    """The drivers behind one (field, country) fit (cheap, so not cached)."""
+    return fit_decomposition(ds, criteria(ds, state), field_id, iso3)
+
+
+def groups(ds: Dataset, state: State, k: int, indicators: tuple[str, ...], method: str) -> MarketGroups | ValueError:
+    """Market groups, or the library's error when too few countries have every grouping indicator."""
+    try:
+        return _groups(
+            ds, ds.version, state.universe, k, indicators, method, state.settings.reference_year, state.settings.max_age
+        )
+    except ValueError as exc:
+        return exc
+
+
+# --- labels ---------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _preset_names(_ds: Dataset, version: str, language: str) -> dict[str, str]:
+    presets = _ds.weight_presets.drop_duplicates("preset_id").set_index("preset_id")
+    names = presets[f"name_{language}"].where(presets[f"name_{language}"].astype(str).str.strip().ne(""))
+    return names.fillna(presets["name_en"]).astype(str).to_dict()
+
+
+def preset_name(ds: Dataset, preset_id: str, language: str) -> str:
+    return _preset_names(ds, ds.version, language).get(preset_id, preset_id)
+
+
+def saaty_label(step: int, a: str, b: str, language: str) -> str:
+    """Slider text for a pairwise judgement: which pillar matters more, and how many times."""
+    if step == 0:
+        return t("ui.sc.ahp.equal", language)
+    winner = a if step < 0 else b
+    return t("ui.sc.ahp.more", language, pillar=label("pillar", winner, language), n=abs(step) + 1)
+
+
+def saaty_value(step: int) -> float:
+    """a_ij for a slider position: 1 at the middle, 2..9 towards the first, 1/2..1/9 towards the second."""
+    return float(1 - step) if step <= 0 else 1.0 / (1 + step)
+
+
+def universe_label(ds: Dataset, state: State, language: str) -> str:
+    """The universe in words, e.g. 'Focus markets (ASEAN-10 + India)' or 'Region: Asia, Africa'."""
+    if state.scope in ("all", "focus"):
+        return t(f"ui.sc.scope.{state.scope}", language)
+    prefix = {"region": "region", "income": "income", "membership": "member"}[state.scope]
+    values = t("ui.list_sep", language).join(label(prefix, v, language) for v in state.scope_values)
+    return t(f"ui.sc.scope.{state.scope}", language) + t("ui.sc.colon", language) + values
+
+
+def weights_label(ds: Dataset, state: State, language: str) -> str:
+    if state.mode == "ahp":
+        return t("ui.sc.weights_from_ahp", language)
+    if state.mode == SCENARIO_MODE:
+        return t("ui.sc.weights_from_scenario", language)
+    name = preset_name(ds, state.preset, language)
+    key = "ui.sc.weights_from_preset_modified" if state.modified else "ui.sc.weights_from_preset"
+    return t(key, language, name=name)
+
+
+def summary_line(ds: Dataset, state: State, language: str, n: int) -> str:
+    """One caption line with everything the numbers on the page depend on."""
+    s = state.settings
+    year = s.reference_year or int(ds.indicators["year"].max())
+    return t(
+        "ui.sc.summary",
+        language,
+        universe=universe_label(ds, state, language),
+        n=n,
+        method=t(f"ui.sc.method.{s.method}", language),
+        weights=weights_label(ds, state, language),
+        norm=t(f"ui.sc.norm.{s.normalisation}", language),
+        year=year,
+        age=s.max_age,
+        missing=t(f"ui.sc.missing.{s.missing}", language),
+    )
+
+
+# --- controls -------------------------------------------------------------------------------
+
+
+def _url_default(key: str, allowed: list[str] | tuple[str, ...], default: str) -> None:
+    """First value of a widget whose value is also kept in the URL (``?preset=...``)."""
+    if key not in st.session_state:
+        requested = st.query_params.get(key)
+        st.session_state[key] = requested if requested in allowed else default
+
+
+def _to_url(key: str, value: str, default: str) -> None:
+    """Keep the URL in step with a widget (left out while it has its default value).
+
+    Not ``bind="query-params"``: that puts the option's translated label in the URL, so a link
+    would depend on the language it was made in; ids do not.
+    """
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def _default(key: str, value: object) -> None:
+    """Give a widget its first value through session state (never together with ``value=``)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _preset_pillars(ds: Dataset, preset_id: str) -> dict[str, float]:
+    weights = preset_weights(ds, preset_id).pillars
+    return {p: float(weights.get(p, 0.0)) for p in market_pillars()}
+
+
+def _load_preset() -> None:
+    """Callback of the preset select: put the preset's pillar weights on the sliders."""
+    ds = current_dataset()
+    for pillar, weight in _preset_pillars(ds, st.session_state[PRESET_KEY]).items():
+        st.session_state[pillar_key(pillar)] = min(weight, PILLAR_MAX)
+    st.session_state["sc_weight_mode"] = "sliders"
+
+
+def reset_indicator_weights() -> None:
+    st.session_state[INDICATOR_WEIGHTS_KEY] = {}
+    st.session_state.pop(INDICATOR_EDITOR_KEY, None)
+
+
+def _universe_controls(ds: Dataset, language: str) -> tuple[Universe, str, tuple[str, ...]]:
+    sb = st.sidebar
+    _default("sc_scope", "all")
+    scope = sb.selectbox(
+        tr("ui.sc.scope"),
+        SCOPES,
+        format_func=lambda s: t(f"ui.sc.scope.{s}", language),
+        key="sc_scope",
+        help=tr("ui.sc.scope_help"),
+        persist_state=PERSIST,
+    )
+    values: tuple[str, ...] = ()
+    c = ds.countries
+    if scope == "region":
+        options = sorted(str(r) for r in c["un_region"].dropna().unique() if str(r).strip())
+        _default("sc_regions", ["Asia"])
+        values = tuple(
+            sb.multiselect(
+                tr("ui.sc.regions"),
+                options,
+                format_func=lambda r: label("region", r, language),
+                key="sc_regions",
+                help=tr("ui.sc.regions_help"),
+                persist_state=PERSIST,
+            )
+        )
+    elif scope == "income":
+        options = ["Low income", "Lower middle income", "Upper middle income", "High income"]
+        _default("sc_incomes", ["Lower middle income", "Upper middle income"])
+        values = tuple(
+            sb.multiselect(
+                tr("ui.sc.incomes"),
+                options,
+                format_func=lambda g: label("income", g, language),
+                key="sc_incomes",
+                help=tr("ui.col.income_group_help"),
+                persist_state=PERSIST,
+            )
+        )
+    elif scope == "membership":
+        _default("sc_memberships", ["asean"])
+        values = tuple(
+            sb.multiselect(
+                tr("ui.sc.memberships"),
+                MEMBERSHIPS,
+                format_func=lambda m: label("member", m, language),
+                key="sc_memberships",
+                help=tr("ui.sc.memberships_help"),
+                persist_state=PERSIST,
+            )
+        )
+    _default("sc_territories", False)
+    territories = sb.checkbox(
+        tr("ui.sc.territories"), key="sc_territories", help=tr("ui.sc.territories_help"), persist_state=PERSIST
+    )
+    if scope in ("region", "income", "membership") and not values:
+        # nothing chosen means no country (the page says so), not every country
+        return Universe(regions=("-",), sovereign_only=not territories), str(scope), ()
+    universe = Universe(
+        regions=values if scope == "region" else (),
+        income_groups=values if scope == "income" else (),
+        memberships=values if scope == "membership" else (),
+        focus_only=scope == "focus",
+        sovereign_only=not territories,
+    )
+    return universe, str(scope), values
+
+
+def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[str, float], AHPResult | None]:
+    sb = st.sidebar
+    presets = preset_ids(ds)
+    _url_default(PRESET_KEY, presets, presets[0])
+    preset = sb.selectbox(
+        tr("ui.sc.preset"),
+        presets,
+        format_func=lambda p: preset_name(ds, p, language),
+        key=PRESET_KEY,
+        help=tr("ui.sc.preset_help"),
+        on_change=_load_preset,
+        persist_state=PERSIST,
+    )
+    _to_url(PRESET_KEY, str(preset), presets[0])
+    _default("sc_weight_mode", "sliders")
+    exact = st.session_state.get(SCENARIO_WEIGHTS_KEY)
+    modes = WEIGHT_MODES + ((SCENARIO_MODE,) if exact else ())
+    if st.session_state["sc_weight_mode"] not in modes:
+        st.session_state["sc_weight_mode"] = "sliders"
+    mode = sb.radio(
+        tr("ui.sc.weight_mode"),
+        modes,
+        format_func=lambda m: t(f"ui.sc.weight_mode.{m}", language),
+        key="sc_weight_mode",
+        help=tr("ui.sc.weight_mode_help"),
+        horizontal=True,
+        persist_state=PERSIST,
+    )
+    preset_values = _preset_pillars(ds, preset)
+    for pillar, weight in preset_values.items():
+        _default(pillar_key(pillar), min(weight, PILLAR_MAX))
+    sliders: dict[str, float] = {}
+    ahp_result = ahp_from_session(ds)
+    with sb.expander(tr("ui.sc.pillar_weights"), expanded=mode == "sliders"):
+        if mode == "ahp":
+            st.caption(tr("ui.sc.sliders_off"))
+        elif mode == SCENARIO_MODE:
+            st.caption(tr("ui.sc.sliders_off_scenario"))
+        for pillar in market_pillars():
+            sliders[pillar] = float(
+                st.slider(
+                    label("pillar", pillar, language),
+                    0.0,
+                    PILLAR_MAX,
+                    step=0.5,
+                    key=pillar_key(pillar),
+                    help=tr("ui.sc.pillar_help", pillar=label("pillar", pillar, language)),
+                    disabled=mode != "sliders",
+                    persist_state=PERSIST,
+                )
+            )
+    modified = any(abs(sliders[p] - min(preset_values[p], PILLAR_MAX)) > 1e-9 for p in sliders)
+    if mode == "ahp":
+        if ahp_result is None:
+            sb.warning(tr("ui.sc.ahp_need_two"))
+        else:
+            sb.caption(tr("ui.sc.ahp_sidebar", cr=_number(ahp_result.cr, 2)))
+            if not ahp_result.consistent:
+                sb.warning(ahp_warning(ahp_result, language))
+    elif mode == SCENARIO_MODE:
+        shares = _shares(exact)
+        sb.caption(
+            tr(
+                "ui.sc.scenario_sidebar",
+                weights=t("ui.list_sep", language).join(
+                    f"{label('pillar', p, language)} {shares[p] * 100:.1f}%" for p in market_pillars() if shares[p] > 0
+                ),
+            )
+        )
+    elif modified:
+        sb.caption(tr("ui.sc.modified", name=preset_name(ds, preset, language)))
+        sb.button(tr("ui.sc.reset_preset"), on_click=_load_preset, key="sc_reset_preset", help=tr("ui.sc.reset_help"))
+    else:
+        sb.caption(tr("ui.sc.preset_is_judgement"))
+    if mode == "ahp" and ahp_result is not None:
+        weights = {p: float(ahp_result.weights.get(p, 0.0)) for p in market_pillars()}
+    elif mode == SCENARIO_MODE:
+        weights = {p: float(exact.get(p, 0.0)) for p in market_pillars()}
+    else:
+        weights = sliders
+    return str(preset), modified, str(mode), weights, ahp_result
+
+
+def _shares(weights: Mapping[str, float]) -> dict[str, float]:
+    """Pillar weights as shares of their total (what the score uses: only ratios count)."""
+    total = sum(max(float(weights.get(p, 0.0)), 0.0) for p in market_pillars()) or 1.0
+    return {p: max(float(weights.get(p, 0.0)), 0.0) / total for p in market_pillars()}
+
+
+def _number(value: float, digits: int) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def ahp_pillars_default() -> list[str]:
+    return [p for p in market_pillars() if p != "need"]
+
+
+def ahp_from_session(ds: Dataset) -> AHPResult | None:
+    """AHP weights from the pairwise judgements held in session state (equal where never set)."""
+    selected = set(st.session_state.get(AHP_PILLARS_KEY, ahp_pillars_default()))
+    chosen = [p for p in market_pillars() if p in selected]  # the order ahp_inputs() keys the pairs in
+    if len(chosen) < 2:
+        return None
+    judgements = {(a, b): saaty_value(int(st.session_state.get(ahp_key(a, b), 0))) for a, b in combinations(chosen, 2)}
+    return ahp(pairwise_matrix(chosen, judgements))
+
+
+def ahp_warning(result: AHPResult, language: str) -> str:
+    a, b = result.worst_pair or ("", "")
+    return t(
+        "ui.sc.ahp_inconsistent",
+        language,
+        cr=_number(result.cr, 2),
+        a=label("pillar", a, language),
+        b=label("pillar", b, language),
+    )
+
+
+def ahp_inputs(language: str) -> None:
+    """The pairwise comparison inputs (drawn on the Markets page; read by :func:`controls` everywhere)."""
+    _default(AHP_PILLARS_KEY, ahp_pillars_default())
+    chosen = st.multiselect(
+        tr("ui.sc.ahp_pillars"),
+        market_pillars(),
+        format_func=lambda p: label("pillar", p, language),
+        key=AHP_PILLARS_KEY,
+        help=tr("ui.sc.ahp_pillars_help"),
+        persist_state=PERSIST,
+    )
+    pairs = list(combinations([p for p in market_pillars() if p in chosen], 2))
+    columns = st.columns(3)
+    for i, (a, b) in enumerate(pairs):
+        _default(ahp_key(a, b), 0)
+        with columns[i % 3]:
+            st.select_slider(
+                t("ui.sc.ahp_pair", language, a=label("pillar", a, language), b=label("pillar", b, language)),
+                AHP_STEPS,
+                format_func=lambda s, a=a, b=b: saaty_label(int(s), a, b, language),
+                key=ahp_key(a, b),
+                help=tr("ui.sc.ahp_pair_help"),
+                persist_state=PERSIST,
+            )
+
+
+def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Settings, bool]:
+    latest = int(ds.indicators["year"].max())
+    years = [0, *range(latest, latest - 11, -1)]  # 0 = the latest year in the data
+    with st.sidebar.expander(tr("ui.sc.data_settings")):
+        _default("sc_year", 0)
+        year = st.selectbox(
+            tr("ui.sc.year"),
+            years,
+            format_func=lambda y: t("ui.sc.year_latest", language, year=latest) if y == 0 else str(y),
+            key="sc_year",
+            help=tr("ui.sc.year_help"),
+            persist_state=PERSIST,
+        )
+        _default("sc_max_age", 5)
+        max_age = st.slider(
+            tr("ui.sc.max_age"), 1, 15, key="sc_max_age", help=tr("ui.sc.max_age_help"), persist_state=PERSIST
+        )
+        _default("sc_norm", "minmax")
+        norm = st.selectbox(
+            tr("ui.sc.norm"),
+            NORMALISATIONS,
+            format_func=lambda n: t(f"ui.sc.norm.{n}", language),
+            key="sc_norm",
+            help=tr("ui.sc.norm_help"),
+            persist_state=PERSIST,
+        )
+        _default("sc_missing", "drop")
+        missing = st.selectbox(
+            tr("ui.sc.missing"),
+            MISSING_POLICIES,
+            format_func=lambda m: t(f"ui.sc.missing.{m}", language),
+            key="sc_missing",
+            help=tr("ui.sc.missing_help"),
+            persist_state=PERSIST,
+        )
+        _default("sc_min_coverage", 0.6)
+        min_coverage = st.slider(
+            tr("ui.sc.min_coverage"),
+            0.0,
+            1.0,
+            step=0.05,
+            key="sc_min_coverage",
+            help=tr("ui.sc.min_coverage_help"),
+            persist_state=PERSIST,
+        )
+        _default("sc_winsor", 0.0)
+        winsor = st.select_slider(
+            tr("ui.sc.winsor"),
+            WINSOR_OPTIONS,
+            format_func=lambda w: t("ui.sc.winsor_off", language) if w == 0 else f"{w * 100:g}%",
+            key="sc_winsor",
+            help=tr("ui.sc.winsor_help"),
+            persist_state=PERSIST,
+        )
+    fallback = method == "weighted_product" and norm == "zscore"
+    settings = Settings(
+        reference_year=None if year == 0 else int(year),
+        max_age=int(max_age),
+        normalisation="minmax" if fallback else norm,
+        winsor=float(winsor),
+        missing=missing,
+        min_coverage=float(min_coverage),
+        method=method,
+    )
+    return settings, fallback
+
+
+def _fit_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float, float]:
+    defaults_fit, defaults_opp = FitWeights(), OpportunityWeights()
+    with st.sidebar.expander(tr("ui.sc.fit_settings")):
+        st.caption(tr("ui.sc.fit_caption"))
+        fit_values = {}
+        for name in ("need", "readiness", "strength"):
+            _default(f"sc_fit_{name}", float(getattr(defaults_fit, name)))
+            fit_values[name] = st.slider(
+                tr(f"ui.sc.fit.{name}"),
+                0.0,
+                1.0,
+                step=0.05,
+                key=f"sc_fit_{name}",
+                help=tr(f"ui.sc.fit.{name}_help"),
+                persist_state=PERSIST,
+            )
+        st.caption(tr("ui.sc.opp_caption"))
+        opp_values = {}
+        for name in ("market", "fit", "position"):
+            _default(f"sc_opp_{name}", float(getattr(defaults_opp, name)))
+            opp_values[name] = st.slider(
+                tr(f"ui.sc.opp.{name}"),
+                0.0,
+                1.0,
+                step=0.05,
+                key=f"sc_opp_{name}",
+                help=tr(f"ui.sc.opp.{name}_help"),
+                persist_state=PERSIST,
+            )
+        _default("sc_opp_rule", "sum")
+        rule = st.radio(
+            tr("ui.sc.opp.rule"),
+            ("sum", "product"),
+            format_func=lambda r: t(f"ui.sc.opp.rule.{r}", language),
+            key="sc_opp_rule",
+            help=tr("ui.sc.opp.rule_help"),
+            horizontal=True,
+            persist_state=PERSIST,
+        )
+    with st.sidebar.expander(tr("ui.sc.rival_settings")):
+        _default("sc_presence_default", 0.5)
+        presence = st.slider(
+            tr("ui.sc.presence_default"),
+            0.0,
+            1.0,
+            step=0.05,
+            key="sc_presence_default",
+            help=tr("ui.sc.presence_default_help"),
+            persist_state=PERSIST,
+        )
+        _default("sc_white_space", 0.3)
+        white = st.slider(
+            tr("ui.sc.white_space"),
+            0.0,
+            1.0,
+            step=0.05,
+            key="sc_white_space",
+            help=tr("ui.sc.white_space_help"),
+            persist_state=PERSIST,
+        )
+    if sum(fit_values.values()) <= 0:
+        fit_values = {"need": defaults_fit.need, "readiness": defaults_fit.readiness, "strength": defaults_fit.strength}
+        st.sidebar.warning(tr("ui.sc.fit_zero"))
+    if sum(opp_values.values()) <= 0:
+        opp_values = {"market": defaults_opp.market, "fit": defaults_opp.fit, "position": defaults_opp.position}
+        st.sidebar.warning(tr("ui.sc.opp_zero"))
+    return (
+        FitWeights(**{k: float(v) for k, v in fit_values.items()}),
+        OpportunityWeights(**{k: float(v) for k, v in opp_values.items()}, rule=rule),
+        float(presence),
+        float(white),
+    )
+
+
+#: Widget keys whose state is not a value (buttons, editors): they cannot be set through session state.
+_NOT_VALUES = frozenset({"sc_reset_preset", INDICATOR_EDITOR_KEY})
+
+
+def _keep_widget_state() -> None:
+    """Re-assign every shared setting to itself before the widgets are drawn.
+
+    Going to a page that has sliders of its own (Plan, Sensitivity), Streamlit re-created the
+    sidebar sliders with their own default (the minimum: every weight 0) although
+    ``persist_state`` kept the value; a value set through session state is kept
+    (streamlit/streamlit#4989). Measured with AppTest and in chromium before this fix.
+    """
+    for key in [k for k in st.session_state if isinstance(k, str)]:
+        if (key.startswith("sc_") or key in (PRESET_KEY, METHOD_KEY)) and key not in _NOT_VALUES:
+            st.session_state[key] = st.session_state[key]
+
+
+def controls(ds: Dataset) -> State:
+    """Draw the shared settings in the sidebar and return them."""
+    language = lang()
+    _keep_widget_state()
+    st.sidebar.subheader(tr("ui.sc.settings_title"))
+    universe, scope, values = _universe_controls(ds, language)
+    preset, modified, mode, pillars, ahp_result = _weight_controls(ds, language)
+    _url_default(METHOD_KEY, METHODS, METHODS[0])
+    method = st.sidebar.selectbox(
+        tr("ui.sc.method"),
+        METHODS,
+        format_func=lambda m: t(f"ui.sc.method.{m}", language),
+        key=METHOD_KEY,
+        help=tr("ui.sc.method_help"),
+        persist_state=PERSIST,
+    )
+    _to_url(METHOD_KEY, str(method), METHODS[0])
+    settings, fallback = _settings_controls(ds, language, method)
+    fit_weights, opp_weights, presence, white = _fit_controls(language)
+    if sum(pillars.values()) <= 0:
+        st.sidebar.warning(tr("ui.sc.weights_zero"))
+        pillars = {p: 1.0 for p in ahp_pillars_default()}
+    indicator_weights = st.session_state.get(INDICATOR_WEIGHTS_KEY, {})
+    return State(
+        universe=universe,
+        scope=scope,
+        scope_values=values,
+        settings=settings,
+        method_fallback=fallback,
+        preset=preset,
+        modified=modified,
+        mode=mode,
+        pillar_weights=tuple((p, float(w)) for p, w in pillars.items()),
+        indicator_weights=tuple(sorted((str(k), float(v)) for k, v in indicator_weights.items())),
+        ahp=ahp_result,
+        fit=fit_weights,
+        opportunity=opp_weights,
+        presence_default=presence,
+        white_space=white,
+    )
+
+
+def header(ds: Dataset, state: State, n: int) -> None:
+    """The settings line under a page title, and the notices every scoring page must show."""
+    language = lang()
+    st.caption(summary_line(ds, state, language, n))
+    if state.method_fallback:
+        st.warning(tr("ui.sc.wpm_zscore"))
+
+
+def require_countries(ds: Dataset, state: State) -> pd.Index:
+    """The universe, or a friendly stop when the filters leave no country."""
+    selected = countries(ds, state)
+    if len(selected) < 2:
+        st.warning(tr("ui.sc.empty_universe"))
+        st.stop()
+    return selected

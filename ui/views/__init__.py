@@ -1,0 +1,1 @@
+"""Shared drawing helpers for the pages: tables, charts, maps, country panels."""
