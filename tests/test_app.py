@@ -21,8 +21,9 @@ from streamlit.testing.v1 import AppTest
 
 from strategy.data.dataset import FILES, Dataset, load_dataset
 from strategy.data.paths import DATA_DIR
-from strategy.i18n import LANGS, t
+from strategy.i18n import LANGS
 from ui.common import DATA_DIR_ENV
+from ui.texts import t
 from ui.views import common as views
 
 REPO = Path(__file__).resolve().parent.parent
@@ -390,7 +391,7 @@ def test_overview_follows_the_sidebar_and_shows_the_last_plan(lang: str, bundled
         (1.16e8, "people", "ja", "1.16億人"),
         (5.6e6, "people", "ja", "560万人"),
         (-3.2e8, "US$", "ja", "-3.20億ドル"),  # net aid can be negative (repayments)
-        (float("nan"), "US$", "en", t("ui.na", "en")),
+        (float("nan"), "US$", "en", t("fmt.na", "en")),
     ],
 )
 def test_money_and_head_counts_keep_three_figures(value: float, unit: str, language: str, expected: str) -> None:

@@ -18,8 +18,9 @@ from streamlit.testing.v1 import AppTest
 
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.i18n import LANGS, t
+from strategy.i18n import LANGS
 from ui.common import DATA_DIR_ENV
+from ui.texts import t
 
 REPO = Path(__file__).resolve().parent.parent
 COUNTRY = "ui/pages/country.py"
@@ -98,7 +99,7 @@ def test_profile_renders_the_brief_sections_in_both_languages(dataset: Dataset, 
     indicators = frame_with(at, t("ui.cp.pf.col.licence", lang))
     assert len(indicators) == len(dataset.catalog)
     value = indicators.set_index(t("ui.cp.pf.col.indicator", lang))[t("ui.cp.pf.col.value", lang)]
-    assert t("ui.na", lang) in set(value) or len(set(value)) > 1  # missing values say 'no data'
+    assert t("fmt.na", lang) in set(value) or len(set(value)) > 1  # missing values say 'no data'
     flagged = indicators[indicators[t("ui.cp.pf.col.status", lang)] != ""]
     assert not flagged[t("ui.cp.pf.col.used", lang)].any()  # an old or missing value is not in the score
     assert indicators[t("ui.cp.pf.col.used", lang)].sum() > 20

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from strategy.i18n import LANGS, t
+from strategy.i18n import LANGS
 from ui.common import DATA_DIR_ENV
+from ui.texts import t
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN = "ui/pages/plan.py"

@@ -16,11 +16,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from strategy.data.dataset import Dataset
-from strategy.i18n import LANGS, t
+from strategy.i18n import LANGS
 from strategy.scenario import Scenario, evaluate
 from strategy.store import ENV_URL, ScenarioStore, sqlite_url
 from ui.common import DATA_DIR_ENV
 from ui.scenario_state import read_import
+from ui.texts import t
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = "ui/pages/scenarios.py"

@@ -20,10 +20,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from strategy.data.dataset import Dataset, load_dataset
-from strategy.i18n import LANGS, t
+from strategy.i18n import LANGS
 from strategy.scoring import Settings, Universe, market_scores, prepare_criteria
 from strategy.scoring.weights import ahp, pairwise_matrix, preset_weights
 from ui.common import DATA_DIR_ENV
+from ui.texts import t
 from ui.views import common as views
 
 REPO = Path(__file__).resolve().parent.parent
@@ -317,8 +318,8 @@ def test_inconsistent_ahp_warns_and_names_the_pair_to_revisit() -> None:
         "ui.sc.ahp_inconsistent",
         "en",
         cr=f"{expected.cr:.2f}",
-        a=t(f"ui.pillar.{a}", "en"),
-        b=t(f"ui.pillar.{b}", "en"),
+        a=t(f"label.pillar.{a}", "en"),
+        b=t(f"label.pillar.{b}", "en"),
     )
     assert warning in [w.value for w in at.warning]
 

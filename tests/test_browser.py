@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from strategy.i18n import t
+from ui.texts import t
 
 pytestmark = pytest.mark.browser
 
@@ -327,7 +327,7 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     first = _first_ranked(page)
 
     # change a weight: the 'Growth' slider from 1 to 3, by keyboard
-    thumb = _sidebar_slider(page, t("ui.pillar.growth", "en"))
+    thumb = _sidebar_slider(page, t("label.pillar.growth", "en"))
     before = thumb.input_value()
     thumb.focus()
     for _ in range(4):
@@ -390,14 +390,14 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     _section_button(page, t("ui.mk.tab.ranking", "ja")).click()
     _settle(page)
     assert _map_paths(page) >= 150
-    assert _sidebar_slider(page, t("ui.pillar.growth", "ja")).input_value() != before
+    assert _sidebar_slider(page, t("label.pillar.growth", "ja")).input_value() != before
     _check_clean(page)
     _shot(page, "markets_ja.png")
 
     # the method goes into the URL as an id (the same link works in either language)
     combobox = sidebar.locator('.st-key-method input[role="combobox"]')
     combobox.click()
-    combobox.fill(t("ui.sc.method.topsis", "ja"))
+    combobox.fill(t("label.method.topsis", "ja"))
     page.keyboard.press("Enter")
     page.wait_for_url("**method=topsis**", timeout=60_000)
     _settle(page)
@@ -514,7 +514,7 @@ def test_scenario_json_download_edit_and_import(server: str, browser_page, tmp_p
     page.get_by_role("button", name=t("ui.scn.import_apply", "en")).click()
     page.get_by_text(t("ui.scn.imported_from", "en", name="Ties first")).wait_for(timeout=60_000)
     _settle(page)
-    assert float(_sidebar_slider(page, t("ui.pillar.ties", "en")).input_value()) == 3.0
+    assert float(_sidebar_slider(page, t("label.pillar.ties", "en")).input_value()) == 3.0
     assert page.get_by_label(t("ui.scn.name", "en"), exact=True).input_value() == "Ties first"
     _check_clean(page)
     _shot(page, "scenarios_import_en.png")

@@ -10,7 +10,7 @@ import pytest
 
 from strategy.data.dataset import Dataset
 from strategy.data.validation import DataValidationError
-from strategy.i18n import TEXT
+from ui.texts import TEXT
 
 UPLOADS = Path(__file__).parent / "data" / "uploads"
 

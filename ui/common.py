@@ -2,7 +2,7 @@
 
 This module is not a page: with ``st.navigation`` only the pages listed in ``app.py`` are pages.
 It holds no scoring logic; it only turns library results into labelled, language-specific tables.
-Every user-visible text comes from :data:`strategy.i18n.TEXT`.
+Every user-visible text comes from the catalogues in ``ui/texts/`` (:data:`ui.texts.TEXT`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ import streamlit as st
 from strategy.data.dataset import FILES, Dataset, load_dataset
 from strategy.data.paths import DATA_DIR
 from strategy.data.validation import DataValidationError, ValidationIssue
-from strategy.i18n import DEFAULT_LANG, LANGS, TEXT, Lang, t
+from strategy.i18n import DEFAULT_LANG, LANGS, Lang
+from ui.texts import TEXT, t
 
 #: Environment variable that points the app at another data folder (tests, experiments).
 DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"

@@ -17,10 +17,11 @@ from typing import Any
 import streamlit as st
 
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, t
+from strategy.i18n import Lang
 from strategy.optimize import SOLVERS, Constraints, SolverSettings
 from strategy.scenario import Scenario, ScenarioError
 from ui import settings as sc
+from ui.texts import t
 
 ASEAN = "ASEAN"
 PLAN_DEFAULTS_KEY = "plan_defaults"

@@ -24,7 +24,6 @@ import streamlit as st
 
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import Dataset
-from strategy.i18n import t
 from strategy.scoring import (
     MEMBERSHIPS,
     METHODS,
@@ -49,6 +48,7 @@ from strategy.scoring import (
 from strategy.scoring.groups import MarketGroups, market_groups
 from strategy.scoring.weights import AHPResult, ahp, pairwise_matrix, preset_ids, preset_weights
 from ui.common import current_dataset, label, lang, tr
+from ui.texts import t
 
 SCOPES = ("all", "focus", "region", "income", "membership")
 WEIGHT_MODES = ("sliders", "ahp")
@@ -263,7 +263,7 @@ def universe_label(ds: Dataset, state: State, language: str) -> str:
     if state.scope in ("all", "focus"):
         return t(f"ui.sc.scope.{state.scope}", language)
     prefix = {"region": "region", "income": "income", "membership": "member"}[state.scope]
-    values = t("ui.list_sep", language).join(label(prefix, v, language) for v in state.scope_values)
+    values = t("fmt.list_sep", language).join(label(prefix, v, language) for v in state.scope_values)
     return t(f"ui.sc.scope.{state.scope}", language) + t("ui.sc.colon", language) + values
 
 
@@ -286,7 +286,7 @@ def summary_line(ds: Dataset, state: State, language: str, n: int) -> str:
         language,
         universe=universe_label(ds, state, language),
         n=n,
-        method=t(f"ui.sc.method.{s.method}", language),
+        method=t(f"label.method.{s.method}", language),
         weights=weights_label(ds, state, language),
         norm=t(f"ui.sc.norm.{s.normalisation}", language),
         year=year,
@@ -474,7 +474,7 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
         sb.caption(
             tr(
                 "ui.sc.scenario_sidebar",
-                weights=t("ui.list_sep", language).join(
+                weights=t("fmt.list_sep", language).join(
                     f"{label('pillar', p, language)} {shares[p] * 100:.1f}%" for p in market_pillars() if shares[p] > 0
                 ),
             )
@@ -723,7 +723,7 @@ def controls(ds: Dataset) -> State:
     method = st.sidebar.selectbox(
         tr("ui.sc.method"),
         METHODS,
-        format_func=lambda m: t(f"ui.sc.method.{m}", language),
+        format_func=lambda m: t(f"label.method.{m}", language),
         key=METHOD_KEY,
         help=tr("ui.sc.method_help"),
         persist_state=PERSIST,

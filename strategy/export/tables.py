@@ -146,7 +146,7 @@ def indicator_names(dataset: Dataset, lang: Lang) -> pd.Series:
 
 
 def pillar_label(pillar: str, lang: Lang) -> str:
-    return _label(f"ui.pillar.{pillar}", lang, pillar)
+    return _label(f"label.pillar.{pillar}", lang, pillar)
 
 
 def _yes_no(values: pd.Series, lang: Lang) -> pd.Series:
@@ -193,7 +193,7 @@ def market_shortlist(
             "rank": table["rank"].to_numpy(),
             "iso3": iso3,
             "country": country_names(dataset, lang).reindex(iso3).to_numpy(),
-            "region": [_label(f"ui.region.{r}", lang, _text(r)) for r in c["un_region"]],
+            "region": [_label(f"label.region.{r}", lang, _text(r)) for r in c["un_region"]],
             "income_group": c["income_group"].astype(object).map(_text).to_numpy(),
             "score": table["score"].to_numpy(dtype=float),
             "coverage": table["coverage"].to_numpy(dtype=float),
@@ -403,7 +403,7 @@ def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
             "iso3": iso3.to_numpy(),
             "country": iso3.map(country_names(dataset, lang)).to_numpy(),
             "region": [
-                _label(f"ui.region.{r}", lang, _text(r)) for r in selection.get("region", [""] * len(selection))
+                _label(f"label.region.{r}", lang, _text(r)) for r in selection.get("region", [""] * len(selection))
             ],
             "field_id": fields.to_numpy(),
             "field": fields.map(field_names(dataset, lang)).to_numpy(),
@@ -471,7 +471,7 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
             {
                 "kind": t("ex.kind.rival_evidence", lang),
                 "item_id": evidence,
-                "item": _label(f"ui.cp.evidence.{evidence}", lang, str(evidence)),
+                "item": _label(f"label.evidence.{evidence}", lang, str(evidence)),
                 "pillar": "",
                 "used_for": t("ex.used.threat", lang),
                 "source_id": source_id,
@@ -938,7 +938,7 @@ def country_brief_content(
         top = group.sort_values("threat", ascending=False).iloc[0]
         n_main = int((pairs["main_rival"].astype(object).map(_text) == rival_id).sum())
         evidence = sorted(
-            {_label(f"ui.cp.evidence.{e}", lang, e) for e in group["evidence"] if e and e != "measured absent"}
+            {_label(f"label.evidence.{e}", lang, e) for e in group["evidence"] if e and e != "measured absent"}
         )
         rival_rows.append(
             {
@@ -999,7 +999,7 @@ def country_brief_content(
         name=name,
         lang=lang,
         scenario=scenario.name,
-        method=_label(f"ui.sc.method.{scenario.settings.method}", lang, scenario.settings.method),
+        method=_label(f"label.method.{scenario.settings.method}", lang, scenario.settings.method),
         data_version=dataset.version,
         generated=generated,
         rank=int(market.rank[iso3]),
@@ -1086,7 +1086,7 @@ def brief_html(dataset: Dataset, brief: CountryBrief) -> str:
             f"({_esc(t('ex.brief.licence', lang))}: {_esc(s.get('licence'))}){link}</li>"
         )
 
-    strongest_text = _label("ui.list_sep", lang, ", ").join(brief.strongest_names)
+    strongest_text = _label("fmt.list_sep", lang, ", ").join(brief.strongest_names)
     title = tx("title", country=name)
     rival_frame, data_frame = brief.rivals, brief.data
     parts = [

@@ -17,11 +17,11 @@ import streamlit as st
 from strategy import export
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.i18n import t
 from strategy.scenario import Evaluation
 from ui import settings as sc
 from ui.common import current_dataset, escape_markdown, label, lang, tr
 from ui.scenario_state import PLAN_RESULT_KEY, scenario_from_session
+from ui.texts import t
 from ui.views import common as views
 from ui.views import country as vc
 
@@ -97,7 +97,7 @@ sc.header(ds, state, len(universe))
 head = profile.headline(market, opportunities, threat, iso3)
 st.subheader(tr("ui.cp.pf.headline_title", country=escape_markdown(name)))
 m1, m2, m3, m4 = st.columns([1.1, 1.1, 2, 2])
-na = tr("ui.na")
+na = tr("fmt.na")
 m1.metric(
     tr("ui.cp.pf.score"),
     f"{head.score:.3f}" if head.scored else na,
@@ -185,7 +185,7 @@ if brief is not None:
         )
     )
     if brief.strongest:
-        st.markdown(escape_markdown(tx("strongest", items=tr("ui.list_sep").join(brief.strongest_names))))
+        st.markdown(escape_markdown(tx("strongest", items=tr("fmt.list_sep").join(brief.strongest_names))))
     left, right = st.columns([3, 2])
     pillars = market.pillars.loc[iso3]
     peers = market.pillars.reindex([c for c in focus if c in market.pillars.index]).median()
@@ -297,9 +297,9 @@ members = [label("member", g, language) for g in profile.MEMBERSHIPS if bool(gro
 st.markdown(
     tr(
         "ui.cp.pf.groups_line",
-        income=label("income", groups["income_group"], language) or tr("ui.na"),
-        region=escape_markdown(label("fc.subregion", groups["un_subregion"], language) or tr("ui.na")),
-        groups=escape_markdown(tr("ui.list_sep").join(members)) if members else tr("ui.fc.none_recorded"),
+        income=label("income", groups["income_group"], language) or tr("fmt.na"),
+        region=escape_markdown(label("fc.subregion", groups["un_subregion"], language) or tr("fmt.na")),
+        groups=escape_markdown(tr("fmt.list_sep").join(members)) if members else tr("ui.fc.none_recorded"),
     )
 )
 
@@ -393,7 +393,7 @@ else:
             tr(
                 "ui.cp.pf.history_missing",
                 country=escape_markdown(name),
-                items=escape_markdown(tr("ui.list_sep").join(missing)),
+                items=escape_markdown(tr("fmt.list_sep").join(missing)),
             )
         )
     st.caption(tr("ui.fc.history_caption", start=profile.HISTORY_START, n=math.ceil(len(focus) / 2)))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from strategy.i18n import t
 from strategy.scoring import STANDARD_FIELDS, standard_status
 from ui import settings as sc
 from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.texts import t
 from ui.views import common as views
 
 SECTIONS = ("heatmap", "profile")
@@ -111,7 +111,7 @@ elif section == "profile":
                 "ui.fd.phase_line",
                 phase=int(row["phase"]),
                 phase_name=tr(f"ui.fd.phase.{int(row['phase'])}"),
-                prerequisites=tr("ui.list_sep").join(field_label.get(p, p) for p in prerequisites)
+                prerequisites=tr("fmt.list_sep").join(field_label.get(p, p) for p in prerequisites)
                 or tr("ui.fd.no_prerequisites"),
             )
         )
@@ -146,7 +146,7 @@ elif section == "profile":
     top = table[table["field_id"] == field_id].head(len(best.frame))
     no_need = top.loc[top["need"].isna(), "iso3"].astype(str)
     if len(no_need):
-        st.warning(tr("ui.fd.need_missing", names=tr("ui.list_sep").join(names.reindex(no_need).fillna(""))))
+        st.warning(tr("ui.fd.need_missing", names=tr("fmt.list_sep").join(names.reindex(no_need).fillna(""))))
 
     st.markdown(f"#### {tr('ui.fd.why_title')}")
     ranked = list(table[table["field_id"] == field_id]["iso3"].astype(str))
@@ -164,7 +164,7 @@ elif section == "profile":
     drivers = sc.fit_drivers(ds, state, field_id, iso3)
 
     def number(value: float) -> str:
-        return tr("ui.na") if value != value else f"{value:.2f}"
+        return tr("fmt.na") if value != value else f"{value:.2f}"
 
     need = float(fit.need.at[iso3, field_id])
     readiness = float(fit.readiness.at[iso3, field_id])
@@ -196,7 +196,9 @@ elif section == "profile":
             )
         )
     if prerequisites:
-        st.caption(tr("ui.fd.prereq_note", fields=tr("ui.list_sep").join(field_label.get(p, p) for p in prerequisites)))
+        st.caption(
+            tr("ui.fd.prereq_note", fields=tr("fmt.list_sep").join(field_label.get(p, p) for p in prerequisites))
+        )
     figure, detail = views.fit_drivers(ds, drivers, language)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="fields_fit_chart")
     show(detail, rows=12, key="fields_fit_table")

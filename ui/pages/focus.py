@@ -101,7 +101,7 @@ st.caption(
     tr(
         "ui.fc.compared",
         n=len(countries),
-        names=escape_markdown(tr("ui.list_sep").join(str(names.get(i, i)) for i in countries)),
+        names=escape_markdown(tr("fmt.list_sep").join(str(names.get(i, i)) for i in countries)),
     )
 )
 
@@ -121,18 +121,18 @@ if rescaled:
 not_scored = [i for i in countries if i not in market.score.index]
 if not_scored:
     st.info(
-        tr("ui.fc.not_scored", names=escape_markdown(tr("ui.list_sep").join(str(names.get(i, i)) for i in not_scored)))
+        tr("ui.fc.not_scored", names=escape_markdown(tr("fmt.list_sep").join(str(names.get(i, i)) for i in not_scored)))
     )
 missing_pillars = [
     (i, [p for p in values.columns if math.isnan(float(values.at[i, p]))]) for i in countries if i in market.score.index
 ]
 gaps = [
-    f"{names.get(i, i)} ({tr('ui.list_sep').join(views.label('pillar', p, language) for p in ps)})"
+    f"{names.get(i, i)} ({tr('fmt.list_sep').join(views.label('pillar', p, language) for p in ps)})"
     for i, ps in missing_pillars
     if ps
 ]
 if gaps:
-    st.caption(tr("ui.fc.pillar_gaps", items=escape_markdown(tr("ui.list_sep").join(gaps))))
+    st.caption(tr("ui.fc.pillar_gaps", items=escape_markdown(tr("fmt.list_sep").join(gaps))))
 vc.pillar_table(ds, market, profile.pillar_frame(market, countries), language).show(
     rows=len(countries), key="fc_pillars"
 )
@@ -191,7 +191,7 @@ st.caption(
 outside = [i for i in countries if i not in fit.fit.index]
 if outside:
     st.caption(
-        tr("ui.fc.fit_outside", names=escape_markdown(tr("ui.list_sep").join(str(names.get(i, i)) for i in outside)))
+        tr("ui.fc.fit_outside", names=escape_markdown(tr("fmt.list_sep").join(str(names.get(i, i)) for i in outside)))
     )
 
 st.header(tr("ui.fc.rival_title"))

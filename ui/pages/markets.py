@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from strategy.i18n import t
 from strategy.scoring.groups import DEFAULT_GROUP_INDICATORS
 from ui import settings as sc
 from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
+from ui.texts import t
 from ui.views import common as views
 
 SECTIONS = ("ranking", "why", "groups", "weights")
@@ -140,7 +140,7 @@ elif section == "groups":
             if len(result.left_out):
                 left_names = views.country_names(ds, language).reindex(result.left_out).fillna("")
                 st.caption(
-                    tr("ui.mk.groups_left_out", n=len(result.left_out), names=tr("ui.list_sep").join(left_names))
+                    tr("ui.mk.groups_left_out", n=len(result.left_out), names=tr("fmt.list_sep").join(left_names))
                 )
 
 elif section == "weights":
@@ -158,7 +158,7 @@ elif section == "weights":
     if result is None:
         st.info(tr("ui.sc.ahp_need_two"))
     else:
-        shares = tr("ui.list_sep").join(
+        shares = tr("fmt.list_sep").join(
             f"{label('pillar', p, language)} {w * 100:.0f}%"
             for p, w in result.weights.sort_values(ascending=False).items()
         )

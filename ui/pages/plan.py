@@ -15,11 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from strategy.i18n import TEXT, t
 from strategy.optimize import model as opt
 from ui import settings as sc
 from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
 from ui.scenario_state import COST_SCALE_KEY, asean_members, constraints_from_values, plan_default
+from ui.texts import TEXT, t
 from ui.views import common as views
 
 RESULT_KEY = "plan_result"
@@ -593,7 +593,7 @@ if result["frontier"] is not None:
             "status": [t(f"ui.pl.short_status.{p.status.replace(' ', '_')}", language) for _, p in points],
             "value": [p.objective if p.has_solution else None for _, p in points],
             "entries": [len(p.selection) for _, p in points],
-            "countries": [tr("ui.list_sep").join(country_name(i) for i in p.countries["iso3"]) for _, p in points],
+            "countries": [tr("fmt.list_sep").join(country_name(i) for i in p.countries["iso3"]) for _, p in points],
         }
     )
     st.dataframe(

@@ -26,11 +26,11 @@ from strategy.analysis.sensitivity import (
     stability_table,
     weighted_scores,
 )
-from strategy.i18n import t
 from strategy.optimize import Constraints, SolverSettings, prerequisites_of
 from strategy.scoring import Settings, Universe
 from ui import settings as sc
 from ui.common import current_dataset, escape_markdown, label, lang, tr
+from ui.texts import t
 from ui.views import common as views
 
 MODES = ("simplex", "ranges", "ordered")
@@ -193,7 +193,7 @@ if isinstance(result, ValueError):
     st.stop()
 
 if market.method != "weighted_sum":
-    st.info(tr("ui.sens.method_note", method=t(f"ui.sc.method.{market.method}", language)))
+    st.info(tr("ui.sens.method_note", method=t(f"label.method.{market.method}", language)))
 st.caption(
     tr(
         "ui.sens.samples_caption",

@@ -19,8 +19,9 @@ import streamlit as st
 
 from strategy.data.dataset import Dataset
 from strategy.data.validation import CATALOG_REQUIRED, UPLOAD_COLUMNS
-from strategy.i18n import TEXT, Lang, format_value, t
+from strategy.i18n import Lang, format_value
 from ui.common import country_names, escape_markdown, indicator_names, label, unit_label, years_range
+from ui.texts import TEXT, t
 
 #: Key indicators of the focus-market table: id → per language (divisor, number format).
 KEY_INDICATORS: dict[str, dict[str, tuple[float, str]]] = {
@@ -152,7 +153,7 @@ def focus_table(_ds: Dataset, version: str, language: Lang) -> Table:
             t(
                 "ui.source_item",
                 language,
-                names=t("ui.list_sep", language).join(listed),
+                names=t("fmt.list_sep", language).join(listed),
                 publisher=source_id if row is None else row["publisher"],
                 title="" if row is None else row["title"],
                 licence="" if row is None else row["licence"],
@@ -459,7 +460,7 @@ def judgement_tables(_ds: Dataset, version: str, language: Lang) -> dict[str, Ta
 
     def prerequisites(text: str) -> str:
         ids = [s.strip() for s in str(text).split(";") if s.strip()]
-        return t("ui.list_sep", language).join(field_names.get(i, i) for i in ids)
+        return t("fmt.list_sep", language).join(field_names.get(i, i) for i in ids)
 
     rationale = f"japan_strength_rationale_{language}"
     description = f"description_{language}"
@@ -565,7 +566,7 @@ def dtt_table(_ds: Dataset, version: str, language: Lang) -> Table:
             c["country"]: dtt["iso3"].map(names).fillna(dtt["iso3"]),
             "ISO3": dtt["iso3"],
             c["standard"]: dtt["standard"],
-            c["year_adopted"]: [_year_text(y) or t("ui.na", language) for y in dtt["year_adopted"]],
+            c["year_adopted"]: [_year_text(y) or t("fmt.na", language) for y in dtt["year_adopted"]],
             c["source"]: source.where(source.str.startswith("http"), None),
             c["quote"]: dtt["quote"],
             c["note"]: dtt["note"] if "note" in dtt else "",
@@ -848,7 +849,7 @@ def excluded_summary(ds: Dataset, market: object, language: Lang, min_coverage: 
     """One sentence: how many countries are not ranked and why, naming them (the first ``shown``) and
     the indicators most often missing among them."""
     excluded = market.excluded  # type: ignore[attr-defined]
-    sep = t("ui.list_sep", language)
+    sep = t("fmt.list_sep", language)
     names = _names(ds, excluded.sort_values("coverage", ascending=False).index, language)
     listed = sep.join(names[:shown])
     if len(names) > shown:
@@ -873,7 +874,7 @@ def excluded_table(ds: Dataset, market: object, language: Lang) -> Table:
     names = indicator_names(ds.catalog, language)
     c = {k: t(f"ui.mk.col.{k}", language) for k in ("coverage", "missing")}
     country = t("ui.col.country", language)
-    sep = t("ui.list_sep", language)
+    sep = t("fmt.list_sep", language)
     missing = [
         sep.join(str(names.get(i.strip(), i.strip())) for i in str(text).split(",") if i.strip())
         for text in excluded["missing"]
@@ -1030,7 +1031,7 @@ def group_members(ds: Dataset, groups: object, language: Lang) -> list[str]:
     """One markdown line per group: its name, size and every member (names in the language)."""
     labels = groups.labels  # type: ignore[attr-defined]
     names = group_names(ds, groups, language)
-    sep = t("ui.list_sep", language)
+    sep = t("fmt.list_sep", language)
     lines = []
     for g in groups.profile.index:  # type: ignore[attr-defined]
         members = sorted(_names(ds, labels.index[labels == g], language))
@@ -1411,14 +1412,14 @@ def evidence_items(ds: Dataset, iso3: str, language: Lang) -> list[str]:
         else:
             amount = f"{min(float(r['value']), 1.0) * 100:.0f}%"
         year = _year_text(r["year"])
-        year = t("ui.cp.year", language, year=year) if year else t("ui.na", language)
+        year = t("ui.cp.year", language, year=year) if year else t("fmt.na", language)
         head = t(
             "ui.cp.evidence_head",
             language,
             field=names.get(r["field_id"], r["field_id"]),
             rival=rival_label(ds, r["rival_id"], language),
             amount=amount,
-            kind=t(f"ui.cp.evidence.{kind}", language),
+            kind=t(f"label.evidence.{kind}", language),
             year=year,
         )
         detail = str(r["detail"])

@@ -20,9 +20,10 @@ from plotly.subplots import make_subplots
 from strategy.analysis import profile
 from strategy.analysis.profile import HISTORY_START
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, t
+from strategy.i18n import Lang
 from strategy.scoring import MarketScores, RivalThreat, rival_threat
 from ui.common import country_names, indicator_names, label, unit_label
+from ui.texts import t
 from ui.views.common import (
     AHEAD,
     BEHIND,
@@ -390,7 +391,7 @@ def history_notes(ds: Dataset, history: pd.DataFrame, indicators: Sequence[str],
             out.append(t("ui.fc.history_none", language, name=names_.get(indicator, indicator), unit=unit))
             continue
         source_ids = sorted(set(rows["source_id"]))
-        sources = t("ui.list_sep", language).join(_source_text(ds, s) for s in source_ids)
+        sources = t("fmt.list_sep", language).join(_source_text(ds, s) for s in source_ids)
         out.append(
             t(
                 "ui.fc.history_note",
@@ -427,8 +428,8 @@ def membership_table(ds: Dataset, groups: pd.DataFrame, language: Lang) -> Table
         {
             country: [_name(ds, i, language) for i in groups.index],
             "ISO3": list(groups.index),
-            income: [label("income", g, language) or t("ui.na", language) for g in groups["income_group"]],
-            region: [label("fc.subregion", s, language) or t("ui.na", language) for s in groups["un_subregion"]],
+            income: [label("income", g, language) or t("fmt.na", language) for g in groups["income_group"]],
+            region: [label("fc.subregion", s, language) or t("fmt.na", language) for s in groups["un_subregion"]],
         }
     )
     columns: dict[str, object] = {
@@ -449,7 +450,7 @@ def membership_table(ds: Dataset, groups: pd.DataFrame, language: Lang) -> Table
 
 
 def memoranda_text(dates: Sequence[str], language: Lang) -> str:
-    return t("ui.list_sep", language).join(dates) if len(dates) else t("ui.fc.none_recorded", language)
+    return t("fmt.list_sep", language).join(dates) if len(dates) else t("ui.fc.none_recorded", language)
 
 
 def ties_table(ds: Dataset, ties: pd.DataFrame, max_age: int, language: Lang) -> Table:
@@ -511,11 +512,11 @@ def rival_matrix_table(ds: Dataset, rivals: pd.DataFrame, countries: Sequence[st
         cells = []
         for iso3 in countries:
             if (iso3, field_id) not in lookup.index:
-                cells.append(t("ui.na", language))
+                cells.append(t("fmt.na", language))
                 continue
             row = lookup.loc[(iso3, field_id)]
             if pd.isna(row["main_threat"]):
-                cells.append(t("ui.na", language))
+                cells.append(t("fmt.na", language))
             elif not isinstance(row["main_rival"], str) or not row["main_rival"].strip():
                 cells.append(t("ui.cp.nobody", language))
             else:
@@ -558,7 +559,7 @@ def pillar_bars(ds: Dataset, values: pd.Series, peers: pd.Series | None, languag
         x=[1.1] * len(pillars),
         y=labels,
         mode="text",
-        text=[f"{x:.2f}" if np.isfinite(x) else t("ui.na", language) for x in v],
+        text=[f"{x:.2f}" if np.isfinite(x) else t("fmt.na", language) for x in v],
         textposition="middle right",
         showlegend=False,
         hoverinfo="skip",
@@ -743,7 +744,7 @@ def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], max_age: 
             c["pillar"]: [label("pillar", p, language) for p in latest["pillar"]],
             c["indicator"]: [str(names_.get(i, i)) for i in latest.index],
             c["value"]: [
-                format_value(v, u, language) if s != "missing" else t("ui.na", language)
+                format_value(v, u, language) if s != "missing" else t("fmt.na", language)
                 for v, u, s in zip(latest["value"], latest["unit"], latest["status"], strict=True)
             ],
             c["unit"]: [unit_label(u, language) for u in latest["unit"]],
