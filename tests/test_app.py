@@ -22,9 +22,9 @@ from streamlit.testing.v1 import AppTest
 from strategy.data.dataset import FILES, Dataset, load_dataset
 from strategy.data.paths import DATA_DIR
 from strategy.i18n import LANGS
+from ui import views
 from ui.common import DATA_DIR_ENV
 from ui.texts import t
-from ui.views import common as views
 
 REPO = Path(__file__).resolve().parent.parent
 UPLOADS = Path(__file__).parent / "data" / "uploads"

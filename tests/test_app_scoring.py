@@ -23,9 +23,9 @@ from strategy.data.dataset import Dataset, load_dataset
 from strategy.i18n import LANGS
 from strategy.scoring import Settings, Universe, market_scores, prepare_criteria
 from strategy.scoring.weights import ahp, pairwise_matrix, preset_weights
+from ui import views
 from ui.common import DATA_DIR_ENV
 from ui.texts import t
-from ui.views import common as views
 
 REPO = Path(__file__).resolve().parent.parent
 MARKETS = "ui/pages/markets.py"

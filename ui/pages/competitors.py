@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, lang, tr
 from ui.texts import t
-from ui.views import common as views
 
 SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")

@@ -19,10 +19,10 @@ from strategy.analysis import profile
 from strategy.data.dataset import Dataset
 from strategy.scenario import Evaluation
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, label, lang, tr
 from ui.scenario_state import PLAN_RESULT_KEY, scenario_from_session
 from ui.texts import t
-from ui.views import common as views
 from ui.views import country as vc
 
 COUNTRY_KEY = "cp_country"

@@ -7,9 +7,9 @@ import streamlit as st
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import FILES, JUDGEMENT_TABLES
 from strategy.data.validation import TRANSFORMS, DataValidationError
+from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
 from ui.texts import t
-from ui.views import common as views
 
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 

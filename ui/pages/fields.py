@@ -7,9 +7,9 @@ import streamlit as st
 
 from strategy.scoring import STANDARD_FIELDS, standard_status
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, lang, tr
 from ui.texts import t
-from ui.views import common as views
 
 SECTIONS = ("heatmap", "profile")
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")

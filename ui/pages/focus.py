@@ -15,8 +15,8 @@ import streamlit as st
 
 from strategy.analysis import profile
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, lang, tr
-from ui.views import common as views
 from ui.views import country as vc
 
 ADD_KEY = "fc_add"

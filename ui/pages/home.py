@@ -10,8 +10,8 @@ import streamlit as st
 
 from strategy.analysis.overview import headline, plan_headline
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, lang, tr
-from ui.views import common as views
 
 PLAN_RESULT_KEY = "plan_result"  # where the Plan page keeps its last solve
 

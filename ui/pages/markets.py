@@ -6,9 +6,9 @@ import streamlit as st
 
 from strategy.scoring.groups import DEFAULT_GROUP_INDICATORS
 from ui import settings as sc
+from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
 from ui.texts import t
-from ui.views import common as views
 
 SECTIONS = ("ranking", "why", "groups", "weights")
 

@@ -17,10 +17,10 @@ import streamlit as st
 
 from strategy.optimize import model as opt
 from ui import settings as sc
+from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
 from ui.scenario_state import COST_SCALE_KEY, asean_members, constraints_from_values, plan_default
 from ui.texts import TEXT, t
-from ui.views import common as views
 
 RESULT_KEY = "plan_result"
 COST_SCALE_RANGE = (0.1, 10.0)

@@ -23,9 +23,9 @@ from strategy.optimize import entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.store import ConflictError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, label, lang, tr
 from ui.scenario_state import PLAN_RESULT_KEY, apply_scenario, read_import, scenario_from_session
-from ui.views import common as views
 
 LOADED_KEY = "scn_loaded"  # {"name": ..., "version": ...} of the scenario the session holds
 NOTICE_KEY = "scn_notice"  # a message to show after the rerun an action causes

@@ -29,9 +29,9 @@ from strategy.analysis.sensitivity import (
 from strategy.optimize import Constraints, SolverSettings, prerequisites_of
 from strategy.scoring import Settings, Universe
 from ui import settings as sc
+from ui import views
 from ui.common import current_dataset, escape_markdown, label, lang, tr
 from ui.texts import t
-from ui.views import common as views
 
 MODES = ("simplex", "ranges", "ordered")
 PLAN_RESULT_KEY = "plan_result"  # the Plan page's last solve
