@@ -172,9 +172,18 @@ def unit_label(unit: object, language: Lang) -> str:
     return t(key, language) if key in TEXT else ("" if _blank(unit) else str(unit))
 
 
+#: Label families the library translates too (exports, briefs): their texts are library messages.
+LIBRARY_LABELS = {
+    "pillar": "label.pillar",
+    "region": "label.region",
+    "cp.evidence": "label.evidence",
+    "sc.method": "label.method",
+}
+
+
 def label(prefix: str, value: object, language: Lang) -> str:
-    """Translated label for a coded value (``ui.<prefix>.<value>``), or the value as is."""
-    key = f"ui.{prefix}.{value}"
+    """Translated label for a coded value (``ui.<prefix>.<value>``, or the library's ``label.*``), or the value as is."""
+    key = f"{LIBRARY_LABELS.get(prefix, 'ui.' + prefix)}.{value}"
     return t(key, language) if key in TEXT else ("" if _blank(value) else str(value))
 
 
