@@ -274,7 +274,7 @@ def test_no_need_data_means_no_fit(dataset: Dataset, universe: pd.Index):
 
 
 def test_a_field_selling_a_standard_follows_the_recorded_adoption(dataset, monkeypatch):
-    from strategy.scoring import market as scoring_module
+    from strategy.scoring import fields as scoring_module
 
     countries = pd.Index(["PHL", "KHM", "VNM", "THA", "USA", "CHL"])
     criteria = prepare_criteria(dataset, countries, Settings())

@@ -1,38 +1,34 @@
-"""Scoring: criteria, normalisation, aggregation methods, market scores, field fit, rival threat, opportunity, weights and groups."""
+"""Scoring: criteria, normalisation, aggregation methods, market scores, field fit, rival threat, opportunity, weights and groups.
 
-from strategy.scoring.market import (  # noqa: F401
+The public names are re-exported here (``from strategy.scoring import market_scores``); each lives
+in one module: :mod:`~.methods` (normalisations, aggregations), :mod:`~.criteria` (settings,
+universe, prepared criteria), :mod:`~.market`, :mod:`~.fields`, :mod:`~.rivals`,
+:mod:`~.opportunities`; :mod:`~.weights` and :mod:`~.groups` are imported as modules.
+"""
+
+from strategy.scoring.criteria import (
     MEMBERSHIPS,
-    METHODS,
     MISSING_POLICIES,
-    NORMALISATIONS,
-    OPEN_STANDARDS,
-    STANDARD_FIELDS,
-    WHOLE_MARKET_EVIDENCE,
     Criteria,
-    FieldFit,
-    FitWeights,
-    MarketScores,
-    MarketWeights,
-    Method,
     MissingPolicy,
-    Normalisation,
-    OpportunityWeights,
-    RivalThreat,
     Settings,
     Universe,
-    aggregate,
-    effective_weights,
-    field_fit,
-    fit_decomposition,
-    market_scores,
-    normalise,
-    opportunity,
-    oriented,
     prepare_criteria,
-    rival_threat,
-    standard_status,
     unit_criteria,
 )
+from strategy.scoring.fields import (
+    OPEN_STANDARDS,
+    STANDARD_FIELDS,
+    FieldFit,
+    FitWeights,
+    field_fit,
+    fit_decomposition,
+    standard_status,
+)
+from strategy.scoring.market import MarketScores, MarketWeights, effective_weights, market_scores
+from strategy.scoring.methods import METHODS, NORMALISATIONS, Method, Normalisation, aggregate, normalise, oriented
+from strategy.scoring.opportunities import OpportunityWeights, opportunity
+from strategy.scoring.rivals import WHOLE_MARKET_EVIDENCE, RivalThreat, rival_threat
 
 __all__ = [
     "Normalisation",

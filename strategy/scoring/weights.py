@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from strategy.data.dataset import Dataset
-from strategy.scoring import MarketWeights
+from strategy.scoring.market import MarketWeights
 
 #: Saaty's random consistency index RI by matrix size n (Saaty 1980, The Analytic Hierarchy Process,
 #: table 1.7; n = 1..10). CR = CI / RI with CI = (lambda_max - n) / (n - 1).
