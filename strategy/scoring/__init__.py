@@ -26,7 +26,23 @@ from strategy.scoring.fields import (
     standard_status,
 )
 from strategy.scoring.market import MarketScores, MarketWeights, effective_weights, market_scores
-from strategy.scoring.methods import METHODS, NORMALISATIONS, Method, Normalisation, aggregate, normalise, oriented
+from strategy.scoring.methods import (
+    METHODS,
+    NORMALISATIONS,
+    NORMALISERS,
+    Method,
+    Normalisation,
+    aggregate,
+    minmax_normalise,
+    normalise,
+    oriented,
+    rank_normalise,
+    topsis,
+    vector_normalise,
+    weighted_product,
+    weighted_sum,
+    zscore_normalise,
+)
 from strategy.scoring.opportunities import OpportunityWeights, opportunity
 from strategy.scoring.rivals import WHOLE_MARKET_EVIDENCE, RivalThreat, rival_threat
 
@@ -41,12 +57,20 @@ __all__ = [
     "Settings",
     "Universe",
     "Criteria",
+    "NORMALISERS",
     "normalise",
+    "minmax_normalise",
+    "zscore_normalise",
+    "rank_normalise",
+    "vector_normalise",
     "oriented",
     "prepare_criteria",
     "MarketWeights",
     "effective_weights",
     "aggregate",
+    "weighted_sum",
+    "weighted_product",
+    "topsis",
     "MarketScores",
     "market_scores",
     "FitWeights",
