@@ -74,6 +74,7 @@ class Universe:
     exclude: tuple[str, ...] = ("JPN",)  # the home market is not an export market
 
     def select(self, dataset: Dataset) -> pd.Index:
+        """The iso3 codes of the countries of ``dataset`` this universe compares, in dataset order."""
         c = dataset.countries
         keep = pd.Series(True, index=c.index)
         if self.sovereign_only:

@@ -10,8 +10,6 @@ import pandas as pd
 from strategy.data.dataset import Dataset
 from strategy.scoring.criteria import Criteria, unit_criteria
 
-# --- field fit ----------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class FitWeights:

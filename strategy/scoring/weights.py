@@ -73,6 +73,7 @@ class AHPResult:
 
     @property
     def consistent(self) -> bool:
+        """Saaty's rule: judgements are acceptable when CR <= 0.1."""
         return self.cr <= CR_THRESHOLD
 
 
