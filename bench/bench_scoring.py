@@ -15,21 +15,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from strategy import scoring
 from strategy.data.dataset import load_dataset
-from strategy.scoring import (
-    FitWeights,
-    MarketWeights,
-    Settings,
-    Universe,
-    aggregate,
-    field_fit,
-    market_scores,
-    normalise,
-    opportunity,
-    oriented,
-    prepare_criteria,
-    rival_threat,
-)
 
 
 def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -56,30 +43,30 @@ def main() -> None:
             "once per app process (cached)",
         )
     )
-    universe = Universe(sovereign_only=False, exclude=()).select(dataset)
-    criteria = prepare_criteria(dataset, universe)
-    threat = rival_threat(dataset, universe)
+    universe = scoring.Universe(sovereign_only=False, exclude=()).select(dataset)
+    criteria = scoring.prepare_criteria(dataset, universe)
+    threat = scoring.rival_threat(dataset, universe)
     n_c, n_i, n_f = len(universe), criteria.normalised.shape[1], len(dataset.fields)
     rng = np.random.default_rng(0)
     pillars = ["size", "growth", "income", "digital", "business", "stability", "ties"]
 
     def rescore() -> object:
-        weights = MarketWeights(pillars={p: float(rng.uniform(0.1, 1)) for p in pillars})
-        market = market_scores(dataset, criteria, weights)
-        fit = field_fit(dataset, criteria, FitWeights(need=float(rng.uniform(0.2, 0.6))))
-        return opportunity(market, fit, threat)
+        weights = scoring.MarketWeights(pillars={p: float(rng.uniform(0.1, 1)) for p in pillars})
+        market = scoring.market_scores(dataset, criteria, weights)
+        fit = scoring.field_fit(dataset, criteria, scoring.FitWeights(need=float(rng.uniform(0.2, 0.6))))
+        return scoring.opportunity(market, fit, threat)
 
     rows.append(
         (
             f"prepare_criteria ({n_c} countries × {n_i} indicators)",
-            *timed(lambda: prepare_criteria(dataset, universe), 20),
+            *timed(lambda: scoring.prepare_criteria(dataset, universe), 20),
             "after a change of year, universe or normalisation",
         )
     )
     rows.append(
         (
             f"rival_threat ({n_c} × {n_f} fields × {len(dataset.rivals)} actors)",
-            *timed(lambda: rival_threat(dataset, universe), 10),
+            *timed(lambda: scoring.rival_threat(dataset, universe), 10),
             "after a change of presence default",
         )
     )
@@ -91,8 +78,8 @@ def main() -> None:
         )
     )
     for method in ("weighted_product", "topsis"):
-        crit = prepare_criteria(dataset, universe, Settings(method=method))
-        rows.append((f"market_scores, {method}", *timed(lambda c=crit: market_scores(dataset, c), 100), ""))
+        crit = scoring.prepare_criteria(dataset, universe, scoring.Settings(method=method))
+        rows.append((f"market_scores, {method}", *timed(lambda c=crit: scoring.market_scores(dataset, c), 100), ""))
 
     # TOPSIS on the same complete matrix: ours vs pymcdm
     from pymcdm import methods as pm
@@ -101,16 +88,12 @@ def main() -> None:
     matrix = criteria.raw.dropna(axis=1, thresh=int(0.9 * n_c)).dropna(axis=0).to_numpy()
     directions = dataset.catalog.loc[criteria.raw.dropna(axis=1, thresh=int(0.9 * n_c)).columns, "direction"].to_numpy()
     weights = np.full(matrix.shape[1], 1 / matrix.shape[1])
-    topsis = pm.TOPSIS(pn.minmax_normalization)
+    reference = pm.TOPSIS(pn.minmax_normalization)
 
     def ours():
-        return aggregate(
-            oriented(normalise(matrix, "minmax"), directions, "minmax"),
-            np.broadcast_to(weights, matrix.shape),
-            "topsis",
-        )  # noqa: E731
+        return scoring.topsis(scoring.oriented(scoring.minmax_normalise(matrix), directions, "minmax"), weights)
 
-    theirs = lambda: topsis(matrix, weights, directions, validation=False)  # noqa: E731
+    theirs = lambda: reference(matrix, weights, directions, validation=False)  # noqa: E731
     assert np.allclose(ours(), theirs())
     shape = f"{matrix.shape[0]} × {matrix.shape[1]}"
     rows.append(

@@ -11,21 +11,13 @@ from pymcdm import methods as pm
 from pymcdm import normalizations as pn
 
 from strategy.data.dataset import Dataset
-from strategy.scoring import (
-    FieldFit,
-    MarketWeights,
-    Settings,
-    Universe,
-    aggregate,
-    effective_weights,
-    field_fit,
-    market_scores,
-    normalise,
-    opportunity,
-    oriented,
-    prepare_criteria,
-    rival_threat,
-)
+from strategy.scoring import fields as fields_module
+from strategy.scoring.criteria import Settings, Universe, prepare_criteria
+from strategy.scoring.fields import FieldFit, field_fit, standard_status
+from strategy.scoring.market import MarketWeights, effective_weights, market_scores
+from strategy.scoring.methods import aggregate, normalise, oriented
+from strategy.scoring.opportunities import opportunity
+from strategy.scoring.rivals import rival_threat
 
 RNG = np.random.default_rng(20261124)
 PYMCDM_NORMS = {"minmax": pn.minmax_normalization, "vector": pn.vector_normalization}
@@ -274,13 +266,11 @@ def test_no_need_data_means_no_fit(dataset: Dataset, universe: pd.Index):
 
 
 def test_a_field_selling_a_standard_follows_the_recorded_adoption(dataset, monkeypatch):
-    from strategy.scoring import market as scoring_module
-
     countries = pd.Index(["PHL", "KHM", "VNM", "THA", "USA", "CHL"])
     criteria = prepare_criteria(dataset, countries, Settings())
     with_rule = field_fit(dataset, criteria).need["digital_tv"]
-    status = scoring_module.standard_status(dataset, countries, "digital_tv")
-    monkeypatch.setattr(scoring_module, "STANDARD_FIELDS", {})
+    status = standard_status(dataset, countries, "digital_tv")
+    monkeypatch.setattr(fields_module, "STANDARD_FIELDS", {})  # the module that reads it
     without = field_fit(dataset, criteria).need["digital_tv"]
     assert status.to_dict() == {
         "PHL": "ours",
