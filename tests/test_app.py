@@ -194,7 +194,7 @@ def test_sources_flag_restricted_licences() -> None:
 def test_judgement_tables_are_labelled_as_judgement(bundled: Dataset) -> None:
     at = open_section(start("ja").switch_page(DATA).run(), "judgement")
     assert_clean(at)
-    assert [s.value for s in at.subheader] == [t("ui.judgement.title", "ja")]
+    assert [s.value for s in at.subheader] == [t("ui.tab.judgement", "ja")]
     frames = [d.value for d in at.dataframe]
     fields = next(f for f in frames if t("ui.col.japan_strength", "ja") in f.columns)
     assert len(fields) == len(bundled.fields)
@@ -240,14 +240,14 @@ def test_bad_upload_names_the_row_and_column(lang: str, row: str, column: str, b
     # the message follows a language switch
     other = "en" if lang == "ja" else "ja"
     at.radio(key="lang").set_value(other).run()
-    assert t("err.summary", other, n=1) in unescape(at.error[0].value)
+    assert t("ui.upload.problems", other, n=1) in unescape(at.error[0].value)
 
 
 def test_every_problem_of_a_bad_upload_is_listed() -> None:
     at = open_section(start("en").switch_page(DATA).run(), "upload")
     upload(at, "bad_nan_inf.csv", (UPLOADS / "bad_nan_inf.csv").read_bytes())
     message = unescape(at.error[0].value)
-    assert t("err.summary", "en", n=3) in message
+    assert t("ui.upload.problems", "en", n=3) in message
     assert all(f"row {r}" in message for r in (2, 3, 4))
 
 
