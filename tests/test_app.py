@@ -13,47 +13,32 @@ import os
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest_helpers import assert_clean, open_app, page_texts, unescape
 from streamlit.testing.v1 import AppTest
 
-from strategy.data.dataset import FILES, Dataset, load_dataset
+from strategy.data.dataset import FILES, Dataset
 from strategy.data.paths import DATA_DIR
 from strategy.i18n import LANGS
 from ui import views
 from ui.common import DATA_DIR_ENV
 from ui.texts import t
 
-REPO = Path(__file__).resolve().parent.parent
 UPLOADS = Path(__file__).parent / "data" / "uploads"
 HOME = "ui/pages/home.py"
 DATA = "ui/pages/data_sources.py"
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_dataset()
-
-
-@pytest.fixture(autouse=True)
-def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run on the bundled data unless a test points the app elsewhere."""
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 def start(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    if lang is not None:
-        at.query_params["lang"] = lang
-    return at.run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    return open_app(lang=lang, timeout=60)
 
 
 def open_section(at: AppTest, section: str) -> AppTest:
@@ -61,15 +46,7 @@ def open_section(at: AppTest, section: str) -> AppTest:
     return at.run()
 
 
-def texts(at: AppTest) -> str:
-    """All headings, markdown, captions and alerts of the current page, as one string."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)]
-    parts += [e.value for kind in ("info", "warning", "success", "error") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
-
-
-def unescape(text: str) -> str:
-    return text.replace("\\", "")
+texts = partial(page_texts, raw=True)
 
 
 @pytest.mark.parametrize("lang", LANGS)
