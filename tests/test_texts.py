@@ -4,8 +4,10 @@ by the code, every key the code asks for defined, and the library's messages kep
 Keys are found in the code (``strategy/``, ``ui/``, ``app.py``) by reading its syntax tree:
 
 - a string literal shaped like a key (``"ui.pl.title"``) is a use of that key;
-- an f-string that starts with a key prefix (``f"ui.home.q{number}.title"``, ``f"label.region.{r}"``)
-  is a *family*: every key starting with its literal prefix (``ui.home.q``) counts as used;
+- an f-string filled from a loop over literal strings (``for name in ("need", "readiness")``) is a
+  use of each key it makes (``ui.sc.fit.need``, ``ui.sc.fit.readiness``);
+- any other f-string that starts like a key (``f"ui.home.q{number}.title"``, ``f"label.region.{r}"``)
+  is a *family*: every key that fits it (``ui.home.q<anything>.title``) counts as used;
 - ``ui.common.label(prefix, value)`` builds ``ui.<prefix>.<value>`` (or ``label.<prefix>.<value>``)
   from its literal first argument, so each call site is a family too.
 
@@ -50,29 +52,93 @@ NAMESPACE_FAMILIES = {
 
 @dataclass(frozen=True)
 class Use:
-    """A key, or a family of keys by prefix, that the code refers to at ``where``."""
+    """A key the code names, or a family of keys it builds, at ``where``.
 
-    key: str
+    ``parts`` is the literal text around the values the code fills in: ``("ui.pl.title",)`` for a
+    literal, ``("ui.home.q", ".title")`` for ``f"ui.home.q{number}.title"``.
+    """
+
+    parts: tuple[str, ...]
     where: str
-    family: bool
+
+    @property
+    def family(self) -> bool:
+        return len(self.parts) > 1
+
+    @property
+    def key(self) -> str:
+        """The key, or the family's pattern with ``{}`` for each value filled in (for messages)."""
+        return "{}".join(self.parts)
 
     @property
     def library(self) -> bool:
         return self.where.startswith("strategy/")
+
+    def covers(self, key: str) -> bool:
+        if not self.family:
+            return key == self.parts[0]
+        return re.fullmatch(".+".join(re.escape(p) for p in self.parts), key) is not None
 
 
 def _code_files() -> list[Path]:
     return [*sorted((ROOT / "strategy").rglob("*.py")), *sorted((ROOT / "ui").rglob("*.py")), ROOT / "app.py"]
 
 
+def _fstring_parts(node: ast.JoinedStr) -> tuple[str, ...]:
+    parts = [""]
+    for value in node.values:
+        if isinstance(value, ast.Constant):
+            parts[-1] += str(value.value)
+        else:
+            parts.append("")
+    return tuple(parts)
+
+
+def _loop_keys(tree: ast.AST) -> dict[int, list[str]]:
+    """Keys of f-strings filled from a loop over literal strings, by f-string node id.
+
+    ``{k: t(f"ui.col.{k}", lang) for k in ("country", "score")}`` uses exactly ``ui.col.country``
+    and ``ui.col.score``, not every ``ui.col.*`` key.
+    """
+    keys: dict[int, list[str]] = {}
+    for loop in ast.walk(tree):
+        if isinstance(loop, ast.For):
+            generators: list[ast.For | ast.comprehension] = [loop]
+        elif isinstance(loop, ast.DictComp | ast.ListComp | ast.SetComp | ast.GeneratorExp):
+            generators = list(loop.generators)
+        else:
+            continue
+        for gen in generators:
+            items = gen.iter.elts if isinstance(gen.iter, ast.Tuple | ast.List) else []
+            if not (isinstance(gen.target, ast.Name) and items and all(isinstance(e, ast.Constant) for e in items)):
+                continue
+            for node in ast.walk(loop):
+                filled = [v for v in getattr(node, "values", []) if isinstance(v, ast.FormattedValue)]
+                if (
+                    isinstance(node, ast.JoinedStr)
+                    and len(filled) == 1
+                    and isinstance(filled[0].value, ast.Name)
+                    and filled[0].value.id == gen.target.id
+                    and not filled[0].format_spec
+                ):
+                    head, tail = _fstring_parts(node)
+                    keys[id(node)] = [f"{head}{e.value}{tail}" for e in items]  # type: ignore[union-attr]
+    return keys
+
+
 def _uses_in(tree: ast.AST, where: str) -> Iterator[Use]:
     in_fstring: set[int] = set()
+    resolved = _loop_keys(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.JoinedStr):
+        if isinstance(node, ast.JoinedStr) and id(node) in resolved:
             in_fstring.update(id(v) for v in node.values)
-            first = node.values[0] if node.values else None
-            if isinstance(first, ast.Constant) and KEY_LITERAL.match(first.value + "x"):
-                yield Use(first.value, f"{where}:{node.lineno}", family=True)
+            if KEY_LITERAL.match(resolved[id(node)][0]):
+                yield from (Use((key,), f"{where}:{node.lineno}") for key in resolved[id(node)])
+        elif isinstance(node, ast.JoinedStr):
+            in_fstring.update(id(v) for v in node.values)
+            parts = _fstring_parts(node)
+            if len(parts) > 1 and KEY_LITERAL.match(parts[0] + "x"):
+                yield Use(parts, f"{where}:{node.lineno}")
         elif (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
@@ -82,11 +148,11 @@ def _uses_in(tree: ast.AST, where: str) -> Iterator[Use]:
         ):
             prefix = node.args[0].value
             namespace = "label" if prefix in LIBRARY_LABELS else "ui"
-            yield Use(f"{namespace}.{prefix}.", f"{where}:{node.lineno}", family=True)
+            yield Use((f"{namespace}.{prefix}.", ""), f"{where}:{node.lineno}")
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in in_fstring:
             if KEY_LITERAL.fullmatch(node.value):
-                yield Use(node.value, f"{where}:{node.lineno}", family=False)
+                yield Use((node.value,), f"{where}:{node.lineno}")
 
 
 @cache
@@ -100,7 +166,7 @@ def code_uses() -> tuple[Use, ...]:
 
 
 def _is_used(key: str, uses: tuple[Use, ...]) -> bool:
-    return any(key.startswith(u.key) if u.family else key == u.key for u in uses)
+    return any(u.covers(key) for u in uses)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -144,13 +210,16 @@ def test_the_app_catalogue_holds_only_app_keys_and_the_library_none() -> None:
 
 def test_the_key_finder_sees_literals_families_and_label_calls() -> None:
     """Guards the finder itself: if it found nothing, every check below would pass vacuously."""
-    uses = {(u.key, u.family) for u in code_uses()}
-    assert ("ui.page.data", False) in uses
-    assert ("err.where", False) in uses
-    assert ("ui.home.q", True) in uses  # f"ui.home.q{number}.title"
-    assert ("label.region.", True) in uses  # f"label.region.{r}"
-    assert ("label.pillar.", True) in uses  # label("pillar", ...)
-    assert ("ui.income.", True) in uses  # label("income", ...)
+    uses = {u.parts for u in code_uses()}
+    assert ("ui.page.data",) in uses
+    assert ("err.where",) in uses
+    assert ("ui.home.q", ".title") in uses  # f"ui.home.q{number}.title"
+    assert ("ui.grp.", ".", "") in uses  # f"ui.grp.{indicator}.{level}"
+    assert ("ui.sc.fit.readiness_help",) in uses  # f"ui.sc.fit.{name}_help" for name in ("need", "readiness", ...)
+    assert ("ui.sc.fit.", "_help") not in uses  # ... so not the whole family
+    assert ("label.region.", "") in uses  # f"label.region.{r}"
+    assert ("label.pillar.", "") in uses  # label("pillar", ...)
+    assert ("ui.income.", "") in uses  # label("income", ...)
 
 
 def test_every_key_the_code_names_is_defined() -> None:
@@ -159,15 +228,15 @@ def test_every_key_the_code_names_is_defined() -> None:
 
 
 def test_every_key_family_the_code_builds_has_keys() -> None:
-    empty = [f"{u.where}: {u.key}*" for u in code_uses() if u.family and not any(k.startswith(u.key) for k in ALL_TEXT)]
+    empty = [f"{u.where}: {u.key}" for u in code_uses() if u.family and not any(u.covers(k) for k in ALL_TEXT)]
     assert not empty, "\n".join(empty)
 
 
 def test_no_family_covers_a_whole_namespace_unless_listed() -> None:
     broad = [
-        f"{u.where}: {u.key}*"
+        f"{u.where}: {u.key}"
         for u in code_uses()
-        if u.family and u.key.count(".") == 1 and u.key.endswith(".") and u.key not in NAMESPACE_FAMILIES
+        if u.family and u.parts[0].count(".") == 1 and u.parts[0].endswith(".") and u.parts[0] not in NAMESPACE_FAMILIES
     ]
     assert not broad, "\n".join(broad)
 
