@@ -13,47 +13,32 @@ import os
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest_helpers import assert_clean, open_app, page_texts, unescape
 from streamlit.testing.v1 import AppTest
 
-from strategy.data.dataset import FILES, Dataset, load_dataset
+from strategy.data.dataset import FILES, Dataset
 from strategy.data.paths import DATA_DIR
 from strategy.i18n import LANGS
 from ui import views
 from ui.common import DATA_DIR_ENV
 from ui.texts import t
 
-REPO = Path(__file__).resolve().parent.parent
 UPLOADS = Path(__file__).parent / "data" / "uploads"
 HOME = "ui/pages/home.py"
 DATA = "ui/pages/data_sources.py"
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_dataset()
-
-
-@pytest.fixture(autouse=True)
-def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run on the bundled data unless a test points the app elsewhere."""
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 def start(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    if lang is not None:
-        at.query_params["lang"] = lang
-    return at.run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    return open_app(lang=lang, timeout=60)
 
 
 def open_section(at: AppTest, section: str) -> AppTest:
@@ -61,15 +46,7 @@ def open_section(at: AppTest, section: str) -> AppTest:
     return at.run()
 
 
-def texts(at: AppTest) -> str:
-    """All headings, markdown, captions and alerts of the current page, as one string."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)]
-    parts += [e.value for kind in ("info", "warning", "success", "error") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
-
-
-def unescape(text: str) -> str:
-    return text.replace("\\", "")
+texts = partial(page_texts, raw=True)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -194,7 +171,7 @@ def test_sources_flag_restricted_licences() -> None:
 def test_judgement_tables_are_labelled_as_judgement(bundled: Dataset) -> None:
     at = open_section(start("ja").switch_page(DATA).run(), "judgement")
     assert_clean(at)
-    assert [s.value for s in at.subheader] == [t("ui.judgement.title", "ja")]
+    assert [s.value for s in at.subheader] == [t("ui.tab.judgement", "ja")]
     frames = [d.value for d in at.dataframe]
     fields = next(f for f in frames if t("ui.col.japan_strength", "ja") in f.columns)
     assert len(fields) == len(bundled.fields)
@@ -240,14 +217,14 @@ def test_bad_upload_names_the_row_and_column(lang: str, row: str, column: str, b
     # the message follows a language switch
     other = "en" if lang == "ja" else "ja"
     at.radio(key="lang").set_value(other).run()
-    assert t("err.summary", other, n=1) in unescape(at.error[0].value)
+    assert t("ui.upload.problems", other, n=1) in unescape(at.error[0].value)
 
 
 def test_every_problem_of_a_bad_upload_is_listed() -> None:
     at = open_section(start("en").switch_page(DATA).run(), "upload")
     upload(at, "bad_nan_inf.csv", (UPLOADS / "bad_nan_inf.csv").read_bytes())
     message = unescape(at.error[0].value)
-    assert t("err.summary", "en", n=3) in message
+    assert t("ui.upload.problems", "en", n=3) in message
     assert all(f"row {r}" in message for r in (2, 3, 4))
 
 

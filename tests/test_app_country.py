@@ -8,28 +8,22 @@ appears in its tables and figures.
 
 from __future__ import annotations
 
-import base64
-import json
-from pathlib import Path
+from functools import partial
 
-import numpy as np
 import pytest
+from apptest_helpers import assert_clean, charts, frame_with, open_app, page_texts, plotly_values
 from streamlit.testing.v1 import AppTest
 
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
 from strategy.i18n import LANGS
-from ui.common import DATA_DIR_ENV
 from ui.texts import t
 
-REPO = Path(__file__).resolve().parent.parent
 COUNTRY = "ui/pages/country.py"
 FOCUS = "ui/pages/focus.py"
 
 
-@pytest.fixture(autouse=True)
-def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 def start(page: str, lang: str = "en", **params: str) -> AppTest:
@@ -38,42 +32,11 @@ def start(page: str, lang: str = "en", **params: str) -> AppTest:
     The comparison page's URL path ('asean') is not its file name, so the session starts on Home
     (with the same URL parameters) and switches there, as the navigation does.
     """
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page == FOCUS:
-        at.run()
-    return at.switch_page(page).run()
+    return open_app(page, lang, via_home=page == FOCUS, **params)
 
 
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)]
-    parts += [e.value for kind in ("info", "warning", "success") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
-
-
-def charts(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def array(values: object) -> list:
-    """A trace's values: plotly sends numbers as typed arrays ({'dtype', 'bdata'}), lists otherwise."""
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
-    return list(values)  # type: ignore[call-overload]
-
-
-def frame_with(at: AppTest, column: str):
-    for table in at.dataframe:
-        if column in table.value.columns:
-            return table.value
-    raise AssertionError(f"no table with a column {column!r}")
+texts = partial(page_texts, alerts=("info", "warning", "success"))
+array = plotly_values
 
 
 def country_name(dataset: Dataset, iso3: str, lang: str) -> str:

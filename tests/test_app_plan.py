@@ -7,39 +7,22 @@ Small time limits keep it fast.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from apptest_helpers import assert_clean, open_app
+from apptest_helpers import page_texts as texts
 from streamlit.testing.v1 import AppTest
 
 from strategy.i18n import LANGS
-from ui.common import DATA_DIR_ENV
 from ui.texts import t
 
-REPO = Path(__file__).resolve().parent.parent
 PLAN = "ui/pages/plan.py"
 
 
-@pytest.fixture(autouse=True)
-def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 def start(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    return at.switch_page(PLAN).run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)]
-    parts += [e.value for kind in ("info", "warning", "success", "error") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
+    return open_app(PLAN, lang, timeout=120)
 
 
 def solve(at: AppTest, **values: object) -> AppTest:

@@ -13,37 +13,31 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from apptest_helpers import assert_clean, open_app
 from streamlit.testing.v1 import AppTest
 
 from strategy.data.dataset import Dataset
 from strategy.i18n import LANGS
 from strategy.scenario import Scenario, evaluate
 from strategy.store import ENV_URL, ScenarioStore, sqlite_url
-from ui.common import DATA_DIR_ENV
 from ui.scenario_state import read_import
 from ui.texts import t
 
-REPO = Path(__file__).resolve().parent.parent
 PAGE = "ui/pages/scenarios.py"
+
+
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 @pytest.fixture(autouse=True)
 def _store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
     url = sqlite_url(tmp_path / "scenarios.sqlite")
     monkeypatch.setenv(ENV_URL, url)
     return url
 
 
 def start(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.query_params["lang"] = lang
-    return at.switch_page(PAGE).run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
+    return open_app(PAGE, lang, timeout=120)
 
 
 def save_as(at: AppTest, name: str) -> AppTest:

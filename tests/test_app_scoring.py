@@ -17,14 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest_helpers import assert_clean, open_app
+from apptest_helpers import charts as plotly_specs
+from apptest_helpers import page_texts as texts
 from streamlit.testing.v1 import AppTest
 
-from strategy.data.dataset import Dataset, load_dataset
+from strategy.data.dataset import Dataset
 from strategy.i18n import LANGS
 from strategy.scoring import Settings, Universe, market_scores, prepare_criteria
 from strategy.scoring.weights import ahp, pairwise_matrix, preset_weights
 from ui import views
-from ui.common import DATA_DIR_ENV
 from ui.texts import t
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,23 +41,12 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Dataset:
-    return load_dataset()
-
-
-@pytest.fixture(autouse=True)
-def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 def start(page: str, lang: str = "en", **params: str) -> AppTest:
     """A session opened on ``page`` (its url path is its file name, so it can be opened first)."""
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.switch_page(page).run()  # opens the page's URL directly, as a shared link would
+    return open_app(page, lang, **params)  # opens the page's URL directly, as a shared link would
 
 
 def view(at: AppTest, page: str, section: str) -> AppTest:
@@ -63,26 +54,11 @@ def view(at: AppTest, page: str, section: str) -> AppTest:
     return at.run()
 
 
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in getattr(at, kind)]
-    parts += [e.value for kind in ("info", "warning", "success", "error") for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts).replace("\\", "")
-
-
 def ranking(at: AppTest, lang: str = "en") -> pd.DataFrame:
     """The ranked market table (the first table of the ranking view)."""
     frame = at.dataframe[0].value
     assert t("ui.mk.col.score", lang) in frame.columns
     return frame
-
-
-def plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 # --- every page, every view, both languages -------------------------------------------------

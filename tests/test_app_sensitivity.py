@@ -7,16 +7,14 @@ ordered and the ranges sampling modes run. Few samples keep the tests fast.
 
 from __future__ import annotations
 
-import base64
-import json
 from pathlib import Path
 
 import numpy as np
 import pytest
+from apptest_helpers import assert_clean, charts, open_app, plotly_values
 from streamlit.testing.v1 import AppTest
 
 from strategy.i18n import LANGS
-from ui.common import DATA_DIR_ENV
 from ui.texts import t
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,40 +22,17 @@ PAGE = "ui/pages/sensitivity.py"
 FEW = 1_000
 
 
-@pytest.fixture(autouse=True)
-def _bundled_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_data")
 
 
 def start(lang: str = "en") -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
-    at.query_params["lang"] = lang
-    at.session_state["sens_n"] = FEW
-    return at.switch_page(PAGE).run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
-def charts(at: AppTest) -> list[dict]:
-    """Plotly specs of the page's charts, in page order."""
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-def array(value: object) -> np.ndarray:
-    """A plotly array from a spec: a plain list or a typed array (base64 ``bdata``)."""
-    if isinstance(value, dict):
-        flat = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        return flat.reshape([int(n) for n in str(value.get("shape", len(flat))).split(",")])
-    return np.asarray(value, float)
+    return open_app(PAGE, lang, session={"sens_n": FEW})
 
 
 def heatmap(at: AppTest) -> list[list[float]]:
     specs = [s for s in charts(at) if s["data"] and s["data"][0]["type"] == "heatmap"]
     assert len(specs) == 1
-    return array(specs[0]["data"][0]["z"]).tolist()
+    return np.asarray(plotly_values(specs[0]["data"][0]["z"]), float).tolist()
 
 
 def reading(at: AppTest) -> str:

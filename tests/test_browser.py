@@ -169,6 +169,20 @@ def _settle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(500)  # let charts and grids paint
 
 
+def _open(page, url: str, heading: str) -> None:
+    """Go to ``url`` and wait until the page shows the heading ``heading`` and the app is idle."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.get_by_role("heading", name=heading).wait_for(timeout=60_000)
+    _settle(page)
+
+
+def _go_to(page, sidebar, title: str) -> None:
+    """Follow the sidebar link to the page ``title`` and wait until its heading shows and the app is idle."""
+    sidebar.get_by_role("link", name=title).click()
+    page.get_by_role("heading", name=title).wait_for(timeout=60_000)
+    _settle(page)
+
+
 def _is_base_path_probe(error: str) -> bool:
     """Streamlit's frontend, opened on a page URL such as /data, first probes /data/_stcore/health and
     /data/_stcore/host-config to find its base path; the 404s it logs are expected, nothing else is."""
@@ -207,9 +221,7 @@ def _shot(page, name: str) -> None:
 
 def test_home_language_switch_and_data_page(server: str, browser_page) -> None:
     page = browser_page
-    page.goto(server, wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.home.focus_title", "ja")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, server, t("ui.home.focus_title", "ja"))
     page.locator('[data-testid="stDataFrame"]').first.wait_for()
     _check_clean(page)
     _shot(page, "home_ja.png")
@@ -223,9 +235,7 @@ def test_home_language_switch_and_data_page(server: str, browser_page) -> None:
     _check_clean(page)
     _shot(page, "home_en.png")
 
-    sidebar.get_by_role("link", name=t("ui.page.data", "en")).click()
-    page.get_by_role("heading", name=t("ui.page.data", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _go_to(page, sidebar, t("ui.page.data", "en"))
     assert _section_button(page, t("ui.tab.judgement", "en")).is_visible()
     _check_clean(page)
     _shot(page, "data_sources_en.png")
@@ -253,9 +263,7 @@ def test_home_language_switch_and_data_page(server: str, browser_page) -> None:
 
 def test_upload_errors_and_success_in_the_browser(server: str, browser_page) -> None:
     page = browser_page
-    page.goto(f"{server}/data", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.page.data", "ja")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/data", t("ui.page.data", "ja"))
     _section_button(page, t("ui.tab.upload", "ja")).click()
     _settle(page)
     uploads = Path(__file__).parent / "data" / "uploads"
@@ -281,9 +289,7 @@ def test_upload_errors_and_success_in_the_browser(server: str, browser_page) -> 
 
 def test_url_language_parameter_opens_english(server: str, browser_page) -> None:
     page = browser_page
-    page.goto(f"{server}/data?lang=en", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.page.data", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/data?lang=en", t("ui.page.data", "en"))
     _check_clean(page)
 
 
@@ -317,9 +323,7 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     page.on("request", lambda request: topojson.append(request.url) if request.url.endswith(".json") else None)
 
     # Markets, English: the world map is drawn from the app's own static files
-    page.goto(f"{server}/markets?lang=en", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.page.markets", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/markets?lang=en", t("ui.page.markets", "en"))
     drawn = _map_paths(page)
     assert drawn >= 150, drawn
     assert any(url.endswith("/app/static/world_50m.json") for url in topojson), topojson
@@ -350,9 +354,7 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     _shot(page, "markets_why_en.png")
 
     # Fields: the fit heatmap for the focus markets; the settings came along
-    sidebar.get_by_role("link", name=t("ui.page.fields", "en")).click()
-    page.get_by_role("heading", name=t("ui.page.fields", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _go_to(page, sidebar, t("ui.page.fields", "en"))
     page.locator(".js-plotly-plot .heatmaplayer").first.wait_for(timeout=60_000)
     assert page.get_by_text(t("ui.sc.modified", "en", name="Balanced (default)")).is_visible()
     _check_clean(page)
@@ -364,9 +366,7 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     _shot(page, "fields_profile_en.png")
 
     # Competitors: threat heatmap, then the evidence behind one country
-    sidebar.get_by_role("link", name=t("ui.page.competitors", "en")).click()
-    page.get_by_role("heading", name=t("ui.page.competitors", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _go_to(page, sidebar, t("ui.page.competitors", "en"))
     page.locator(".js-plotly-plot .heatmaplayer").first.wait_for(timeout=60_000)
     _check_clean(page)
     _shot(page, "competitors_en.png")
@@ -384,9 +384,7 @@ def test_scoring_pages_walkthrough(server: str, browser_page) -> None:
     sidebar.get_by_text(t("ui.lang.ja", "ja"), exact=True).click()
     page.get_by_role("heading", name=t("ui.page.competitors", "ja")).wait_for(timeout=60_000)
     _settle(page)
-    sidebar.get_by_role("link", name=t("ui.page.markets", "ja")).click()
-    page.get_by_role("heading", name=t("ui.page.markets", "ja")).wait_for(timeout=60_000)
-    _settle(page)
+    _go_to(page, sidebar, t("ui.page.markets", "ja"))
     _section_button(page, t("ui.mk.tab.ranking", "ja")).click()
     _settle(page)
     assert _map_paths(page) >= 150
@@ -409,9 +407,7 @@ def test_plan_sensitivity_and_overview_walkthrough(server: str, browser_page) ->
     page = browser_page
 
     # Plan, Japanese: solve with the default rules; the status is said in words, Sankey and roadmap drawn
-    page.goto(f"{server}/plan?lang=ja", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.page.plan", "ja")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/plan?lang=ja", t("ui.page.plan", "ja"))
     _check_clean(page)
     page.get_by_role("button", name=t("ui.pl.solve", "ja"), exact=True).click()
     optimal = t("ui.pl.status.optimal", "ja", seconds="@").split("@")[0]
@@ -445,9 +441,7 @@ def test_plan_sensitivity_and_overview_walkthrough(server: str, browser_page) ->
 
 def test_scenario_save_and_export_walkthrough(server: str, browser_page, tmp_path: Path) -> None:
     page = browser_page
-    page.goto(f"{server}/scenarios?lang=en", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.page.scenarios", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/scenarios?lang=en", t("ui.page.scenarios", "en"))
     _check_clean(page)
 
     # export the market shortlist: a real download, UTF-8 with BOM, Japanese-Excel friendly
@@ -477,9 +471,7 @@ def test_scenario_json_download_edit_and_import(server: str, browser_page, tmp_p
     """The hand-over a planner does by e-mail: download the scenario JSON, edit it, import it back.
     A broken file is refused naming the file and the field; a good one changes the sidebar."""
     page = browser_page
-    page.goto(f"{server}/scenarios?lang=en", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.page.scenarios", "en")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/scenarios?lang=en", t("ui.page.scenarios", "en"))
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=t("ui.scn.download_json", "en")).click()
     exported = tmp_path / "exported.json"
@@ -522,17 +514,13 @@ def test_scenario_json_download_edit_and_import(server: str, browser_page, tmp_p
 
 def test_asean_comparison_and_country_profile(server: str, browser_page) -> None:
     page = browser_page
-    page.goto(f"{server}/asean?lang=ja&add=KOR", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.fc.radar_title", "ja")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/asean?lang=ja&add=KOR", t("ui.fc.radar_title", "ja"))
     page.locator(".js-plotly-plot .scatterpolar, .js-plotly-plot .polarlayer").first.wait_for(timeout=60_000)
     assert page.get_by_text("大韓民国").count() > 0  # the added country from the URL is in the comparison
     _check_clean(page)
     _shot(page, "asean_ja.png")
 
-    page.goto(f"{server}/country?iso3=PHL&lang=en", wait_until="domcontentloaded")
-    page.get_by_role("heading", name=t("ui.cp.pf.headline_title", "en", country="Philippines")).wait_for(timeout=60_000)
-    _settle(page)
+    _open(page, f"{server}/country?iso3=PHL&lang=en", t("ui.cp.pf.headline_title", "en", country="Philippines"))
     _check_clean(page)
     _shot(page, "country_phl_en.png")
 

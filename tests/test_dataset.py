@@ -88,12 +88,14 @@ def test_measured_rival_presence(dataset: Dataset):
     assert cables["detail"].str.contains("cables with a known supplier").all()
 
 
-def _broken_copy(tmp_path: Path, table: str, edit) -> Path:
+def _broken_copy(tmp_path: Path, table: str, cells: dict[tuple[int, str], str]) -> Path:
+    """A copy of the curated data whose ``table`` has ``cells`` ((row, column) -> text) overwritten."""
     folder = tmp_path / "data"
     shutil.copytree(DATA_DIR, folder)
     path = folder / FILES[table]
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    edit(frame)
+    for (row, column), value in cells.items():
+        frame.loc[row, column] = value
     frame.to_csv(path, index=False)
     return folder
 
@@ -105,10 +107,7 @@ def _load_issues(folder: Path) -> list:
 
 
 def test_strength_out_of_range_is_reported(tmp_path: Path):
-    def edit(frame):
-        frame.loc[2, "japan_strength"] = "1.5"
-
-    issues = _load_issues(_broken_copy(tmp_path, "fields", edit))
+    issues = _load_issues(_broken_copy(tmp_path, "fields", {(2, "japan_strength"): "1.5"}))
     assert [(i.file, i.code, i.row, i.column) for i in issues] == [
         ("fields.csv", "err.out_of_range", 4, "japan_strength")
     ]
@@ -116,21 +115,15 @@ def test_strength_out_of_range_is_reported(tmp_path: Path):
 
 
 def test_missing_rationale_and_unknown_reference(tmp_path: Path):
-    def edit(frame):
-        frame.loc[0, "rationale"] = ""
-        frame.loc[1, "field_id"] = "teleportation"
-
-    issues = _load_issues(_broken_copy(tmp_path, "rival_strength", edit))
+    cells = {(0, "rationale"): "", (1, "field_id"): "teleportation"}
+    issues = _load_issues(_broken_copy(tmp_path, "rival_strength", cells))
     found = {(i.code, i.row, i.column) for i in issues}
     assert ("err.required_text", 2, "rationale") in found
     assert ("err.bad_reference", 3, "field_id") in found
 
 
 def test_driver_with_unknown_indicator(tmp_path: Path):
-    def edit(frame):
-        frame.loc[0, "indicator"] = "happiness"
-
-    issues = _load_issues(_broken_copy(tmp_path, "field_drivers", edit))
+    issues = _load_issues(_broken_copy(tmp_path, "field_drivers", {(0, "indicator"): "happiness"}))
     assert [(i.code, i.row, i.column) for i in issues] == [("err.unknown_indicator", 2, "indicator")]
 
 
@@ -143,10 +136,7 @@ def test_missing_file_is_named(tmp_path: Path):
 
 
 def test_bad_indicator_value_in_curated_data(tmp_path: Path):
-    def edit(frame):
-        frame.loc[5, "value"] = "n/a"
-
-    issues = _load_issues(_broken_copy(tmp_path, "indicators", edit))
+    issues = _load_issues(_broken_copy(tmp_path, "indicators", {(5, "value"): "n/a"}))
     assert [(i.code, i.row, i.column) for i in issues] == [("err.not_numeric", 7, "value")]
 
 

@@ -172,18 +172,15 @@ def unit_label(unit: object, language: Lang) -> str:
     return t(key, language) if key in TEXT else ("" if _blank(unit) else str(unit))
 
 
-#: Label families the library translates too (exports, briefs): their texts are library messages.
-LIBRARY_LABELS = {
-    "pillar": "label.pillar",
-    "region": "label.region",
-    "cp.evidence": "label.evidence",
-    "sc.method": "label.method",
-}
+#: Coded values the library labels too (pillars, regions, methods, evidence): their texts are the
+#: library's ``label.<prefix>.<value>`` messages, not the app's ``ui.<prefix>.<value>``.
+LIBRARY_LABELS: frozenset[str] = frozenset({"pillar", "region", "method", "evidence"})
 
 
 def label(prefix: str, value: object, language: Lang) -> str:
-    """Translated label for a coded value (``ui.<prefix>.<value>``, or the library's ``label.*``), or the value as is."""
-    key = f"{LIBRARY_LABELS.get(prefix, 'ui.' + prefix)}.{value}"
+    """Translated label for a coded value (``ui.<prefix>.<value>``, or ``label.<prefix>.<value>`` for
+    the families in :data:`LIBRARY_LABELS`), or the value as is."""
+    key = f"{'label' if prefix in LIBRARY_LABELS else 'ui'}.{prefix}.{value}"
     return t(key, language) if key in TEXT else ("" if _blank(value) else str(value))
 
 

@@ -441,27 +441,24 @@ def build_indicators(raw: Path, memoranda: pd.DataFrame, economies: pd.Index) ->
     inform["year"] = 2025
     cables = build_cable_counts(raw)
 
+    # sources with one column per indicator (iso3, year, <column>...)
+    wide = {
+        "wdi": wdi,
+        "gapminder": gap,
+        "sdg_mobile": sdg,
+        "wdi_open_numbers": aid,
+        "cpi": cpi,
+        "doing_business": db,
+        "wri": wri,
+        "inform": inform,
+    }
     parts: list[pd.DataFrame] = []
     for spec in INDICATORS:
-        if spec.source_id == "wdi":
-            parts.append(_long(wdi, spec.column, spec.id, "wdi"))
-        elif spec.source_id == "gapminder":
-            parts.append(_long(gap, spec.column, spec.id, "gapminder"))
-        elif spec.source_id == "sdg_mobile":
-            parts.append(_long(sdg, spec.column, spec.id, "sdg_mobile"))
-        elif spec.source_id == "wdi_open_numbers":
-            parts.append(_long(aid, spec.column, spec.id, "wdi_open_numbers"))
+        if spec.source_id in wide:
+            parts.append(_long(wide[spec.source_id], spec.column, spec.id, spec.source_id))
         elif spec.source_id == "wgi":
             sub = wgi[wgi["indicator"] == spec.column]
             parts.append(_long(sub, "estimate", spec.id, "wgi"))
-        elif spec.source_id == "cpi":
-            parts.append(_long(cpi, spec.column, spec.id, "cpi"))
-        elif spec.source_id == "doing_business":
-            parts.append(_long(db, spec.column, spec.id, "doing_business"))
-        elif spec.source_id == "wri":
-            parts.append(_long(wri, spec.column, spec.id, "wri"))
-        elif spec.source_id == "inform":
-            parts.append(_long(inform, spec.column, spec.id, "inform"))
         elif spec.source_id == "telegeography":
             parts.append(_long(cables, "cables", spec.id, "telegeography"))
         elif spec.source_id == "emdat":

@@ -101,16 +101,7 @@ def check_numeric(
         outside |= finite < low
     if high is not None:
         outside |= finite > high
-    for i in np.flatnonzero(outside.to_numpy()):
-        issues.append(
-            ValidationIssue(
-                file,
-                "err.out_of_range",
-                sheet_row(i),
-                column,
-                {"value": _fmt(finite.iloc[i]), "indicator": column, "low": _fmt(low), "high": _fmt(high)},
-            )
-        )
+    issues += _out_of_range(file, column, outside, finite, column, low, high)
     return finite, issues
 
 
@@ -178,6 +169,38 @@ def _fmt(x: float | None) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "-"
     return f"{x:g}"
+
+
+def _out_of_range(
+    file: str,
+    column: str,
+    outside: pd.Series,
+    values: pd.Series,
+    indicator: str | pd.Series,
+    low: float | pd.Series | None,
+    high: float | pd.Series | None,
+) -> list[ValidationIssue]:
+    """An ``err.out_of_range`` issue for each row flagged in ``outside``; ``indicator`` and the bounds
+    are one for the whole column or one per row."""
+
+    def at(x: object, i: int) -> object:
+        return x.iloc[i] if isinstance(x, pd.Series) else x
+
+    return [
+        ValidationIssue(
+            file,
+            "err.out_of_range",
+            sheet_row(i),
+            column,
+            {
+                "value": _fmt(values.iloc[i]),
+                "indicator": at(indicator, i),
+                "low": _fmt(at(low, i)),
+                "high": _fmt(at(high, i)),
+            },
+        )
+        for i in np.flatnonzero(outside.to_numpy())
+    ]
 
 
 # --- reading uploads ------------------------------------------------------------------------
@@ -284,21 +307,7 @@ def validate_indicator_values(
     low = pd.to_numeric(frame["indicator"].map(catalog["min_value"]), errors="coerce")
     high = pd.to_numeric(frame["indicator"].map(catalog["max_value"]), errors="coerce")
     outside = known & numbers.notna() & ((numbers < low) | (numbers > high))
-    for i in np.flatnonzero(outside.to_numpy()):
-        issues.append(
-            ValidationIssue(
-                file,
-                "err.out_of_range",
-                sheet_row(i),
-                "value",
-                {
-                    "value": _fmt(numbers.iloc[i]),
-                    "indicator": frame["indicator"].iloc[i],
-                    "low": _fmt(low.iloc[i]),
-                    "high": _fmt(high.iloc[i]),
-                },
-            )
-        )
+    issues += _out_of_range(file, "value", outside, numbers, frame["indicator"], low, high)
     issues += check_unique(frame, ["iso3", "indicator", "year"], file)
     frame["year"] = years
     frame["value"] = numbers

@@ -116,7 +116,7 @@ elif section == "upload":
 
     if state.last_error is not None:
         messages = [issue.message(language) for issue in state.last_error[1]]
-        st.error(bullets(tr("err.summary", n=len(messages)), messages))
+        st.error(bullets(tr("ui.upload.problems", n=len(messages)), messages))
     if state.last_success is not None:
         name, rows = state.last_success
         st.success(escape_markdown(tr("ui.upload.success", file=name, rows=rows)))
