@@ -1,8 +1,26 @@
-"""Display names of the dataset's ids (countries, fields, rivals, indicators) and coded values."""
+"""Display names of the dataset's ids and of coded values, in Japanese or English: the one place
+the app, the exports and the command line look names up (pure pandas).
+
+One fallback rule for every name: **the name in the language, else the English name, else the id
+itself** (a blank id gives ``""``). A name is blank when it is missing or only spaces.
+
+- :func:`country_names`: ISO3 → country name. Japanese has two forms: the short CLDR name
+  (ラオス, 韓国; the exports and briefs use it) or the official pycountry name
+  (ラオス人民民主共和国; the app's pages use it). Both fall back to each other, then to English.
+- :func:`field_names`, :func:`rival_names`: field and rival id → name.
+- :func:`indicator_names`, :func:`unit_names`: indicator id → name, and → its unit as the catalogue
+  writes it in the language (``unit_ja``, else ``unit``).
+- :func:`code_label` and :func:`pillar_label`, :func:`region_label`, :func:`method_label`,
+  :func:`evidence_label`: a coded value (pillar ``size``, region ``Asia``) → its label from the
+  library's messages (``label.<kind>.<code>``), else the code itself.
+- :func:`name_of`, :func:`names_of`: one id (or a list of ids) looked up in such a series, the id
+  itself when it has no name.
+"""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -11,43 +29,109 @@ from strategy.data.dataset import Dataset
 from strategy.i18n import TEXT, Lang, t
 
 
-def _label(key: str, lang: Lang, fallback: str) -> str:
-    return t(key, lang) if key in TEXT else fallback
-
-
-def _text(value: Any) -> str:
-    """Text of a table cell, '' for missing."""
+def cell_text(value: Any) -> str:
+    """A data cell as text: ``""`` for a missing value (None, NaN, ``pd.NA``), else ``str(value)``."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     return str(value)
 
 
-def country_names(dataset: Dataset, lang: Lang) -> pd.Series:
-    """Country display names by ISO3: the short Japanese name (ラオス) or the English name."""
-    c = dataset.countries
-    english = c["name_en"].astype(object).map(_text)
+def text_or(key: str, lang: Lang, fallback: str) -> str:
+    """The library message ``key`` in ``lang`` if there is one, else ``fallback``."""
+    return t(key, lang) if key in TEXT else fallback
+
+
+def _column(frame: pd.DataFrame, column: str) -> pd.Series:
+    """``frame[column]`` as text, ``""`` where blank (missing or only spaces) or the column is absent."""
+    if column not in frame:
+        return pd.Series("", index=frame.index, dtype=object)
+    text = frame[column].astype(object).map(cell_text)
+    return text.where(text.str.strip() != "", "")
+
+
+def _first_named(frame: pd.DataFrame, columns: Iterable[str]) -> pd.Series:
+    """Per row the first non-blank of ``columns``, else the row's id (the index)."""
+    names = pd.Series(frame.index.astype(str), index=frame.index, dtype=object)
+    for column in reversed(list(columns)):
+        values = _column(frame, column)
+        names = values.where(values != "", names)
+    return names.rename(None)
+
+
+def country_names(dataset: Dataset, lang: Lang, short: bool = True) -> pd.Series:
+    """ISO3 → country name: in Japanese the short CLDR name (``short``, ラオス) or the official one
+    (ラオス人民民主共和国), each falling back to the other, then to English, then to the ISO3 code."""
     if lang != "ja":
-        return english
-    names = c["name_ja_short"].astype(object).map(_text) if "name_ja_short" in c else english.map(lambda _: "")
-    long = c["name_ja"].astype(object).map(_text)
-    names = names.where(names != "", long)
-    return names.where(names != "", english)
+        return _first_named(dataset.countries, ["name_en"])
+    forms = ["name_ja_short", "name_ja"] if short else ["name_ja", "name_ja_short"]
+    return _first_named(dataset.countries, [*forms, "name_en"])
 
 
 def field_names(dataset: Dataset, lang: Lang) -> pd.Series:
-    column = "name_ja" if lang == "ja" else "name_en"
-    return dataset.fields[column].astype(object).map(_text)
+    """Field id → field name (デジタル放送 / Digital terrestrial TV), else English, else the id."""
+    return _first_named(dataset.fields, [f"name_{lang}", "name_en"])
 
 
 def rival_names(dataset: Dataset, lang: Lang) -> pd.Series:
-    column = "name_ja" if lang == "ja" else "name_en"
-    return dataset.rivals[column].astype(object).map(_text)
+    """Rival id → rival name as the rivals table writes it (韓国 / Republic of Korea), else English,
+    else the id."""
+    return _first_named(dataset.rivals, [f"name_{lang}", "name_en"])
 
 
-def indicator_names(dataset: Dataset, lang: Lang) -> pd.Series:
-    column = "name_ja" if lang == "ja" and "name_ja" in dataset.catalog else "name_en"
-    return dataset.catalog[column].astype(object).map(_text)
+def _catalog(source: Dataset | pd.DataFrame) -> pd.DataFrame:
+    return source if isinstance(source, pd.DataFrame) else source.catalog
 
 
-def pillar_label(pillar: str, lang: Lang) -> str:
-    return _label(f"label.pillar.{pillar}", lang, pillar)
+def indicator_names(catalog: Dataset | pd.DataFrame, lang: Lang) -> pd.Series:
+    """Indicator id → indicator name, else English, else the id; ``catalog`` is the indicator
+    catalogue or the dataset that holds it."""
+    return _first_named(_catalog(catalog), [f"name_{lang}", "name_en"])
+
+
+def unit_names(catalog: Dataset | pd.DataFrame, lang: Lang) -> pd.Series:
+    """Indicator id → its unit as the catalogue writes it in ``lang`` (``unit_ja`` in Japanese),
+    else the unit code (``unit``), else ``""`` (a unit is not an id, so there is no id fallback)."""
+    frame = _catalog(catalog)
+    units = _column(frame, "unit")
+    if lang == "ja":
+        local = _column(frame, "unit_ja")
+        units = local.where(local != "", units)
+    return units.rename(None)
+
+
+def code_label(kind: str, code: Any, lang: Lang) -> str:
+    """The label of a coded value (``label.<kind>.<code>``), else the code itself ("" if blank)."""
+    text = cell_text(code)
+    return text_or(f"label.{kind}.{text}", lang, text) if text.strip() else ""
+
+
+def pillar_label(pillar: Any, lang: Lang) -> str:
+    """Pillar id → pillar name (``size`` → 市場規模 / Market size)."""
+    return code_label("pillar", pillar, lang)
+
+
+def region_label(region: Any, lang: Lang) -> str:
+    """UN region → its name (``Asia`` → アジア)."""
+    return code_label("region", region, lang)
+
+
+def method_label(method: Any, lang: Lang) -> str:
+    """Scoring method id → its name (``topsis`` → TOPSIS)."""
+    return code_label("method", method, lang)
+
+
+def evidence_label(evidence: Any, lang: Lang) -> str:
+    """Kind of rival-presence evidence → its name (``dtt_standard`` → 地デジ方式)."""
+    return code_label("evidence", evidence, lang)
+
+
+def name_of(names: pd.Series, key: Any) -> str:
+    """The name of one id in a series of names, the id itself when it has none ("" if blank)."""
+    text = cell_text(key)
+    name = cell_text(names.get(text)) if text else ""
+    return name or text
+
+
+def names_of(names: pd.Series, keys: Iterable[Any]) -> list[str]:
+    """:func:`name_of` for each id, in order."""
+    return [name_of(names, key) for key in keys]

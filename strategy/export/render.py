@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from strategy.i18n import Lang, t
-from strategy.labels import _text
+from strategy.labels import cell_text
 
 
 def _num(value: Any, digits: int = 3, lang: Lang = "ja") -> str:
@@ -23,7 +23,7 @@ def _num(value: Any, digits: int = 3, lang: Lang = "ja") -> str:
     try:
         x = float(value)
     except (TypeError, ValueError):
-        return html.escape(_text(value))
+        return html.escape(cell_text(value))
     if not math.isfinite(x):
         return html.escape(t("ex.na", lang))
     if abs(x) >= 1000:
@@ -32,7 +32,7 @@ def _num(value: Any, digits: int = 3, lang: Lang = "ja") -> str:
 
 
 def _esc(value: Any) -> str:
-    return html.escape(_text(value), quote=True)
+    return html.escape(cell_text(value), quote=True)
 
 
 _BLUE, _VERMILLION, _GREY = "#0072B2", "#D55E00", "#9AA5B1"

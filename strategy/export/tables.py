@@ -18,7 +18,19 @@ import pandas as pd
 
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, t
-from strategy.labels import _label, _text, country_names, field_names, indicator_names, pillar_label, rival_names
+from strategy.labels import (
+    cell_text,
+    country_names,
+    evidence_label,
+    field_names,
+    indicator_names,
+    name_of,
+    pillar_label,
+    region_label,
+    rival_names,
+    text_or,
+    unit_names,
+)
 from strategy.scenario import Evaluation, Scenario, japan_strength_series
 from strategy.scoring import oriented
 
@@ -44,7 +56,7 @@ def localise(frame: pd.DataFrame, lang: Lang, pillars: Iterable[str] = ()) -> pd
             return pillar_label(column, lang)
         if column.startswith("top_"):
             return t("ex.col.top_k", lang, k=column[4:])
-        return _label(f"ex.col.{column}", lang, column)
+        return text_or(f"ex.col.{column}", lang, column)
 
     return frame.rename(columns={c: header(str(c)) for c in frame.columns})
 
@@ -67,8 +79,8 @@ def market_shortlist(
             "rank": table["rank"].to_numpy(),
             "iso3": iso3,
             "country": country_names(dataset, lang).reindex(iso3).to_numpy(),
-            "region": [_label(f"label.region.{r}", lang, _text(r)) for r in c["un_region"]],
-            "income_group": c["income_group"].astype(object).map(_text).to_numpy(),
+            "region": [region_label(r, lang) for r in c["un_region"]],
+            "income_group": c["income_group"].astype(object).map(cell_text).to_numpy(),
             "score": table["score"].to_numpy(dtype=float),
             "coverage": table["coverage"].to_numpy(dtype=float),
         }
@@ -173,7 +185,6 @@ def score_decomposition(
     )
     parts.index.names = ["iso3", "indicator"]
     parts = parts.reset_index()
-    unit_column = "unit_ja" if lang == "ja" and "unit_ja" in catalog else "unit"
     status = np.where(
         parts["imputed"].to_numpy(dtype=bool),
         t("ex.status.imputed", lang),
@@ -188,9 +199,9 @@ def score_decomposition(
             "indicator_id": parts["indicator"].to_numpy(),
             "indicator": parts["indicator"].map(indicator_names(dataset, lang)).to_numpy(),
             "value": parts["value"].to_numpy(dtype=float),
-            "unit": parts["indicator"].map(catalog[unit_column].astype(object).map(_text)).to_numpy(),
+            "unit": parts["indicator"].map(unit_names(catalog, lang)).to_numpy(),
             "year": parts["year"].astype("Int64").to_numpy(),
-            "source_id": parts["source_id"].astype(object).map(_text).to_numpy(),
+            "source_id": parts["source_id"].astype(object).map(cell_text).to_numpy(),
             "normalised": parts["normalised"].to_numpy(dtype=float),
             "weight": parts["weight"].fillna(0.0).to_numpy(dtype=float),
             "contribution": parts["contribution"].fillna(0.0).to_numpy(dtype=float),
@@ -263,7 +274,7 @@ def _param_label(path: str, lang: Lang) -> str:
         return t("ex.param.share", lang, pillar=pillar_label(path[6:], lang))
     if path.startswith("market_weights.pillars."):
         return t("ex.param.pillar_weight", lang, pillar=pillar_label(path.rsplit(".", 1)[1], lang))
-    return _label(f"ex.param.{path}", lang, "")
+    return text_or(f"ex.param.{path}", lang, "")
 
 
 def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
@@ -276,9 +287,7 @@ def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
             "period": selection["period"].to_numpy(),
             "iso3": iso3.to_numpy(),
             "country": iso3.map(country_names(dataset, lang)).to_numpy(),
-            "region": [
-                _label(f"label.region.{r}", lang, _text(r)) for r in selection.get("region", [""] * len(selection))
-            ],
+            "region": [region_label(r, lang) for r in selection.get("region", [""] * len(selection))],
             "field_id": fields.to_numpy(),
             "field": fields.map(field_names(dataset, lang)).to_numpy(),
             "phase": selection["phase"].to_numpy(),
@@ -318,23 +327,23 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
         if indicator not in used or indicator not in years.columns:
             continue
         column = years[indicator].dropna()
-        source_id = _text(catalog.at[indicator, "source_id"])
+        source_id = cell_text(catalog.at[indicator, "source_id"])
         source = sources.loc[source_id] if source_id in sources.index else pd.Series(dtype=object)
         rows.append(
             {
                 "kind": t("ex.kind.indicator", lang),
                 "item_id": indicator,
-                "item": names.get(indicator, indicator),
-                "pillar": pillar_label(_text(catalog.at[indicator, "pillar"]), lang),
+                "item": name_of(names, indicator),
+                "pillar": pillar_label(catalog.at[indicator, "pillar"], lang),
                 "used_for": ", ".join(t(f"ex.used.{u}", lang) for u in sorted(used[indicator])),
                 "source_id": source_id,
-                "publisher": _text(source.get("publisher")),
-                "title": _text(source.get("title")),
+                "publisher": cell_text(source.get("publisher")),
+                "title": cell_text(source.get("title")),
                 "year_min": int(column.min()) if len(column) else None,
                 "year_max": int(column.max()) if len(column) else None,
                 "n_countries": int(len(column)),
-                "licence": _text(catalog.at[indicator, "licence"]) or _text(source.get("licence")),
-                "url": _text(source.get("url")),
+                "licence": cell_text(catalog.at[indicator, "licence"]) or cell_text(source.get("licence")),
+                "url": cell_text(source.get("url")),
             }
         )
     presence = dataset.rival_presence[dataset.rival_presence["iso3"].isin(evaluation.countries)]
@@ -345,17 +354,17 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
             {
                 "kind": t("ex.kind.rival_evidence", lang),
                 "item_id": evidence,
-                "item": _label(f"label.evidence.{evidence}", lang, str(evidence)),
+                "item": evidence_label(evidence, lang),
                 "pillar": "",
                 "used_for": t("ex.used.threat", lang),
                 "source_id": source_id,
-                "publisher": _text(source.get("publisher")),
-                "title": _text(source.get("title")),
+                "publisher": cell_text(source.get("publisher")),
+                "title": cell_text(source.get("title")),
                 "year_min": int(year.min()) if len(year) else None,
                 "year_max": int(year.max()) if len(year) else None,
                 "n_countries": int(group["iso3"].nunique()),
-                "licence": _text(source.get("licence")),
-                "url": _text(source.get("url")),
+                "licence": cell_text(source.get("licence")),
+                "url": cell_text(source.get("url")),
             }
         )
     columns = ["kind", "item_id", "item", "pillar", "used_for", "source_id", "publisher", "title"]
@@ -380,14 +389,14 @@ def field_judgements(dataset: Dataset, scenario: Scenario, lang: Lang = "ja") ->
             "field_id": fields.index.astype(str),
             "field": field_names(dataset, lang).to_numpy(),
             "phase": fields["phase"].to_numpy(),
-            "prerequisites": fields["prerequisite_fields"].astype(object).map(_text).to_numpy(),
+            "prerequisites": fields["prerequisite_fields"].astype(object).map(cell_text).to_numpy(),
             "japan_strength_table": fields["japan_strength"].to_numpy(dtype=float),
             "japan_strength_used": used.reindex(fields.index).to_numpy(dtype=float),
-            "rationale": fields[rationale].astype(object).map(_text).to_numpy(),
-            "reference": fields["japan_strength_reference"].astype(object).map(_text).to_numpy(),
+            "rationale": fields[rationale].astype(object).map(cell_text).to_numpy(),
+            "reference": fields["japan_strength_reference"].astype(object).map(cell_text).to_numpy(),
             "cost": fields["cost"].to_numpy(dtype=float),
             "staff": fields["staff"].to_numpy(dtype=float),
-            "cost_staff_rationale": fields[cost_rationale].astype(object).map(_text).to_numpy(),
+            "cost_staff_rationale": fields[cost_rationale].astype(object).map(cell_text).to_numpy(),
         }
     )
     return localise(out, lang)
@@ -403,8 +412,8 @@ def rival_judgements(dataset: Dataset, lang: Lang = "ja") -> pd.DataFrame:
             "field_id": table["field_id"].astype(str).to_numpy(),
             "field": table["field_id"].astype(str).map(field_names(dataset, lang)).fillna("").to_numpy(),
             "strength": table["strength"].to_numpy(dtype=float),
-            "rationale": table["rationale"].astype(object).map(_text).to_numpy(),
-            "reference": table["reference"].astype(object).map(_text).to_numpy(),
+            "rationale": table["rationale"].astype(object).map(cell_text).to_numpy(),
+            "reference": table["reference"].astype(object).map(cell_text).to_numpy(),
         }
     )
     return localise(out, lang)
