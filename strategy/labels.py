@@ -7,7 +7,8 @@ itself** (a blank id gives ``""``). A name is blank when it is missing or only s
 - :func:`country_names`: ISO3 → country name. Japanese has two forms: the short CLDR name
   (ラオス, 韓国; the exports and briefs use it) or the official pycountry name
   (ラオス人民民主共和国; the app's pages use it). Both fall back to each other, then to English.
-- :func:`field_names`, :func:`rival_names`: field and rival id → name.
+- :func:`field_names`, :func:`rival_names`, :func:`preset_names`: field, rival and weight preset
+  id → name.
 - :func:`indicator_names`, :func:`unit_names`: indicator id → name, and → its unit as the catalogue
   writes it in the language (``unit_ja``, else ``unit``).
 - :func:`code_label` and :func:`pillar_label`, :func:`region_label`, :func:`method_label`,
@@ -76,6 +77,12 @@ def rival_names(dataset: Dataset, lang: Lang) -> pd.Series:
     """Rival id → rival name as the rivals table writes it (韓国 / Republic of Korea), else English,
     else the id."""
     return _first_named(dataset.rivals, [f"name_{lang}", "name_en"])
+
+
+def preset_names(dataset: Dataset, lang: Lang) -> pd.Series:
+    """Weight preset id → preset name (the presets table has one row per pillar; the first names it)."""
+    presets = dataset.weight_presets.drop_duplicates("preset_id").set_index("preset_id")
+    return _first_named(presets, [f"name_{lang}", "name_en"])
 
 
 def _catalog(source: Dataset | pd.DataFrame) -> pd.DataFrame:
