@@ -227,11 +227,7 @@ def _flatten(value: Any, path: str = "") -> Iterable[tuple[str, Any]]:
 
 
 def settings_table(
-    dataset: Dataset,
-    evaluation: Evaluation,
-    lang: Lang = "ja",
-    plan: Any | None = None,
-    generated: datetime | None = None,
+    dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja", plan: Any = None, generated: datetime | None = None
 ) -> pd.DataFrame:
     """Everything that produced the result: scenario parameters (every field of the scenario JSON),
     effective pillar weights, data versions and, with a plan, its status and use of resources."""

@@ -123,11 +123,7 @@ def _display_width(value: Any) -> int:
 
 
 def workbook_sheets(
-    dataset: Dataset,
-    evaluation: Evaluation,
-    lang: Lang = "ja",
-    plan: Any | None = None,
-    generated: datetime | None = None,
+    dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja", plan: Any = None, generated: datetime | None = None
 ) -> dict[str, pd.DataFrame]:
     """The workbook's sheets by (localised) name, in order."""
     sheets = {
@@ -145,11 +141,7 @@ def workbook_sheets(
 
 
 def workbook_bytes(
-    dataset: Dataset,
-    evaluation: Evaluation,
-    lang: Lang = "ja",
-    plan: Any | None = None,
-    generated: datetime | None = None,
+    dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja", plan: Any = None, generated: datetime | None = None
 ) -> bytes:
     """The Excel workbook of a scenario (see :func:`workbook_sheets`)."""
     return workbook_from_frames(workbook_sheets(dataset, evaluation, lang, plan, generated))
