@@ -42,21 +42,24 @@ def text_or(key: str, lang: Lang, fallback: str) -> str:
     return t(key, lang) if key in TEXT else fallback
 
 
-def _column(frame: pd.DataFrame, column: str) -> pd.Series:
-    """``frame[column]`` as text, ``""`` where blank (missing or only spaces) or the column is absent."""
-    if column not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    text = frame[column].astype(object).map(cell_text)
-    return text.where(text.str.strip() != "", "")
+def _columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[list[str]]:
+    """Each of ``columns`` present in ``frame`` as a list of texts, ``""`` where blank (missing or
+    only spaces). Plain lists: a look-up runs on every page rerun, and pandas costs more per call
+    than the few hundred rows."""
+    out = []
+    for column in columns:
+        if column in frame:
+            texts = [cell_text(v) for v in frame[column].tolist()]
+            out.append([x if x.strip() else "" for x in texts])
+    return out
 
 
 def _first_named(frame: pd.DataFrame, columns: Iterable[str]) -> pd.Series:
     """Per row the first non-blank of ``columns``, else the row's id (the index)."""
-    names = pd.Series(frame.index.astype(str), index=frame.index, dtype=object)
-    for column in reversed(list(columns)):
-        values = _column(frame, column)
-        names = values.where(values != "", names)
-    return names.rename(None)
+    values = _columns(frame, columns)
+    keys = [str(key) for key in frame.index.tolist()]
+    names = [next((v[i] for v in values if v[i]), key) for i, key in enumerate(keys)]
+    return pd.Series(names, index=frame.index, dtype=object)
 
 
 def country_names(dataset: Dataset, lang: Lang, short: bool = True) -> pd.Series:
@@ -99,11 +102,9 @@ def unit_names(catalog: Dataset | pd.DataFrame, lang: Lang) -> pd.Series:
     """Indicator id → its unit as the catalogue writes it in ``lang`` (``unit_ja`` in Japanese),
     else the unit code (``unit``), else ``""`` (a unit is not an id, so there is no id fallback)."""
     frame = _catalog(catalog)
-    units = _column(frame, "unit")
-    if lang == "ja":
-        local = _column(frame, "unit_ja")
-        units = local.where(local != "", units)
-    return units.rename(None)
+    values = _columns(frame, ["unit_ja", "unit"] if lang == "ja" else ["unit"])
+    units = [next((v[i] for v in values if v[i]), "") for i in range(len(frame))]
+    return pd.Series(units, index=frame.index, dtype=object)
 
 
 def code_label(kind: str, code: Any, lang: Lang) -> str:
