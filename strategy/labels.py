@@ -72,7 +72,8 @@ def country_names(dataset: Dataset, lang: Lang, short: bool = True) -> pd.Series
 
 
 def field_names(dataset: Dataset, lang: Lang) -> pd.Series:
-    """Field id → field name (デジタル放送 / Digital terrestrial TV), else English, else the id."""
+    """Field id → field name (地上デジタル放送（ISDB-T） / Digital terrestrial TV (ISDB-T)), else English,
+    else the id."""
     return _first_named(dataset.fields, [f"name_{lang}", "name_en"])
 
 
