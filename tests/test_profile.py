@@ -18,7 +18,7 @@ import pytest
 from strategy import export
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.export.tables import _esc as html_escape
+from strategy.export.render import _esc as html_escape
 from strategy.i18n import format_value
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import Settings

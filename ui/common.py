@@ -12,14 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from strategy.data.dataset import FILES, Dataset, load_dataset
 from strategy.data.paths import DATA_DIR
 from strategy.data.validation import DataValidationError, ValidationIssue
 from strategy.i18n import DEFAULT_LANG, LANGS, Lang
-from ui.texts import TEXT, t
+from ui.labels import country_names, indicator_names, label, unit_label, years_range  # noqa: F401 (pages reach them here)
+from ui.texts import t
 
 #: Environment variable that points the app at another data folder (tests, experiments).
 DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"
@@ -149,47 +149,6 @@ def current_dataset() -> Dataset:
 
 
 # --- labels ---------------------------------------------------------------------------------
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or str(value).strip() in ("", "nan", "<NA>")
-
-
-def country_names(ds: Dataset, language: Lang) -> pd.Series:
-    """ISO3 → country name in the language."""
-    return ds.countries[f"name_{language}"]
-
-
-def indicator_names(catalog: pd.DataFrame, language: Lang) -> pd.Series:
-    """Indicator id → name in the language (English if the Japanese name is blank)."""
-    names = catalog[f"name_{language}"].astype(str)
-    blank = catalog[f"name_{language}"].isna() | names.str.strip().eq("")
-    return names.where(~blank, catalog["name_en"].astype(str))
-
-
-def unit_label(unit: object, language: Lang) -> str:
-    key = f"ui.unit.{unit}"
-    return t(key, language) if key in TEXT else ("" if _blank(unit) else str(unit))
-
-
-#: Coded values the library labels too (pillars, regions, methods, evidence): their texts are the
-#: library's ``label.<prefix>.<value>`` messages, not the app's ``ui.<prefix>.<value>``.
-LIBRARY_LABELS: frozenset[str] = frozenset({"pillar", "region", "method", "evidence"})
-
-
-def label(prefix: str, value: object, language: Lang) -> str:
-    """Translated label for a coded value (``ui.<prefix>.<value>``, or ``label.<prefix>.<value>`` for
-    the families in :data:`LIBRARY_LABELS`), or the value as is."""
-    key = f"{'label' if prefix in LIBRARY_LABELS else 'ui'}.{prefix}.{value}"
-    return t(key, language) if key in TEXT else ("" if _blank(value) else str(value))
-
-
-def years_range(start: object, end: object, language: Lang) -> str:
-    if _blank(start) or _blank(end):
-        return ""
-    start, end = int(float(start)), int(float(end))  # type: ignore[arg-type]
-    return str(start) if start == end else t("ui.years_range", language, start=start, end=end)
-
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
 

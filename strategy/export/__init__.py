@@ -1,39 +1,39 @@
-"""Exports: safe file names, tables, CSV/Excel workbooks and the offline HTML country brief."""
+"""Hand the analysis over: ranked shortlists as CSV and Excel, and a printable country brief in HTML.
 
-from strategy.export.tables import (  # noqa: F401
-    FORMULA_PREFIXES,
+- :mod:`strategy.export.safety`: formula-safe cells (:func:`neutralise`), safe file and sheet names.
+- :mod:`strategy.export.tables`: the tables, column headers in the chosen language (``ja`` / ``en``).
+- :mod:`strategy.export.workbook`: CSV with a byte order mark and the Excel workbook.
+- :mod:`strategy.export.brief`: the country brief's content (:func:`country_brief_content`, which
+  the app's country profile page draws as well) and its self-contained HTML page
+  (:mod:`strategy.export.render` draws the HTML pieces and SVG charts).
+
+Display names of ids (:func:`country_names`, ...) come from :mod:`strategy.labels`.
+"""
+
+from strategy.export.brief import (
     CountryBrief,
     ExportError,
     brief_html,
     country_brief_content,
     country_brief_html,
-    country_names,
-    export_filename,
+    resolve_country,
+)
+from strategy.export.render import svg_bars
+from strategy.export.safety import FORMULA_PREFIXES, export_filename, neutralise, safe_filename, safe_sheet_name
+from strategy.export.tables import (
     field_judgements,
-    field_names,
-    indicator_names,
     localise,
     market_shortlist,
-    neutralise,
     pair_shortlist,
-    pillar_label,
     plan_table,
-    resolve_country,
     rival_judgements,
-    rival_names,
-    safe_filename,
-    safe_frame,
-    safe_sheet_name,
     score_decomposition,
     sensitivity_table,
     settings_table,
     sources_table,
-    svg_bars,
-    to_csv_bytes,
-    workbook_bytes,
-    workbook_from_frames,
-    workbook_sheets,
 )
+from strategy.export.workbook import safe_frame, to_csv_bytes, workbook_bytes, workbook_from_frames, workbook_sheets
+from strategy.labels import country_names, field_names, indicator_names, pillar_label, rival_names
 
 __all__ = [
     "FORMULA_PREFIXES",

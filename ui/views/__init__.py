@@ -3,6 +3,7 @@
 Pages write ``from ui import views`` and ``views.Table``; the modules behind it may change.
 """
 
+from ui.labels import country_names, field_names, indicator_names, label, rival_label
 from ui.views.common import (
     FONT,
     OKABE_ITO,
@@ -11,7 +12,6 @@ from ui.views.common import (
     added_table,
     best_markets,
     catalogue_table,
-    country_names,
     country_threat_table,
     coverage_figure,
     decomposition,
@@ -20,7 +20,6 @@ from ui.views.common import (
     excluded_summary,
     excluded_table,
     field_drivers_table,
-    field_names,
     fit_drivers,
     fit_heatmap,
     focus_table,
@@ -29,15 +28,12 @@ from ui.views.common import (
     groups_map,
     groups_table,
     head_to_head,
-    indicator_names,
     indicator_weight_frame,
     judgement_tables,
-    label,
     map_config,
     market_table,
     memoranda_table,
     ordinal,
-    rival_label,
     scope_label,
     scope_options,
     score_map,

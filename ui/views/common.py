@@ -20,7 +20,10 @@ import streamlit as st
 from strategy.data.dataset import Dataset
 from strategy.data.validation import CATALOG_REQUIRED, UPLOAD_COLUMNS
 from strategy.i18n import Lang, format_value
-from ui.common import country_names, escape_markdown, indicator_names, label, unit_label, years_range
+from ui import labels
+from ui.common import escape_markdown
+from ui.labels import country_list as _names
+from ui.labels import country_names, field_names, indicator_names, label, rival_label, unit_label, years_range
 from ui.texts import TEXT, t
 
 #: Key indicators of the focus-market table: id → per language (divisor, number format).
@@ -417,15 +420,6 @@ def licence_note(licence: str, language: Lang) -> str:
     return ""
 
 
-def _field_names(ds: Dataset, language: Lang) -> pd.Series:
-    return ds.fields[f"name_{language}"].fillna(ds.fields["name_en"]).astype(str)
-
-
-def _rival_names(ds: Dataset, language: Lang) -> pd.Series:
-    names = ds.rivals[f"name_{language}"].fillna(ds.rivals["name_en"]).astype(str)
-    return pd.concat([names, pd.Series({"OTHER": t("ui.rival.OTHER", language)})])
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def judgement_tables(_ds: Dataset, version: str, language: Lang) -> dict[str, Table]:
     """The editable judgement tables, labelled in the language."""
@@ -456,7 +450,7 @@ def judgement_tables(_ds: Dataset, version: str, language: Lang) -> dict[str, Ta
         )
     }
     fields = ds.fields
-    field_names = _field_names(ds, language)
+    field_names = labels.field_names(ds, language)
 
     def prerequisites(text: str) -> str:
         ids = [s.strip() for s in str(text).split(";") if s.strip()]
@@ -493,7 +487,7 @@ def judgement_tables(_ds: Dataset, version: str, language: Lang) -> dict[str, Ta
         col["seed_reference"]: st.column_config.TextColumn(col["seed_reference"], width="large"),
     }
 
-    rival_names = _rival_names(ds, language)
+    rival_names = labels.rival_names(ds, language)
     strength = ds.rival_strength
     strength_frame = pd.DataFrame(
         {
@@ -688,27 +682,8 @@ def ordinal(rank: int, language: Lang) -> str:
     return f"{rank}{suffix}"
 
 
-def field_names(ds: Dataset, language: Lang) -> pd.Series:
-    return _field_names(ds, language)
-
-
-def rival_label(ds: Dataset, rival_id: object, language: Lang) -> str:
-    """Short rival name (中国 / China); blank when nobody is present."""
-    if _blank(rival_id):
-        return ""
-    key = f"ui.rival_short.{rival_id}"
-    if key in TEXT:
-        return t(key, language)
-    return str(_rival_names(ds, language).get(str(rival_id), rival_id))
-
-
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value) or str(value).strip() in ("", "nan", "<NA>")
-
-
-def _names(ds: Dataset, iso3: pd.Index | list[str], language: Lang) -> list[str]:
-    names = country_names(ds, language)
-    return [str(names.get(i, i)) for i in iso3]
 
 
 def _geo_layout(figure: go.Figure, fit: bool, height: int = 470) -> go.Figure:

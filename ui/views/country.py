@@ -22,7 +22,8 @@ from strategy.analysis.profile import HISTORY_START
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
 from strategy.scoring import MarketScores, RivalThreat, rival_threat
-from ui.common import country_names, indicator_names, label, unit_label
+from ui.labels import country_name as _name
+from ui.labels import field_names, indicator_names, label, rival_label, unit_label
 from ui.texts import t
 from ui.views.common import (
     AHEAD,
@@ -33,9 +34,7 @@ from ui.views.common import (
     PILLAR_COLOURS,
     Table,
     evidence_heatmap,
-    field_names,
     format_value,
-    rival_label,
     threat_heatmap,
 )
 
@@ -48,10 +47,6 @@ MEDIAN_GREY = "#555555"
 LOG_TRANSFORMS = ("log", "log1p")
 HISTORY_FROM = HISTORY_START
 HISTORY_END = 2025
-
-
-def names(ds: Dataset, language: Lang) -> pd.Series:
-    return country_names(ds, language)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -79,10 +74,6 @@ def compared_rivals(
 def ties_for(_ds: Dataset, version: str, countries: tuple[str, ...], reference_year: int | None) -> pd.DataFrame:
     """Ties with Japan of the compared countries (no weight changes them; callers must not modify it)."""
     return profile.japan_ties(_ds, list(countries), reference_year)
-
-
-def _name(ds: Dataset, iso3: str, language: Lang) -> str:
-    return str(country_names(ds, language).get(iso3, iso3))
 
 
 def _year(value: object) -> str:
