@@ -8,7 +8,7 @@ Keys are found in the code (``strategy/``, ``ui/``, ``app.py``) by reading its s
   use of each key it makes (``ui.sc.fit.need``, ``ui.sc.fit.readiness``);
 - any other f-string that starts like a key (``f"ui.home.q{number}.title"``, ``f"label.region.{r}"``)
   is a *family*: every key that fits it (``ui.home.q<anything>.title``) counts as used;
-- ``ui.common.label(prefix, value)`` builds ``ui.<prefix>.<value>`` (or ``label.<prefix>.<value>``)
+- ``ui.labels.label(prefix, value)`` builds ``ui.<prefix>.<value>`` (or ``label.<prefix>.<value>``)
   from its literal first argument, so each call site is a family too.
 
 A family prefix that is only a namespace (``f"ui.{x}"``) would mark a whole catalogue used; it must
@@ -30,7 +30,7 @@ import pytest
 from strategy.i18n import LANGS
 from strategy.i18n import TEXT as LIBRARY_TEXT
 from strategy.i18n.catalog import CatalogError, load_catalog
-from ui.common import LIBRARY_LABELS
+from ui.labels import LIBRARY_KINDS as LIBRARY_LABELS
 from ui.texts import UI_TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,10 +126,35 @@ def _loop_keys(tree: ast.AST) -> dict[int, list[str]]:
     return keys
 
 
+#: The two label builders take the family as an argument (``label("pillar", ...)``,
+#: ``code_label("pillar", ...)``): their own f-strings are not families, their calls are.
+LABEL_BUILDERS = {"label", "code_label"}
+
+
+def _builder_fstrings(tree: ast.AST) -> set[int]:
+    return {
+        id(node)
+        for fn in ast.walk(tree)
+        if isinstance(fn, ast.FunctionDef) and fn.name in LABEL_BUILDERS
+        for node in ast.walk(fn)
+        if isinstance(node, ast.JoinedStr)
+    }
+
+
+def _called_name(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    return node.func.attr if isinstance(node.func, ast.Attribute) else None
+
+
 def _uses_in(tree: ast.AST, where: str) -> Iterator[Use]:
     in_fstring: set[int] = set()
     resolved = _loop_keys(tree)
+    builders = _builder_fstrings(tree)
     for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and id(node) in builders:
+            in_fstring.update(id(v) for v in node.values)
+            continue
         if isinstance(node, ast.JoinedStr) and id(node) in resolved:
             in_fstring.update(id(v) for v in node.values)
             if KEY_LITERAL.match(resolved[id(node)][0]):
@@ -141,13 +166,13 @@ def _uses_in(tree: ast.AST, where: str) -> Iterator[Use]:
                 yield Use(parts, f"{where}:{node.lineno}")
         elif (
             isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "label"
+            and _called_name(node) in LABEL_BUILDERS
             and node.args
             and isinstance(node.args[0], ast.Constant)
         ):
             prefix = node.args[0].value
-            namespace = "label" if prefix in LIBRARY_LABELS else "ui"
+            library = prefix in LIBRARY_LABELS or _called_name(node) == "code_label"
+            namespace = "label" if library else "ui"
             yield Use((f"{namespace}.{prefix}.", ""), f"{where}:{node.lineno}")
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in in_fstring:
