@@ -10,13 +10,13 @@ import numpy as np
 import pandas as pd
 import pulp
 import pytest
+from brute_force import brute_force
 
 from strategy.optimize import (
     Constraints,
     Entries,
     Plan,
     SolverSettings,
-    brute_force,
     build_model,
     entries_from_scores,
     explain_infeasible,
@@ -25,8 +25,9 @@ from strategy.optimize import (
     marginal_values,
     prerequisites_of,
     solve,
+    solvers,
+    staged,
 )
-from strategy.optimize import model as opt
 
 # A small field table with the real one's shape: two phase 1 fields, phase 2/3 fields needing one
 # enabler or either of two.
@@ -201,7 +202,7 @@ def test_second_stage_is_exact_when_the_first_is_fractional(seed: int, monkeypat
     entries = instance(seed, n_countries=3, fields=tuple(FIELDS.index))
     c = Constraints(periods=1, budget=9.0, staff=8.0)
     natural = assert_matches_brute_force(entries, c)
-    monkeypatch.setattr(opt, "_whole", lambda matrix, values: None)
+    monkeypatch.setattr(staged, "_whole", lambda matrix, values: None)
     forced = assert_matches_brute_force(entries, c)
     assert forced.stages == 2 and forced.objective == pytest.approx(natural.objective)
     assert_matches_brute_force(
@@ -426,12 +427,12 @@ def test_time_limited_run_never_claims_optimal(solver: str, limit: float) -> Non
 def test_pulp_calls_a_time_limited_cbc_run_optimal_and_we_do_not() -> None:
     entries, c = _hard()
     model = build_model(entries, c, PRE)
-    model.problem.solve(opt._cbc(msg=False, timeLimit=1))
+    model.problem.solve(solvers._cbc(msg=False, timeLimit=1))
     if model.problem.sol_status == pulp.LpSolutionIntegerFeasible:  # stopped with a solution
         assert model.problem.status == pulp.LpStatusOptimal  # PuLP's word
-        assert opt._status(model.problem) == "feasible"  # ours
+        assert solvers._status(model.problem) == "feasible"  # ours
     else:
-        assert opt._status(model.problem) != "optimal"
+        assert solvers._status(model.problem) != "optimal"
 
 
 def test_status_of_each_pulp_outcome() -> None:
@@ -443,7 +444,7 @@ def test_status_of_each_pulp_outcome() -> None:
         (pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound, "no solution"),
     ]:
         prob.assignStatus(status, sol)
-        assert opt._status(prob) == expected
+        assert solvers._status(prob) == expected
 
 
 # --- multi-period -----------------------------------------------------------------------------------
@@ -618,12 +619,12 @@ def test_cbc_ignores_a_start_outside_a_restricted_model() -> None:
     entries = instance(5, n_countries=6)
     c = Constraints(budget=10.0, periods=1)
     model = build_model(entries, c, PRE)
-    m = opt._matrix(model)
+    m = solvers._matrix(model)
     plan = solve(entries, c, SolverSettings(solver="cbc"), PRE)
-    start = opt._start_vector(model, plan)
+    start = staged._start_vector(model, plan)
     upper = m.upper.copy()
     upper[int(np.flatnonzero(start[: len(model.entries)] > 0.5)[0])] = 0.0
-    result = opt._run_cbc(model, replace(m, upper=upper), SolverSettings(solver="cbc"), start)
+    result = solvers._run_cbc(model, replace(m, upper=upper), SolverSettings(solver="cbc"), start)
     assert result.status == "optimal"
     assert result.values is not None and m.cost @ result.values <= m.cost @ start + 1e-9
 

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from strategy.optimize import model as opt
+from strategy import optimize as opt
 from ui import settings as sc
 from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
