@@ -12,9 +12,13 @@ import pulp
 import pytest
 from brute_force import brute_force
 
+from strategy.i18n import Message
 from strategy.optimize import (
+    SOLVERS,
+    ConstraintGroup,
     Constraints,
     Entries,
+    GroupKind,
     Plan,
     SolverSettings,
     build_model,
@@ -22,6 +26,7 @@ from strategy.optimize import (
     explain_infeasible,
     frontier,
     greedy,
+    group_text,
     marginal_values,
     prerequisites_of,
     solve,
@@ -318,9 +323,9 @@ def test_each_constraint_holds_and_can_bind(name: str) -> None:
 def test_binding_lists_the_limits_without_slack() -> None:
     entries = instance(7, n_countries=5, fields=("net", "cyber", "city", "pay"))
     plan = solve(entries, Constraints(budget=40.0, staff=6.0, periods=1), prerequisites=PRE)
-    assert plan.binding == ("staff",)
+    assert plan.binding == (ConstraintGroup(GroupKind.STAFF),)
     plan = solve(entries, Constraints(budget=7.0, staff=None, periods=1), prerequisites=PRE)
-    assert "budget" in plan.binding
+    assert ConstraintGroup(GroupKind.BUDGET) in plan.binding
 
 
 def test_a_country_counts_as_opened_only_with_an_entry() -> None:
@@ -372,31 +377,34 @@ def test_infeasible_must_countries_over_the_country_limit() -> None:
     )
     assert solve(entries, c, prerequisites=PRE).status == "infeasible"
     clash = explain_infeasible(entries, c, PRE)
-    assert "countries" in clash
-    assert sum(g.startswith("must country") for g in clash) == 5  # any 5 musts with the limit of 4
-    assert clash["countries"] == pytest.approx(2.0)  # two more countries would do
+    assert ConstraintGroup(GroupKind.COUNTRIES) in clash
+    assert sum(g.kind is GroupKind.MUST_COUNTRY for g in clash) == 5  # any 5 musts with the limit of 4
+    assert clash[ConstraintGroup(GroupKind.COUNTRIES)] == pytest.approx(2.0)  # two more countries would do
 
 
 def test_infeasible_group_minimum_larger_than_the_group() -> None:
     entries = instance(0, n_countries=6)
     c = Constraints(budget=100.0, staff=None, periods=1, groups=GROUP, group_min={"A": 4})
-    assert explain_infeasible(entries, c, PRE) == {"group min: A": pytest.approx(1.0)}
+    assert explain_infeasible(entries, c, PRE) == {ConstraintGroup(GroupKind.GROUP_MIN, "A"): pytest.approx(1.0)}
 
 
 def test_infeasible_budget_below_a_must_pair() -> None:
     entries = instance(0, n_countries=6)
     c = Constraints(budget=3.0, staff=None, periods=1, must_pairs=(("C2", "city"),))
     clash = explain_infeasible(entries, c, PRE)
-    assert set(clash) == {"budget", "must pair: C2/city"}
+    assert set(clash) == {ConstraintGroup(GroupKind.BUDGET), ConstraintGroup(GroupKind.MUST_PAIR, ("C2", "city"))}
     cost = entries.table.set_index(["iso3", "field_id"])["cost"]
     need = cost["C2", "city"] + cost["C2", "net"] + 1.0  # the pair, its enabler, opening the country
-    assert clash["budget"] == pytest.approx(need - 3.0)
+    assert clash[ConstraintGroup(GroupKind.BUDGET)] == pytest.approx(need - 3.0)
 
 
 def test_infeasible_phase_order_with_the_enabler_excluded() -> None:
     entries = instance(0, n_countries=4)
     c = Constraints(budget=30.0, staff=None, periods=1, must_pairs=(("C1", "city"),), exclude_pairs=(("C1", "net"),))
-    assert set(explain_infeasible(entries, c, PRE)) == {"phase order", "must pair: C1/city"}
+    assert set(explain_infeasible(entries, c, PRE)) == {
+        ConstraintGroup(GroupKind.PHASE_ORDER),
+        ConstraintGroup(GroupKind.MUST_PAIR, ("C1", "city")),
+    }
 
 
 def test_feasible_input_has_nothing_to_explain() -> None:
@@ -464,7 +472,9 @@ def test_no_period_budget_puts_everything_in_one_period_and_says_so() -> None:
     entries = instance(4, n_countries=10, fields=tuple(FIELDS.index))
     plan = solve(entries, Constraints(budget=20.0, periods=3), prerequisites=PRE)
     assert set(plan.selection["period"]) == {1}
-    assert any("period 1" in note for note in plan.notes)
+    assert any("period 1" in note.text("en") for note in plan.notes)
+    assert Message.of("plan.note.one_period", period=1, preference=0.97) in plan.notes
+    assert all(note.text("ja") != note.text("en") for note in plan.notes)  # translated, not English
     later = solve(entries, Constraints(budget=20.0, periods=3, time_preference=1.1), prerequisites=PRE)
     assert set(later.selection["period"]) == {3}
     assert later.terms["entry value"] == pytest.approx(1.1**2 * later.selection["value"].sum())
@@ -477,10 +487,10 @@ def test_per_period_budget_that_cannot_bind_collapses_the_periods_and_says_so() 
     assert idle.status == free.status == "optimal"
     assert idle.objective == pytest.approx(free.objective)
     assert set(idle.selection["period"]) == {1}
-    assert any("can never bind" in note for note in idle.notes)
+    assert any("can never bind" in note.text("en") for note in idle.notes)
     # just below the total it can bind, and the periods stay
     tight = solve(entries, Constraints(budget=20.0, period_budget=19.5, periods=3), prerequisites=PRE)
-    assert not any("can never bind" in note for note in tight.notes)
+    assert not any("can never bind" in note.text("en") for note in tight.notes)
     assert tight.objective <= free.objective + 1e-9
 
 
@@ -507,7 +517,8 @@ def test_outdone_countries_are_left_out_without_changing_the_optimum() -> None:
     c = Constraints(budget=20.0, staff=None, periods=1, max_countries=2)
     model = build_model(entries, c, PRE)
     assert sorted(model.entries["iso3"].unique()) == ["C0", "C1"]
-    assert any("4 of 6 countries" in note for note in model.notes)
+    assert any("4 of 6 countries" in note.text("en") for note in model.notes)
+    assert Message.of("plan.note.left_out", n=4, total=6) in model.notes
     assert sorted(build_model(entries, c, PRE, reductions=False).entries["iso3"].unique()) == [
         f"C{k}" for k in range(6)
     ]
@@ -535,8 +546,17 @@ def test_reductions_keep_the_optimum_on_tied_instances(seed: int) -> None:
 def test_frontier_is_monotone_and_optimal(solver: str) -> None:
     entries = instance(5, n_countries=10, fields=tuple(FIELDS.index))
     c = Constraints(budget=10.0, staff=None, periods=1, groups=GROUP, group_min={"A": 1})
-    points = frontier(entries, c, [20.0, 5.0, 10.0, 15.0], SolverSettings(solver=solver), prerequisites=PRE)
-    assert [b for b, _ in points] == [20.0, 5.0, 10.0, 15.0]
+    calls: list[tuple[int, int]] = []
+    points = frontier(
+        entries,
+        c,
+        [20.0, 5.0, 10.0, 15.0, 10.0],
+        SolverSettings(solver=solver),
+        prerequisites=PRE,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert [b for b, _ in points] == [20.0, 5.0, 10.0, 15.0, 10.0]
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]  # once per distinct budget, after it is solved
     values = dict(points)
     assert all(p.status == "optimal" for p in values.values())
     assert values[5.0].objective <= values[10.0].objective <= values[15.0].objective <= values[20.0].objective
@@ -639,3 +659,18 @@ def test_cost_scale_table_keeps_only_changed_countries_and_rejects_bad_cells():
     for bad in (float("nan"), 0.0, 50.0):
         with pytest.raises(ValueError, match="VNM"):
             cost_scale_from_table(table.assign(multiplier=[bad, 1.0, 1.0]))
+
+
+def test_group_text_names_the_group_in_each_language() -> None:
+    pair = ConstraintGroup(GroupKind.MUST_PAIR, ("VNM", "digital_tv"))
+    assert str(pair) == "must pair: VNM/digital_tv"
+    names = {"VNM": "Viet Nam"}, {"digital_tv": "Digital TV"}
+    assert group_text(pair, "en", *names) == "Pair to include: Viet Nam, Digital TV"
+    assert group_text(pair, "ja", *names) == "必ず含める組み合わせ: Viet Nam・Digital TV"
+    assert group_text(ConstraintGroup(GroupKind.GROUP_MIN, "ASEAN"), "en") == "Min ASEAN countries"
+    assert group_text(ConstraintGroup(GroupKind.BUDGET), "ja") == "予算"
+    assert group_text(ConstraintGroup(GroupKind.FIELD_MAX, "net"), "en") == 'Limit on field "net"'
+
+
+def test_every_solver_name_has_one_backend() -> None:
+    assert set(solvers.BACKENDS) == set(SOLVERS)

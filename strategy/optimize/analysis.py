@@ -4,12 +4,13 @@ constraint groups clash when no plan exists."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 import highspy
 import numpy as np
 
+from strategy.optimize.groups import ConstraintGroup
 from strategy.optimize.model import Constraints, Entries, Plan, SolverSettings, build_model
 from strategy.optimize.solvers import _highs, _matrix
 from strategy.optimize.staged import solve
@@ -42,17 +43,22 @@ def frontier(
     budgets: Iterable[float],
     settings: SolverSettings = SolverSettings(),
     prerequisites: Mapping[str, tuple[str, ...]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[tuple[float, Plan]]:
     """Efficient frontier: the optimal plan at each budget.
 
     Budgets are solved in increasing order; each optimum starts the next solve (a plan that fits
-    a budget fits every larger one). The result is in the order given.
+    a budget fits every larger one). The result is in the order given. ``progress(done, total)``
+    is called after each distinct budget is solved (e.g. to drive a progress bar).
     """
     budgets = [float(b) for b in budgets]
     plans: dict[float, Plan] = {}
     previous: Plan | None = None
-    for b in sorted(set(budgets)):
+    distinct = sorted(set(budgets))
+    for done, b in enumerate(distinct, start=1):
         previous = plans[b] = solve(entries, replace(constraints, budget=b), settings, prerequisites, start=previous)
+        if progress is not None:
+            progress(done, len(distinct))
     return [(b, plans[b]) for b in budgets]
 
 
@@ -61,7 +67,7 @@ def explain_infeasible(
     constraints: Constraints,
     prerequisites: Mapping[str, tuple[str, ...]] | None = None,
     settings: SolverSettings = SolverSettings(time_limit=20),
-) -> dict[str, float]:
+) -> dict[ConstraintGroup, float]:
     """Which of the planner's constraint groups clash, and by how much each would have to give.
 
     Every group gets a slack (the elastic model). A deletion filter then finds an irreducible set
@@ -78,7 +84,7 @@ def explain_infeasible(
     slack_cols = {g: np.array([col[s] for s in ss], dtype=np.int32) for g, ss in model.slacks.items()}
     h = _highs(replace(m, cost=np.zeros_like(m.cost)), settings)
 
-    def possible(enforced: Iterable[str], minimise: str | None = None) -> float | None:
+    def possible(enforced: Iterable[ConstraintGroup], minimise: ConstraintGroup | None = None) -> float | None:
         """Least total slack of ``minimise`` (0 for a plain feasibility test) with ``enforced`` held."""
         enforced = set(enforced)
         for g, cols in slack_cols.items():

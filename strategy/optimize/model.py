@@ -57,11 +57,12 @@ import numpy as np
 import pandas as pd
 import pulp
 
+from strategy.i18n import Message
+from strategy.optimize.groups import ConstraintGroup, GroupKind
+
 Solver = Literal["highs", "cbc"]
 SOLVERS: tuple[Solver, ...] = ("highs", "cbc")
 EPS = 1e-6
-#: Constraint groups that never count as "binding" in a plan (structure, not a planner's limit).
-_NOT_REPORTED = ("phase order", "must")
 _SELECTION_COLUMNS = ["iso3", "field_id", "value", "cost", "staff", "phase", "region", "period"]
 
 
@@ -170,9 +171,10 @@ class Plan:
     proven optimal: time limit), "infeasible", "no solution" (time limit before any solution), or
     "heuristic" for :func:`greedy`. ``gap`` is the relative MIP gap reported by the solver (None
     when unknown). ``selection`` has one row per entry chosen: iso3, field_id, value, cost, staff,
-    phase, region, period. ``binding`` lists the planner's limits with no slack left. ``terms``
-    breaks the objective into its parts. ``notes`` says in plain words what the model did on its
-    own (e.g. every entry in period 1 when there is no per-period budget).
+    phase, region, period. ``binding`` lists the planner's limits with no slack left (typed group
+    keys, shown with :func:`~strategy.optimize.groups.group_text`). ``terms`` breaks the objective
+    into its parts. ``notes`` says what the model did on its own (e.g. every entry in period 1 when
+    there is no per-period budget), as messages translated where shown (``note.text(lang)``).
     """
 
     status: str
@@ -180,7 +182,7 @@ class Plan:
     objective: float
     selection: pd.DataFrame
     countries: pd.DataFrame
-    binding: tuple[str, ...]
+    binding: tuple[ConstraintGroup, ...]
     terms: Mapping[str, float]
     budget_used: float
     staff_used: float
@@ -190,7 +192,7 @@ class Plan:
     n_variables: int
     n_constraints: int
     bound: float | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     stages: int = 1
 
     @property
@@ -221,12 +223,12 @@ class Model:
     x: dict[tuple[int, int], pulp.LpVariable]
     y: dict[tuple[str, int], pulp.LpVariable]
     entries: pd.DataFrame
-    groups: dict[str, list[pulp.LpConstraint]]
-    slacks: dict[str, list[pulp.LpVariable]]
+    groups: dict[ConstraintGroup, list[pulp.LpConstraint]]
+    slacks: dict[ConstraintGroup, list[pulp.LpVariable]]
     terms: dict[str, pulp.LpAffineExpression]
     periods: tuple[int, ...]
     columns: list[pulp.LpVariable]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     counts: dict[tuple[tuple, int], pulp.LpVariable] = field(default_factory=dict)
     shapes: dict[tuple, np.ndarray] = field(default_factory=dict)
     structure: _Structure | None = None
@@ -377,15 +379,11 @@ def build_model(
     c = constraints
     cand = _candidates(entries, c)
     st = _structure(cand, c, prerequisites)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     if reductions and not elastic:
         left_out = _outdone_countries(cand, c, st)
         if left_out:
-            notes += (
-                f"{len(left_out)} of {len(st.countries)} countries are not needed for an optimal plan and were left out "
-                "of the model: each is outdone field by field (value, cost, staff) by more countries of the same "
-                "groups than can be opened.",
-            )
+            notes += (Message.of("plan.note.left_out", n=len(left_out), total=len(st.countries)),)
             cand = cand[~cand["iso3"].isin(left_out)].reset_index(drop=True)
             st = _structure(cand, c, prerequisites)
     value = cand["value"].to_numpy(dtype=float)
@@ -400,16 +398,17 @@ def build_model(
     if (c.period_budget is None or idle) and c.periods > 1:
         best = 1 if d <= 1 else c.periods
         periods: tuple[int, ...] = (best,)
-        why = (
-            f"The per-period budget ({c.period_budget:g}) is not below the total budget ({c.budget:g}), so it can never "
-            "bind"
-            if idle
-            else "No per-period budget"
-        )
-        notes += (
-            f"{why}: every entry is placed in period {best}, the best one for a time preference of {d:g}; "
-            "set a per-period budget below the total budget to spread entries over the periods.",
-        )
+        if idle:
+            note = Message.of(
+                "plan.note.idle_period_budget",
+                period_budget=c.period_budget,
+                budget=c.budget,
+                period=best,
+                preference=d,
+            )
+        else:
+            note = Message.of("plan.note.one_period", period=best, preference=d)
+        notes += (note,)
     else:
         periods = tuple(range(1, c.periods + 1))
     n = len(periods)
@@ -421,11 +420,15 @@ def build_model(
     x = {(i, t): prob.add_variable(f"x_{i}_{t}", 0, 1, cat=pulp.LpInteger) for i in range(len(cand)) for t in T}
     y = {(k, t): prob.add_variable(f"y_{k}_{t}", 0, 1, cat=pulp.LpInteger) for k in st.countries for t in T}
     columns = list(x.values()) + list(y.values())
-    groups: dict[str, list[pulp.LpConstraint]] = {}
-    slacks: dict[str, list[pulp.LpVariable]] = {}
+    groups: dict[ConstraintGroup, list[pulp.LpConstraint]] = {}
+    slacks: dict[ConstraintGroup, list[pulp.LpVariable]] = {}
 
     def add(
-        group: str, terms: Iterable[tuple[pulp.LpVariable, float]], sense: str, rhs: float, soft: bool = True
+        group: ConstraintGroup,
+        terms: Iterable[tuple[pulp.LpVariable, float]],
+        sense: str,
+        rhs: float,
+        soft: bool = True,
     ) -> None:
         """Add one row ``Σ coef·var (sense) rhs`` to a named group (with a slack in elastic mode)."""
         terms = list(terms)
@@ -457,7 +460,7 @@ def build_model(
 
     # the planner's limits
     add(
-        "budget",
+        ConstraintGroup(GroupKind.BUDGET),
         [(x[i, n], cost[i]) for i in range(len(cand))] + [(y[k, n], c.open_cost) for k in st.countries],
         "<=",
         c.budget,
@@ -466,40 +469,51 @@ def build_model(
         for t in T:
             spend = [(v, a * cost[i]) for i in range(len(cand)) for v, a in made(i, t)]
             spend += [(v, a * c.open_cost) for k in st.countries for v, a in opened(k, t)]
-            add("period budget", spend, "<=", c.period_budget)
+            add(ConstraintGroup(GroupKind.PERIOD_BUDGET), spend, "<=", c.period_budget)
     if c.staff is not None:
-        add("staff", [(x[i, n], staff[i]) for i in range(len(cand))], "<=", c.staff)
+        add(ConstraintGroup(GroupKind.STAFF), [(x[i, n], staff[i]) for i in range(len(cand))], "<=", c.staff)
     if c.max_countries is not None:
-        add("countries", [(y[k, n], 1.0) for k in st.countries], "<=", c.max_countries)
+        add(ConstraintGroup(GroupKind.COUNTRIES), [(y[k, n], 1.0) for k in st.countries], "<=", c.max_countries)
     for name, members in c.groups.items():
         inside = [(y[k, n], 1.0) for k in st.countries if k in set(members)]
         if name in c.group_min:
-            add(f"group min: {name}", inside, ">=", c.group_min[name])
+            add(ConstraintGroup(GroupKind.GROUP_MIN, name), inside, ">=", c.group_min[name])
         if name in c.group_max:
-            add(f"group max: {name}", inside, "<=", c.group_max[name])
+            add(ConstraintGroup(GroupKind.GROUP_MAX, name), inside, "<=", c.group_max[name])
     for f, limit in c.field_max.items():
-        add(f"field max: {f}", [(x[i, n], 1.0) for i in np.flatnonzero(field_ids == f)], "<=", limit)
+        add(
+            ConstraintGroup(GroupKind.FIELD_MAX, f),
+            [(x[i, n], 1.0) for i in np.flatnonzero(field_ids == f)],
+            "<=",
+            limit,
+        )
     for k in c.must_countries:
-        add(f"must country: {k}", [(y[k, n], 1.0)] if k in st.countries else [], ">=", 1)
+        add(ConstraintGroup(GroupKind.MUST_COUNTRY, k), [(y[k, n], 1.0)] if k in st.countries else [], ">=", 1)
     for f in c.must_fields:
-        add(f"must field: {f}", [(x[i, n], 1.0) for i in np.flatnonzero(field_ids == f)], ">=", 1)
+        add(ConstraintGroup(GroupKind.MUST_FIELD, f), [(x[i, n], 1.0) for i in np.flatnonzero(field_ids == f)], ">=", 1)
     for pair in c.must_pairs:
         rows = [(x[st.index_of[pair], n], 1.0)] if pair in st.index_of else []
-        add(f"must pair: {pair[0]}/{pair[1]}", rows, ">=", 1)
+        add(ConstraintGroup(GroupKind.MUST_PAIR, (pair[0], pair[1])), rows, ">=", 1)
 
     # structure: cumulative variables, open countries, phase order
     for t in T[1:]:
         for i in range(len(cand)):
-            add("order", [(x[i, t - 1], 1.0), (x[i, t], -1.0)], "<=", 0, soft=False)
+            add(ConstraintGroup(GroupKind.ORDER), [(x[i, t - 1], 1.0), (x[i, t], -1.0)], "<=", 0, soft=False)
         for k in st.countries:
-            add("order", [(y[k, t - 1], 1.0), (y[k, t], -1.0)], "<=", 0, soft=False)
+            add(ConstraintGroup(GroupKind.ORDER), [(y[k, t - 1], 1.0), (y[k, t], -1.0)], "<=", 0, soft=False)
     for t in T:
         for n_k, k in enumerate(st.countries):
             for i in st.by_country[n_k]:
-                add("open", [(x[i, t], 1.0), (y[k, t], -1.0)], "<=", 0, soft=False)
-            add("opened", [(y[k, t], 1.0)] + [(x[j, t], -1.0) for j in st.roots[n_k]], "<=", 0, soft=False)
+                add(ConstraintGroup(GroupKind.OPEN), [(x[i, t], 1.0), (y[k, t], -1.0)], "<=", 0, soft=False)
+            add(
+                ConstraintGroup(GroupKind.OPENED),
+                [(y[k, t], 1.0)] + [(x[j, t], -1.0) for j in st.roots[n_k]],
+                "<=",
+                0,
+                soft=False,
+            )
         for i, js in st.enablers.items():
-            add("phase order", [(x[i, t], 1.0)] + [(x[j, t], -1.0) for j in js], "<=", 0)
+            add(ConstraintGroup(GroupKind.PHASE_ORDER), [(x[i, t], 1.0)] + [(x[j, t], -1.0) for j in js], "<=", 0)
 
     # counts: how many entries of each shape (field, cost, staff) are made by period t
     counts: dict[tuple[tuple, int], pulp.LpVariable] = {}
@@ -510,7 +524,7 @@ def build_model(
             for t in T:
                 counts[shape, t] = v = prob.add_variable(f"n_{shape_no}_{t}", 0, len(ids), cat=pulp.LpInteger)
                 columns.append(v)
-                add("count", [(x[i, t], 1.0) for i in ids] + [(v, -1.0)], "==", 0, soft=False)
+                add(ConstraintGroup(GroupKind.COUNT), [(x[i, t], 1.0) for i in ids] + [(v, -1.0)], "==", 0, soft=False)
 
     if elastic:
         prob.setObjective(_expr((s, 1.0) for group in slacks.values() for s in group))

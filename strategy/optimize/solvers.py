@@ -10,6 +10,7 @@ import re
 import tempfile
 import time
 from dataclasses import dataclass
+from typing import Protocol
 
 import highspy
 import numpy as np
@@ -235,3 +236,16 @@ def _status(prob: pulp.LpProblem) -> str:
     if sol == pulp.LpSolutionUnbounded:
         return "unbounded"
     return "no solution"
+
+
+class Backend(Protocol):
+    """One MIP back-end: solve ``m`` (the arrays of ``model``) within ``settings``, optionally from
+    ``start``; ``quiet`` switches off heuristics that redo a start's work (where the back-end has them)."""
+
+    def __call__(
+        self, model: Model, m: _Matrix, settings: SolverSettings, start: np.ndarray | None = None, quiet: bool = False
+    ) -> _Result: ...
+
+
+#: The back-ends by the name a planner picks (``SolverSettings.solver``); keys are ``model.SOLVERS``.
+BACKENDS: dict[str, Backend] = {"highs": _run_highs, "cbc": _run_cbc}

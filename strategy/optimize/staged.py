@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pulp
 
+from strategy.optimize.groups import NOT_REPORTED, ConstraintGroup
 from strategy.optimize.heuristics import _greedy
 from strategy.optimize.model import (
-    _NOT_REPORTED,
     _SELECTION_COLUMNS,
     EPS,
     SOLVERS,
@@ -24,7 +24,7 @@ from strategy.optimize.model import (
     SolverSettings,
     build_model,
 )
-from strategy.optimize.solvers import _Matrix, _matrix, _Result, _run_cbc, _run_highs
+from strategy.optimize.solvers import BACKENDS, _Matrix, _matrix, _Result
 
 #: Share of the time limit for the first stage of :func:`solve` (the rest is kept for the full model).
 _FIRST_STAGE_SHARE = 0.85
@@ -99,7 +99,7 @@ def solve(
     built = time.perf_counter()
     if settings.solver not in SOLVERS:
         raise ValueError(f"unknown solver {settings.solver!r}")
-    run = _run_highs if settings.solver == "highs" else _run_cbc
+    run = BACKENDS[settings.solver]
     position = {var: j for j, var in enumerate(model.columns)}
     counts = np.zeros(len(model.columns), dtype=bool)
     counts[[position[v] for v in model.counts.values()]] = True
@@ -190,7 +190,7 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
     n = len(model.periods)
     rows = pd.DataFrame(columns=_SELECTION_COLUMNS)
     countries = pd.DataFrame(columns=["iso3", "period"])
-    binding: tuple[str, ...] = ()
+    binding: tuple[ConstraintGroup, ...] = ()
     terms: dict[str, float] = {}
     objective = 0.0
     if result.values is not None:
@@ -209,7 +209,7 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
             for name, expr in model.terms.items()
         }
         terms["opening cost (budget only)"] = float(c.open_cost * len(countries))
-        binding = tuple(sorted(_binding_groups(model, rounded, col)))
+        binding = tuple(sorted(_binding_groups(model, rounded, col), key=str))
     return Plan(
         status=result.status,
         gap=result.gap,
@@ -230,10 +230,10 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
     )
 
 
-def _binding_groups(model: Model, values: np.ndarray, col: Mapping[pulp.LpVariable, int]) -> Iterable[str]:
+def _binding_groups(model: Model, values: np.ndarray, col: Mapping[pulp.LpVariable, int]) -> Iterable[ConstraintGroup]:
     """The planner's limits with no slack left in the plan."""
     for group, rows in model.groups.items():
-        if group.startswith(_NOT_REPORTED) or group in ("order", "open", "opened", "count"):
+        if group.kind in NOT_REPORTED:
             continue
         for row in rows:
             activity = sum(coef * values[col[var]] for var, coef in row.items())
