@@ -22,11 +22,11 @@ from strategy.optimize import (
     Plan,
     SolverSettings,
     build_model,
-    entries_from_scores,
     explain_infeasible,
     frontier,
     greedy,
     group_text,
+    instances,
     marginal_values,
     prerequisites_of,
     solve,
@@ -34,40 +34,8 @@ from strategy.optimize import (
     staged,
 )
 
-# A small field table with the real one's shape: two phase 1 fields, phase 2/3 fields needing one
-# enabler or either of two.
-FIELDS = pd.DataFrame(
-    {"phase": [1, 1, 2, 2, 3], "cost": [3.0, 1.0, 1.5, 1.0, 1.0], "staff": [2.0, 2.0, 1.5, 1.0, 1.0]},
-    index=["net", "cyber", "city", "pay", "agri"],
-)
-PRE = {"city": ("net",), "pay": ("net", "cyber"), "agri": ("net",)}
-GROUP = {"A": ("C0", "C1", "C2")}
-
-
-def instance(
-    seed: int, n_countries: int = 5, fields: tuple[str, ...] = ("net", "cyber", "city"), ties: bool = False
-) -> Entries:
-    """Random entries: a country effect plus noise (so some countries outdo others), costs scaled
-    per country by 1 or 1.5, values rounded to one decimal when ``ties``."""
-    rng = np.random.default_rng(seed)
-    rows = []
-    for k in range(n_countries):
-        market, scale = rng.uniform(0.3, 0.8), rng.choice([1.0, 1.5])
-        for f in fields:
-            value = 0.5 * market + 0.5 * rng.uniform(0.3, 0.9)
-            rows.append(
-                {
-                    "iso3": f"C{k}",
-                    "field_id": f,
-                    "value": round(value, 1) if ties else value,
-                    "cost": FIELDS.at[f, "cost"] * scale,
-                    "staff": FIELDS.at[f, "staff"],
-                    "phase": int(FIELDS.at[f, "phase"]),
-                    "region": "R",
-                    "margin": rng.uniform(-0.5, 0.2),
-                }
-            )
-    return Entries(pd.DataFrame(rows))
+FIELDS, PRE, GROUP = instances.FIELDS, instances.PREREQUISITES, instances.GROUP
+instance = instances.small_entries
 
 
 def plan_pairs(plan: Plan) -> set[tuple[str, str]]:
@@ -499,21 +467,7 @@ def test_per_period_budget_that_cannot_bind_collapses_the_periods_and_says_so() 
 
 def test_outdone_countries_are_left_out_without_changing_the_optimum() -> None:
     """Countries outdone field by field by more countries than can be opened are dropped."""
-    rows = []
-    for k, level in enumerate([0.9, 0.8, 0.7, 0.6, 0.5, 0.4]):
-        for f in ("net", "cyber", "city"):
-            rows.append(
-                {
-                    "iso3": f"C{k}",
-                    "field_id": f,
-                    "value": level + 0.01 * len(f),
-                    "cost": FIELDS.at[f, "cost"],
-                    "staff": FIELDS.at[f, "staff"],
-                    "phase": int(FIELDS.at[f, "phase"]),
-                    "region": "R",
-                }
-            )
-    entries = Entries(pd.DataFrame(rows))
+    entries = instances.ladder_entries([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
     c = Constraints(budget=20.0, staff=None, periods=1, max_countries=2)
     model = build_model(entries, c, PRE)
     assert sorted(model.entries["iso3"].unique()) == ["C0", "C1"]
@@ -601,24 +555,11 @@ def test_unknown_solver_is_refused() -> None:
 
 def test_real_data_plan(dataset) -> None:
     """The real inputs end to end: focus countries with an ASEAN minimum, phase order from the table."""
-    from strategy.scoring import Universe, field_fit, market_scores, opportunity, prepare_criteria, rival_threat
-
-    universe = Universe().select(dataset)
-    criteria = prepare_criteria(dataset, universe)
-    opp = opportunity(market_scores(dataset, criteria), field_fit(dataset, criteria), rival_threat(dataset, universe))
-    entries = entries_from_scores(opp, dataset.fields, dataset.countries)
+    entries = instances.scored_entries(dataset)
     entries = Entries(entries.table[entries.table["iso3"].isin(dataset.focus)].reset_index(drop=True))
     pre = prerequisites_of(dataset.fields)
-    asean = tuple(dataset.countries.index[dataset.countries["is_asean"] == 1])
-    c = Constraints(
-        budget=25.0,
-        staff=20.0,
-        max_countries=5,
-        periods=3,
-        period_budget=10.0,
-        groups={"ASEAN": asean},
-        group_min={"ASEAN": 3},
-    )
+    asean = instances.asean_members(dataset)
+    c = instances.asean_constraints(asean, budget=25.0, staff=20.0, max_countries=5, periods=3, period_budget=10.0)
     plan = solve(entries, c, prerequisites=pre)
     assert plan.status == "optimal"
     assert sum(k in asean for k in plan.countries["iso3"]) >= 3
@@ -650,7 +591,6 @@ def test_cbc_ignores_a_start_outside_a_restricted_model() -> None:
 
 
 def test_cost_scale_table_keeps_only_changed_countries_and_rejects_bad_cells():
-    import pandas as pd
 
     from strategy.optimize import cost_scale_from_table
 
