@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from strategy.optimize.model import (
-    _SELECTION_COLUMNS,
+    _PLAN_COLUMNS,
     EPS,
     Constraints,
     Entries,
@@ -136,7 +136,7 @@ def _greedy(cand: pd.DataFrame, st: _Structure, c: Constraints, prefer: Iterable
         and all(sum(k in set(c.groups.get(g, ())) for k in opened) >= m for g, m in c.group_min.items())
     )
     idx = list(chosen)
-    selection = cand.loc[idx, _SELECTION_COLUMNS[:-1]].assign(period=[chosen[i] for i in idx])
+    selection = cand.loc[idx, _PLAN_COLUMNS[:-1]].assign(period=[chosen[i] for i in idx])
     selection = selection.sort_values(["period", "iso3", "field_id"]).reset_index(drop=True)
     if not ok:
         selection = selection.iloc[0:0]

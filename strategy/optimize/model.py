@@ -63,7 +63,8 @@ from strategy.optimize.groups import ConstraintGroup, GroupKind
 Solver = Literal["highs", "cbc"]
 SOLVERS: tuple[Solver, ...] = ("highs", "cbc")
 EPS = 1e-6
-_SELECTION_COLUMNS = ["iso3", "field_id", "value", "cost", "staff", "phase", "region", "period"]
+#: The columns of ``Plan.selection``.
+_PLAN_COLUMNS = ["iso3", "field_id", "value", "cost", "staff", "phase", "region", "period"]
 
 
 @dataclass(frozen=True)

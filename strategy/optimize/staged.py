@@ -13,17 +13,7 @@ import pulp
 
 from strategy.optimize.groups import NOT_REPORTED, ConstraintGroup
 from strategy.optimize.heuristics import _greedy
-from strategy.optimize.model import (
-    _SELECTION_COLUMNS,
-    EPS,
-    SOLVERS,
-    Constraints,
-    Entries,
-    Model,
-    Plan,
-    SolverSettings,
-    build_model,
-)
+from strategy.optimize.model import _PLAN_COLUMNS, EPS, Constraints, Entries, Model, Plan, SolverSettings, build_model
 from strategy.optimize.solvers import BACKENDS, _Matrix, _matrix, _Result
 
 #: Share of the time limit for the first stage of :func:`solve` (the rest is kept for the full model).
@@ -97,7 +87,7 @@ def solve(
     if best is not None and not matrix.feasible(best):
         best = None
     built = time.perf_counter()
-    if settings.solver not in SOLVERS:
+    if settings.solver not in BACKENDS:
         raise ValueError(f"unknown solver {settings.solver!r}")
     run = BACKENDS[settings.solver]
     position = {var: j for j, var in enumerate(model.columns)}
@@ -188,7 +178,7 @@ def _whole(m: _Matrix, values: np.ndarray | None) -> np.ndarray | None:
 def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result, build_seconds: float) -> Plan:
     cand = model.entries
     n = len(model.periods)
-    rows = pd.DataFrame(columns=_SELECTION_COLUMNS)
+    rows = pd.DataFrame(columns=_PLAN_COLUMNS)
     countries = pd.DataFrame(columns=["iso3", "period"])
     binding: tuple[ConstraintGroup, ...] = ()
     terms: dict[str, float] = {}
@@ -198,7 +188,7 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
         made = values[: len(cand) * n].reshape(len(cand), n) > 0.5
         chosen = np.flatnonzero(made[:, -1])
         first = made[chosen].argmax(axis=1)
-        rows = cand.loc[chosen, _SELECTION_COLUMNS[:-1]].assign(period=[model.periods[t] for t in first])
+        rows = cand.loc[chosen, _PLAN_COLUMNS[:-1]].assign(period=[model.periods[t] for t in first])
         rows = rows.sort_values(["period", "iso3", "field_id"]).reset_index(drop=True)
         countries = rows.groupby("iso3", as_index=False)["period"].min().sort_values("iso3").reset_index(drop=True)
         col = {var: j for j, var in enumerate(model.columns)}
