@@ -30,60 +30,11 @@ from dataclasses import replace
 from importlib.metadata import version
 
 import highspy
-import numpy as np
-import pandas as pd
 
-from strategy.data.dataset import Dataset, load_dataset
-from strategy.optimize import (
-    Constraints,
-    Entries,
-    Plan,
-    SolverSettings,
-    entries_from_scores,
-    frontier,
-    prerequisites_of,
-    solve,
-)
-from strategy.scoring import Universe, field_fit, market_scores, opportunity, prepare_criteria, rival_threat
+from strategy.data.dataset import load_dataset
+from strategy.optimize import Constraints, Entries, Plan, SolverSettings, frontier, instances, prerequisites_of, solve
 
 FRONTIER_BUDGETS = [10.0 + 3 * k for k in range(20)]
-
-
-def real_entries(dataset: Dataset) -> Entries:
-    universe = Universe().select(dataset)
-    criteria = prepare_criteria(dataset, universe)
-    opp = opportunity(market_scores(dataset, criteria), field_fit(dataset, criteria), rival_threat(dataset, universe))
-    return entries_from_scores(opp, dataset.fields, dataset.countries)
-
-
-def realistic_entries(entries: Entries, dataset: Dataset, others: int = 40) -> Entries:
-    """The focus countries plus the ``others`` non-focus countries with the best single opportunity."""
-    t = entries.table
-    focus = set(dataset.focus)
-    best = t[~t["iso3"].isin(focus)].groupby("iso3")["value"].max().sort_values(ascending=False)
-    keep = focus | set(best.index[:others])
-    return Entries(t[t["iso3"].isin(keep)].reset_index(drop=True))
-
-
-def random_entries(dataset: Dataset, n_countries: int = 200, seed: int = 0) -> Entries:
-    fields = dataset.fields.drop(index="water")  # 17 fields
-    rng = np.random.default_rng(seed)
-    rows = []
-    market = rng.uniform(0.3, 0.8, n_countries)
-    for k in range(n_countries):
-        for f in fields.index:
-            rows.append(
-                (
-                    f"R{k:03d}",
-                    f,
-                    0.5 * market[k] + 0.5 * rng.uniform(0.3, 0.8),
-                    fields.at[f, "cost"] * rng.choice([0.75, 1.0, 1.25]),
-                    fields.at[f, "staff"],
-                    int(fields.at[f, "phase"]),
-                    "R",
-                )
-            )
-    return Entries(pd.DataFrame(rows, columns=["iso3", "field_id", "value", "cost", "staff", "phase", "region"]))
 
 
 def machine() -> str:
@@ -143,25 +94,17 @@ def main() -> None:
     highspy.Highs()  # HiGHS prints its banner once per process: get it out of the way of the table
     load_before = os.getloadavg()[0]
     dataset = load_dataset()
-    entries = real_entries(dataset)
+    entries = instances.scored_entries(dataset)
     pre = prerequisites_of(dataset.fields)
-    asean = tuple(dataset.countries.index[dataset.countries["is_asean"] == 1])
-    realistic = realistic_entries(entries, dataset)
-    base = Constraints(
-        budget=40.0, staff=30.0, max_countries=8, periods=3, groups={"ASEAN": asean}, group_min={"ASEAN": 3}
+    asean = instances.asean_members(dataset)
+    realistic = instances.realistic_entries(entries, dataset)
+    base = instances.realistic_constraints(asean)
+    stress_c = instances.asean_constraints(
+        asean, budget=120.0, period_budget=30.0, staff=90.0, max_countries=25, periods=5
     )
-    stress_c = Constraints(
-        budget=120.0,
-        period_budget=30.0,
-        staff=90.0,
-        max_countries=25,
-        periods=5,
-        groups={"ASEAN": asean},
-        group_min={"ASEAN": 3},
-    )
-    random_set = random_entries(dataset)
+    random_set = instances.random_entries(dataset)
     group = tuple(f"R{k:03d}" for k in range(0, 200, 10))
-    instances = [
+    cases = [
         ("realistic", realistic, base, 1e-4),
         ("realistic, per-period budget 15", realistic, replace(base, period_budget=15.0), 1e-4),
         ("stress (real)", entries, stress_c, 1e-3),
@@ -179,7 +122,7 @@ def main() -> None:
         "| instance | countries × fields × periods | model (columns × rows) | solver | status | gap | objective | build s | solve s | total s | stage |"
     )
     print("|---|---|---|---|---|---:|---:|---:|---:|---:|---:|")
-    for name, e, c, gap in instances:
+    for name, e, c, gap in cases:
         plan, solve_s, build_s = timed_solve(
             e, c, SolverSettings(solver="highs", gap=gap, time_limit=60.0), pre, args.repeat
         )

@@ -34,7 +34,7 @@ import numpy as np
 from strategy.analysis.robustness import PlanRobustness, plan_robustness, sampled_market
 from strategy.analysis.sensitivity import sample_simplex
 from strategy.data.dataset import Dataset, load_dataset
-from strategy.optimize import Constraints, SolverSettings, entries_from_scores, prerequisites_of, solve
+from strategy.optimize import Constraints, SolverSettings, entries_from_scores, instances, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import opportunity
 
@@ -47,21 +47,9 @@ def peak_mib() -> float:
 
 def realistic_rules(ds: Dataset, ev: Evaluation, others: int = 40) -> Constraints:
     """The optimiser benchmark's realistic instance, as constraints on every scored country."""
-    opp = ev.opportunity
-    focus = set(ds.focus)
-    best = opp[~opp["iso3"].isin(focus)].groupby("iso3", observed=True)["opportunity"].max()
-    keep = focus | set(best.sort_values(ascending=False).index[:others])
-    asean = tuple(ds.countries.index[ds.countries["is_asean"] == 1])
+    keep = instances.realistic_countries(ev.opportunity, ds.focus, others, value="opportunity")
     rest = tuple(sorted(str(k) for k in ev.market.score.index if k not in keep))
-    return Constraints(
-        budget=40.0,
-        staff=30.0,
-        max_countries=8,
-        periods=3,
-        groups={"ASEAN": asean},
-        group_min={"ASEAN": 3},
-        exclude_countries=rest,
-    )
+    return instances.realistic_constraints(instances.asean_members(ds), exclude_countries=rest)
 
 
 def run(ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, samples: np.ndarray) -> PlanRobustness:

@@ -392,11 +392,15 @@ def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progr
                     clash = optimizer.explain_infeasible(entries, constraints, prerequisites)
             except Exception:  # the explanation is a courtesy; the exit code is what matters
                 clash = {}
+            from strategy.export import country_names, field_names
+
+            names = dict(country_names(dataset, lang)), dict(field_names(dataset, lang))
             for group, amount in clash.items():
+                text = optimizer.group_text(group, lang, *names)
                 if amount == float("inf"):
-                    details.append(t("cli.err.clash_inf", lang, group=group))
+                    details.append(t("cli.err.clash_inf", lang, group=text))
                 else:
-                    details.append(t("cli.err.clash", lang, group=group, amount=f"{amount:.3g}"))
+                    details.append(t("cli.err.clash", lang, group=text, amount=f"{amount:.3g}"))
             raise CliError(EXIT_NO_SOLUTION, "cli.err.infeasible", details=details)
         raise CliError(EXIT_NO_SOLUTION, "cli.err.no_solution", status=plan.status, limit=f"{settings.time_limit:g}")
     progress.note(

@@ -1,120 +1,34 @@
 """Portfolio optimiser: brute-force agreement, every constraint holds and can bind, greedy yardstick,
-infeasibility explained, truthful status under time limits, multi-period rules, exact reductions."""
+exact reductions (infeasibility, status, periods and the API are in test_optimizer_analysis.py)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
-import numpy as np
-import pandas as pd
-import pulp
 import pytest
+from brute_force import brute_force
+from optimizer_checks import (
+    FIELDS,
+    GROUP,
+    PRE,
+    assert_matches_brute_force,
+    assert_plan_keeps_rules,
+    instance,
+    plan_pairs,
+)
 
+from strategy.i18n import Message
 from strategy.optimize import (
+    ConstraintGroup,
     Constraints,
-    Entries,
+    GroupKind,
     Plan,
-    SolverSettings,
-    brute_force,
     build_model,
-    entries_from_scores,
-    explain_infeasible,
-    frontier,
     greedy,
-    marginal_values,
-    prerequisites_of,
+    instances,
     solve,
+    staged,
 )
-from strategy.optimize import model as opt
-
-# A small field table with the real one's shape: two phase 1 fields, phase 2/3 fields needing one
-# enabler or either of two.
-FIELDS = pd.DataFrame(
-    {"phase": [1, 1, 2, 2, 3], "cost": [3.0, 1.0, 1.5, 1.0, 1.0], "staff": [2.0, 2.0, 1.5, 1.0, 1.0]},
-    index=["net", "cyber", "city", "pay", "agri"],
-)
-PRE = {"city": ("net",), "pay": ("net", "cyber"), "agri": ("net",)}
-GROUP = {"A": ("C0", "C1", "C2")}
-
-
-def instance(
-    seed: int, n_countries: int = 5, fields: tuple[str, ...] = ("net", "cyber", "city"), ties: bool = False
-) -> Entries:
-    """Random entries: a country effect plus noise (so some countries outdo others), costs scaled
-    per country by 1 or 1.5, values rounded to one decimal when ``ties``."""
-    rng = np.random.default_rng(seed)
-    rows = []
-    for k in range(n_countries):
-        market, scale = rng.uniform(0.3, 0.8), rng.choice([1.0, 1.5])
-        for f in fields:
-            value = 0.5 * market + 0.5 * rng.uniform(0.3, 0.9)
-            rows.append(
-                {
-                    "iso3": f"C{k}",
-                    "field_id": f,
-                    "value": round(value, 1) if ties else value,
-                    "cost": FIELDS.at[f, "cost"] * scale,
-                    "staff": FIELDS.at[f, "staff"],
-                    "phase": int(FIELDS.at[f, "phase"]),
-                    "region": "R",
-                    "margin": rng.uniform(-0.5, 0.2),
-                }
-            )
-    return Entries(pd.DataFrame(rows))
-
-
-def plan_pairs(plan: Plan) -> set[tuple[str, str]]:
-    return set(zip(plan.selection["iso3"], plan.selection["field_id"], strict=True))
-
-
-def assert_matches_brute_force(entries: Entries, c: Constraints, solver: str = "highs") -> Plan:
-    best, _ = brute_force(entries, c, PRE)
-    plan = solve(entries, c, SolverSettings(solver=solver), PRE)
-    if best == -math.inf:
-        assert plan.status == "infeasible"
-    else:
-        assert plan.status == "optimal"
-        assert plan.objective == pytest.approx(best, rel=1e-4, abs=1e-6)
-        assert_plan_keeps_rules(plan, c)
-    return plan
-
-
-def assert_plan_keeps_rules(plan: Plan, c: Constraints) -> None:
-    """Every rule checked on the plan itself (not on the model's rows)."""
-    sel = plan.selection
-    opened = plan.countries.set_index("iso3")["period"]
-    assert set(opened.index) == set(sel["iso3"])  # a country is open exactly when it has an entry
-    assert (sel.groupby("iso3")["period"].min() == opened.reindex(sel.groupby("iso3")["period"].min().index)).all()
-    assert plan.budget_used <= c.budget + 1e-6
-    assert plan.budget_used == pytest.approx(sel["cost"].sum() + c.open_cost * len(opened))
-    if c.period_budget is not None:
-        for t in range(1, c.periods + 1):
-            spent = sel.loc[sel["period"] == t, "cost"].sum() + c.open_cost * (opened == t).sum()
-            assert spent <= c.period_budget + 1e-6
-    if c.staff is not None:
-        assert plan.staff_used <= c.staff + 1e-6
-    if c.max_countries is not None:
-        assert len(opened) <= c.max_countries
-    for name, members in c.groups.items():
-        inside = sum(k in members for k in opened.index)
-        assert c.group_min.get(name, 0) <= inside <= c.group_max.get(name, 10**9)
-    for f, m in c.field_max.items():
-        assert (sel["field_id"] == f).sum() <= m
-    assert set(c.must_countries) <= set(opened.index)
-    assert set(c.must_fields) <= set(sel["field_id"])
-    assert set(c.must_pairs) <= plan_pairs(plan)
-    assert not set(c.exclude_countries) & set(sel["iso3"])
-    assert not set(c.exclude_fields) & set(sel["field_id"])
-    assert not set(c.exclude_pairs) & plan_pairs(plan)
-    assert (sel["period"].between(1, c.periods)).all()
-    if c.phase_order:
-        when = {(k, f): t for k, f, t in zip(sel["iso3"], sel["field_id"], sel["period"], strict=True)}
-        for (k, f), t in when.items():
-            if FIELDS.at[f, "phase"] > 1:
-                enablers = PRE.get(f) or tuple(FIELDS.index[FIELDS["phase"] == 1])
-                assert any(when.get((k, p), 99) <= t for p in enablers), f"{k}/{f} before its enabler"
-
 
 # --- brute force --------------------------------------------------------------------------------
 
@@ -201,7 +115,7 @@ def test_second_stage_is_exact_when_the_first_is_fractional(seed: int, monkeypat
     entries = instance(seed, n_countries=3, fields=tuple(FIELDS.index))
     c = Constraints(periods=1, budget=9.0, staff=8.0)
     natural = assert_matches_brute_force(entries, c)
-    monkeypatch.setattr(opt, "_whole", lambda matrix, values: None)
+    monkeypatch.setattr(staged, "_whole", lambda matrix, values: None)
     forced = assert_matches_brute_force(entries, c)
     assert forced.stages == 2 and forced.objective == pytest.approx(natural.objective)
     assert_matches_brute_force(
@@ -317,9 +231,9 @@ def test_each_constraint_holds_and_can_bind(name: str) -> None:
 def test_binding_lists_the_limits_without_slack() -> None:
     entries = instance(7, n_countries=5, fields=("net", "cyber", "city", "pay"))
     plan = solve(entries, Constraints(budget=40.0, staff=6.0, periods=1), prerequisites=PRE)
-    assert plan.binding == ("staff",)
+    assert plan.binding == (ConstraintGroup(GroupKind.STAFF),)
     plan = solve(entries, Constraints(budget=7.0, staff=None, periods=1), prerequisites=PRE)
-    assert "budget" in plan.binding
+    assert ConstraintGroup(GroupKind.BUDGET) in plan.binding
 
 
 def test_a_country_counts_as_opened_only_with_an_entry() -> None:
@@ -361,152 +275,17 @@ def test_greedy_places_must_items_and_group_minimums_first() -> None:
     assert_plan_keeps_rules(g, c)
 
 
-# --- infeasibility --------------------------------------------------------------------------------
-
-
-def test_infeasible_must_countries_over_the_country_limit() -> None:
-    entries = instance(0, n_countries=6)
-    c = Constraints(
-        budget=100.0, staff=None, periods=1, max_countries=4, must_countries=tuple(f"C{k}" for k in range(6))
-    )
-    assert solve(entries, c, prerequisites=PRE).status == "infeasible"
-    clash = explain_infeasible(entries, c, PRE)
-    assert "countries" in clash
-    assert sum(g.startswith("must country") for g in clash) == 5  # any 5 musts with the limit of 4
-    assert clash["countries"] == pytest.approx(2.0)  # two more countries would do
-
-
-def test_infeasible_group_minimum_larger_than_the_group() -> None:
-    entries = instance(0, n_countries=6)
-    c = Constraints(budget=100.0, staff=None, periods=1, groups=GROUP, group_min={"A": 4})
-    assert explain_infeasible(entries, c, PRE) == {"group min: A": pytest.approx(1.0)}
-
-
-def test_infeasible_budget_below_a_must_pair() -> None:
-    entries = instance(0, n_countries=6)
-    c = Constraints(budget=3.0, staff=None, periods=1, must_pairs=(("C2", "city"),))
-    clash = explain_infeasible(entries, c, PRE)
-    assert set(clash) == {"budget", "must pair: C2/city"}
-    cost = entries.table.set_index(["iso3", "field_id"])["cost"]
-    need = cost["C2", "city"] + cost["C2", "net"] + 1.0  # the pair, its enabler, opening the country
-    assert clash["budget"] == pytest.approx(need - 3.0)
-
-
-def test_infeasible_phase_order_with_the_enabler_excluded() -> None:
-    entries = instance(0, n_countries=4)
-    c = Constraints(budget=30.0, staff=None, periods=1, must_pairs=(("C1", "city"),), exclude_pairs=(("C1", "net"),))
-    assert set(explain_infeasible(entries, c, PRE)) == {"phase order", "must pair: C1/city"}
-
-
-def test_feasible_input_has_nothing_to_explain() -> None:
-    assert explain_infeasible(instance(0), Constraints(budget=10.0, periods=1), PRE) == {}
-
-
-# --- truthful status --------------------------------------------------------------------------------
-
-
-def _hard() -> tuple[Entries, Constraints]:
-    entries = instance(11, n_countries=120, fields=tuple(FIELDS.index))
-    return entries, Constraints(budget=60.0, period_budget=16.0, staff=45.0, max_countries=15, periods=4)
-
-
-@pytest.mark.parametrize("solver", ["highs", "cbc"])
-@pytest.mark.parametrize("limit", [0.05, 0.6])
-def test_time_limited_run_never_claims_optimal(solver: str, limit: float) -> None:
-    entries, c = _hard()
-    plan = solve(entries, c, SolverSettings(solver=solver, time_limit=limit), PRE)
-    assert plan.status in ("feasible", "no solution")
-    if plan.status == "feasible":
-        assert plan.gap is None or plan.gap > 1e-4
-        assert_plan_keeps_rules(plan, c)
-    else:
-        assert plan.selection.empty and plan.objective == 0.0
-
-
-def test_pulp_calls_a_time_limited_cbc_run_optimal_and_we_do_not() -> None:
-    entries, c = _hard()
-    model = build_model(entries, c, PRE)
-    model.problem.solve(opt._cbc(msg=False, timeLimit=1))
-    if model.problem.sol_status == pulp.LpSolutionIntegerFeasible:  # stopped with a solution
-        assert model.problem.status == pulp.LpStatusOptimal  # PuLP's word
-        assert opt._status(model.problem) == "feasible"  # ours
-    else:
-        assert opt._status(model.problem) != "optimal"
-
-
-def test_status_of_each_pulp_outcome() -> None:
-    prob = pulp.LpProblem("p", pulp.LpMaximize)
-    for status, sol, expected in [
-        (pulp.LpStatusOptimal, pulp.LpSolutionOptimal, "optimal"),
-        (pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible, "feasible"),
-        (pulp.LpStatusInfeasible, pulp.LpSolutionNoSolutionFound, "infeasible"),
-        (pulp.LpStatusNotSolved, pulp.LpSolutionNoSolutionFound, "no solution"),
-    ]:
-        prob.assignStatus(status, sol)
-        assert opt._status(prob) == expected
-
-
-# --- multi-period -----------------------------------------------------------------------------------
-
-
-def test_multi_period_keeps_period_budget_and_phase_order() -> None:
-    entries = instance(4, n_countries=10, fields=tuple(FIELDS.index))
-    c = Constraints(budget=24.0, period_budget=7.0, staff=None, periods=4, time_preference=0.9)
-    plan = solve(entries, c, prerequisites=PRE)
-    assert plan.status == "optimal"
-    assert_plan_keeps_rules(plan, c)
-    assert plan.selection["period"].nunique() >= 3
-    assert not plan.notes
-
-
-def test_no_period_budget_puts_everything_in_one_period_and_says_so() -> None:
-    entries = instance(4, n_countries=10, fields=tuple(FIELDS.index))
-    plan = solve(entries, Constraints(budget=20.0, periods=3), prerequisites=PRE)
-    assert set(plan.selection["period"]) == {1}
-    assert any("period 1" in note for note in plan.notes)
-    later = solve(entries, Constraints(budget=20.0, periods=3, time_preference=1.1), prerequisites=PRE)
-    assert set(later.selection["period"]) == {3}
-    assert later.terms["entry value"] == pytest.approx(1.1**2 * later.selection["value"].sum())
-
-
-def test_per_period_budget_that_cannot_bind_collapses_the_periods_and_says_so() -> None:
-    entries = instance(4, n_countries=10, fields=tuple(FIELDS.index))
-    free = solve(entries, Constraints(budget=20.0, periods=3), prerequisites=PRE)
-    idle = solve(entries, Constraints(budget=20.0, period_budget=20.0, periods=3), prerequisites=PRE)
-    assert idle.status == free.status == "optimal"
-    assert idle.objective == pytest.approx(free.objective)
-    assert set(idle.selection["period"]) == {1}
-    assert any("can never bind" in note for note in idle.notes)
-    # just below the total it can bind, and the periods stay
-    tight = solve(entries, Constraints(budget=20.0, period_budget=19.5, periods=3), prerequisites=PRE)
-    assert not any("can never bind" in note for note in tight.notes)
-    assert tight.objective <= free.objective + 1e-9
-
-
 # --- exact reductions ------------------------------------------------------------------------------
 
 
 def test_outdone_countries_are_left_out_without_changing_the_optimum() -> None:
     """Countries outdone field by field by more countries than can be opened are dropped."""
-    rows = []
-    for k, level in enumerate([0.9, 0.8, 0.7, 0.6, 0.5, 0.4]):
-        for f in ("net", "cyber", "city"):
-            rows.append(
-                {
-                    "iso3": f"C{k}",
-                    "field_id": f,
-                    "value": level + 0.01 * len(f),
-                    "cost": FIELDS.at[f, "cost"],
-                    "staff": FIELDS.at[f, "staff"],
-                    "phase": int(FIELDS.at[f, "phase"]),
-                    "region": "R",
-                }
-            )
-    entries = Entries(pd.DataFrame(rows))
+    entries = instances.ladder_entries([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
     c = Constraints(budget=20.0, staff=None, periods=1, max_countries=2)
     model = build_model(entries, c, PRE)
     assert sorted(model.entries["iso3"].unique()) == ["C0", "C1"]
-    assert any("4 of 6 countries" in note for note in model.notes)
+    assert any("4 of 6 countries" in note.text("en") for note in model.notes)
+    assert Message.of("plan.note.left_out", n=4, total=6) in model.notes
     assert sorted(build_model(entries, c, PRE, reductions=False).entries["iso3"].unique()) == [
         f"C{k}" for k in range(6)
     ]
@@ -525,116 +304,3 @@ def test_reductions_keep_the_optimum_on_tied_instances(seed: int) -> None:
         dict(max_countries=3, budget=10.0, groups=GROUP, group_max={"A": 1}),
     ):
         assert_matches_brute_force(entries, Constraints(periods=1, staff=None, **kw))
-
-
-# --- analysis and API -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("solver", ["highs", "cbc"])
-def test_frontier_is_monotone_and_optimal(solver: str) -> None:
-    entries = instance(5, n_countries=10, fields=tuple(FIELDS.index))
-    c = Constraints(budget=10.0, staff=None, periods=1, groups=GROUP, group_min={"A": 1})
-    points = frontier(entries, c, [20.0, 5.0, 10.0, 15.0], SolverSettings(solver=solver), prerequisites=PRE)
-    assert [b for b, _ in points] == [20.0, 5.0, 10.0, 15.0]
-    values = dict(points)
-    assert all(p.status == "optimal" for p in values.values())
-    assert values[5.0].objective <= values[10.0].objective <= values[15.0].objective <= values[20.0].objective
-    assert values[10.0].objective == pytest.approx(solve(entries, c, prerequisites=PRE).objective)
-
-
-def test_marginal_values_by_re_solving() -> None:
-    entries = instance(5, n_countries=10, fields=tuple(FIELDS.index))
-    c = Constraints(budget=10.0, staff=8.0, periods=1)
-    base = solve(entries, c, prerequisites=PRE)
-    marginal = marginal_values(entries, c, base, prerequisites=PRE)
-    assert marginal["budget"] >= 0 and marginal["staff"] >= 0
-    more = solve(entries, replace(c, budget=11.0), prerequisites=PRE)
-    assert marginal["budget"] == pytest.approx(more.objective - base.objective)
-
-
-def test_plan_api_and_terms() -> None:
-    entries = instance(5, n_countries=10, fields=tuple(FIELDS.index))
-    c = Constraints(budget=10.0, staff=8.0, periods=1)
-    plan = solve(entries, c, prerequisites=PRE)
-    assert plan.has_solution and plan.gap is not None and plan.gap <= 1e-4
-    assert set(plan.timings) == {"build", "solve", "total"}
-    assert list(plan.selection.columns) == ["iso3", "field_id", "value", "cost", "staff", "phase", "region", "period"]
-    assert plan.terms["entry value"] + plan.terms["package bonus"] == pytest.approx(plan.objective)
-    assert plan.terms["package bonus"] == pytest.approx(c.package_bonus * (len(plan.selection) - len(plan.countries)))
-    assert plan.terms["entry value"] == pytest.approx(plan.selection["value"].sum())
-    assert plan.n_variables > 0 and plan.n_constraints > 0
-
-
-def test_thread_setting_can_change_between_runs() -> None:
-    entries = instance(5)
-    c = Constraints(budget=10.0, periods=1)
-    plans = [solve(entries, c, SolverSettings(threads=t), PRE) for t in (1, None, 2)]
-    assert all(p.status == "optimal" for p in plans)
-    assert len({round(p.objective, 9) for p in plans}) == 1
-
-
-def test_unknown_solver_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown solver"):
-        solve(instance(0), Constraints(periods=1), SolverSettings(solver="gurobi"), PRE)  # type: ignore[arg-type]
-
-
-def test_real_data_plan(dataset) -> None:
-    """The real inputs end to end: focus countries with an ASEAN minimum, phase order from the table."""
-    from strategy.scoring import Universe, field_fit, market_scores, opportunity, prepare_criteria, rival_threat
-
-    universe = Universe().select(dataset)
-    criteria = prepare_criteria(dataset, universe)
-    opp = opportunity(market_scores(dataset, criteria), field_fit(dataset, criteria), rival_threat(dataset, universe))
-    entries = entries_from_scores(opp, dataset.fields, dataset.countries)
-    entries = Entries(entries.table[entries.table["iso3"].isin(dataset.focus)].reset_index(drop=True))
-    pre = prerequisites_of(dataset.fields)
-    asean = tuple(dataset.countries.index[dataset.countries["is_asean"] == 1])
-    c = Constraints(
-        budget=25.0,
-        staff=20.0,
-        max_countries=5,
-        periods=3,
-        period_budget=10.0,
-        groups={"ASEAN": asean},
-        group_min={"ASEAN": 3},
-    )
-    plan = solve(entries, c, prerequisites=pre)
-    assert plan.status == "optimal"
-    assert sum(k in asean for k in plan.countries["iso3"]) >= 3
-    assert plan.objective >= greedy(entries, c, pre).objective - 1e-9
-    when = {
-        (k, f): t
-        for k, f, t in zip(plan.selection["iso3"], plan.selection["field_id"], plan.selection["period"], strict=True)
-    }
-    phase = dataset.fields["phase"]
-    for (k, f), t in when.items():
-        if phase[f] > 1:
-            enablers = pre.get(f) or tuple(phase.index[phase == 1])
-            assert any(when.get((k, p), 99) <= t for p in enablers)
-
-
-def test_cbc_ignores_a_start_outside_a_restricted_model() -> None:
-    """Step 2 of solve() restricts entries to the LP's support; a start using others is dropped."""
-    entries = instance(5, n_countries=6)
-    c = Constraints(budget=10.0, periods=1)
-    model = build_model(entries, c, PRE)
-    m = opt._matrix(model)
-    plan = solve(entries, c, SolverSettings(solver="cbc"), PRE)
-    start = opt._start_vector(model, plan)
-    upper = m.upper.copy()
-    upper[int(np.flatnonzero(start[: len(model.entries)] > 0.5)[0])] = 0.0
-    result = opt._run_cbc(model, replace(m, upper=upper), SolverSettings(solver="cbc"), start)
-    assert result.status == "optimal"
-    assert result.values is not None and m.cost @ result.values <= m.cost @ start + 1e-9
-
-
-def test_cost_scale_table_keeps_only_changed_countries_and_rejects_bad_cells():
-    import pandas as pd
-
-    from strategy.optimize import cost_scale_from_table
-
-    table = pd.DataFrame({"iso3": ["VNM", "THA", "LAO"], "multiplier": [1.0, 1.5, 0.8]})
-    assert cost_scale_from_table(table) == {"THA": 1.5, "LAO": 0.8}
-    for bad in (float("nan"), 0.0, 50.0):
-        with pytest.raises(ValueError, match="VNM"):
-            cost_scale_from_table(table.assign(multiplier=[bad, 1.0, 1.0]))

@@ -11,11 +11,12 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from brute_force import brute_force
 
 from strategy.analysis.robustness import plan_robustness, sampled_market, sampled_scores
 from strategy.analysis.sensitivity import sample_simplex
 from strategy.data.dataset import Dataset
-from strategy.optimize import Constraints, brute_force, entries_from_scores, prerequisites_of
+from strategy.optimize import Constraints, entries_from_scores, prerequisites_of
 from strategy.scenario import Scenario, evaluate
 from strategy.scoring import Universe, opportunity
 

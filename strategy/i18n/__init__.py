@@ -1,5 +1,7 @@
-"""Translations: ``t()``, number formats and the library's own messages (Japanese and English)."""
+"""Translations: ``t()``, number formats, the library's own messages (Japanese and English) and
+:class:`Message` (a key with parameters, translated where it is shown)."""
 
+from strategy.i18n.message import Message  # noqa: F401
 from strategy.i18n.texts import (  # noqa: F401
     DEFAULT_LANG,
     LANGS,
@@ -16,4 +18,5 @@ __all__ = [
     "TEXT",
     "t",
     "format_value",
+    "Message",
 ]
