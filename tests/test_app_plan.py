@@ -66,8 +66,8 @@ def test_impossible_setup_names_the_clash(lang: str) -> None:
     assert not at.exception
     message = "\n".join(w.value for w in at.warning).replace("\\", "")
     assert t("ui.pl.status.infeasible", lang) in message
-    assert t("plan.group.countries", lang) in message
-    assert t("plan.group.group_min", lang, group="ASEAN") in message
+    assert t("optimize.group.countries", lang) in message
+    assert t("optimize.group.group_min", lang, group="ASEAN") in message
     assert "Traceback" not in texts(at)
 
 

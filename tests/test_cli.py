@@ -178,7 +178,7 @@ def test_help_is_english_and_lists_exit_codes(runs: dict[str, Run]):
 def test_infeasible_plan_exits_3_with_the_clash(runs: dict[str, Run]):
     result = runs["infeasible"]
     _clean_error(result, 3)
-    assert "エラー: 計画を作れません" in result.err and f"「{t('plan.group.budget', 'ja')}」" in result.err
+    assert "エラー: 計画を作れません" in result.err and f"「{t('optimize.group.budget', 'ja')}」" in result.err
     assert result.out == "" and "HiGHS" not in result.out
 
 

@@ -285,7 +285,7 @@ def test_outdone_countries_are_left_out_without_changing_the_optimum() -> None:
     model = build_model(entries, c, PRE)
     assert sorted(model.entries["iso3"].unique()) == ["C0", "C1"]
     assert any("4 of 6 countries" in note.text("en") for note in model.notes)
-    assert Message.of("plan.note.left_out", n=4, total=6) in model.notes
+    assert Message.of("optimize.note.left_out", n=4, total=6) in model.notes
     assert sorted(build_model(entries, c, PRE, reductions=False).entries["iso3"].unique()) == [
         f"C{k}" for k in range(6)
     ]

@@ -144,7 +144,7 @@ def test_no_period_budget_puts_everything_in_one_period_and_says_so() -> None:
     plan = solve(entries, Constraints(budget=20.0, periods=3), prerequisites=PRE)
     assert set(plan.selection["period"]) == {1}
     assert any("period 1" in note.text("en") for note in plan.notes)
-    assert Message.of("plan.note.one_period", period=1, preference=0.97) in plan.notes
+    assert Message.of("optimize.note.one_period", period=1, preference=0.97) in plan.notes
     assert all(note.text("ja") != note.text("en") for note in plan.notes)  # translated, not English
     later = solve(entries, Constraints(budget=20.0, periods=3, time_preference=1.1), prerequisites=PRE)
     assert set(later.selection["period"]) == {3}

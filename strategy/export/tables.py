@@ -31,6 +31,7 @@ from strategy.labels import (
     text_or,
     unit_names,
 )
+from strategy.optimize.groups import group_text
 from strategy.scenario import Evaluation, Scenario, japan_strength_series
 from strategy.scoring import oriented
 
@@ -253,11 +254,12 @@ def settings_table(
     if plan is not None:
         for path in ("status", "gap", "objective", "budget_used", "staff_used", "solver", "solve_seconds"):
             rows.append((section("plan"), f"plan.{path}", getattr(plan, path, "")))
-        rows.append((section("plan"), "plan.binding", ", ".join(getattr(plan, "binding", ()))))
+        binding = getattr(plan, "binding", ())
+        rows.append((section("plan"), "plan.binding", ", ".join(group_text(g, lang) for g in binding)))
         for name, value in dict(getattr(plan, "terms", {})).items():
             rows.append((section("plan"), f"plan.terms.{name}", value))
         for i, note in enumerate(getattr(plan, "notes", ()), start=1):
-            rows.append((section("plan"), f"plan.note.{i}", note))
+            rows.append((section("plan"), f"plan.note.{i}", note.text(lang)))
     out = pd.DataFrame(rows, columns=["section", "parameter", "value"])
     out.insert(2, "label", [_param_label(p, lang) for p in out["parameter"]])
     out["value"] = out["value"].astype(object)

@@ -76,10 +76,10 @@ def group_text(
     countries: Mapping[str, str] | None = None,
     fields: Mapping[str, str] | None = None,
 ) -> str:
-    """A constraint group in plain words in ``lang`` (``plan.group.*`` messages); ``countries`` and
+    """A constraint group in plain words in ``lang`` (``optimize.group.*`` messages); ``countries`` and
     ``fields`` map ids to display names (an id without one is shown as it is)."""
     countries, fields = countries or {}, fields or {}
-    key = f"plan.group.{group.kind.value.replace(' ', '_')}"
+    key = f"optimize.group.{group.kind.value.replace(' ', '_')}"
     if key not in TEXT:  # structure rows: never shown to a planner
         return str(group)
     subject = group.subject

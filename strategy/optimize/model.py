@@ -384,7 +384,7 @@ def build_model(
     if reductions and not elastic:
         left_out = _outdone_countries(cand, c, st)
         if left_out:
-            notes += (Message.of("plan.note.left_out", n=len(left_out), total=len(st.countries)),)
+            notes += (Message.of("optimize.note.left_out", n=len(left_out), total=len(st.countries)),)
             cand = cand[~cand["iso3"].isin(left_out)].reset_index(drop=True)
             st = _structure(cand, c, prerequisites)
     value = cand["value"].to_numpy(dtype=float)
@@ -401,14 +401,14 @@ def build_model(
         periods: tuple[int, ...] = (best,)
         if idle:
             note = Message.of(
-                "plan.note.idle_period_budget",
+                "optimize.note.idle_period_budget",
                 period_budget=c.period_budget,
                 budget=c.budget,
                 period=best,
                 preference=d,
             )
         else:
-            note = Message.of("plan.note.one_period", period=best, preference=d)
+            note = Message.of("optimize.note.one_period", period=best, preference=d)
         notes += (note,)
     else:
         periods = tuple(range(1, c.periods + 1))
