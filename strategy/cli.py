@@ -32,6 +32,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from strategy.analysis.sampling import SAMPLING_MODES
 from strategy.i18n import LANGS, Lang, t
 
 EXIT_OK = 0
@@ -40,6 +41,8 @@ EXIT_USAGE = 2
 EXIT_NO_SOLUTION = 3
 EXIT_IO = 4
 DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"  # the same variable the app reads
+HELP_LANG: Lang = "en"  # --help is English; usage errors and messages follow --lang
+DEFAULT_SPREAD = 50.0  # percent, as the Sensitivity page starts
 
 EPILOG = """exit codes:
   0  success
@@ -184,6 +187,13 @@ def _non_negative(text: str) -> float:
     return value
 
 
+def _positive(text: str) -> float:
+    value = float(text)
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be more than zero")
+    return value
+
+
 def _common(with_scenario: bool, out_help: str) -> argparse.ArgumentParser:
     """The options every command shares (as an argparse parent)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -212,6 +222,37 @@ def _common(with_scenario: bool, out_help: str) -> argparse.ArgumentParser:
     return common
 
 
+def _help(key: str) -> str:
+    """An option's help from the CLI catalogue; in English, like the rest of the help."""
+    return t(key, HELP_LANG).replace("%", "%%")  # argparse formats help with %
+
+
+def _command(
+    sub: Any,
+    name: str,
+    parent: argparse.ArgumentParser,
+    func: Callable[[argparse.Namespace, Progress], int],
+    *,
+    help: str,  # noqa: A002 - argparse's own name for it
+    description: str,
+) -> argparse.ArgumentParser:
+    """A sub-command with the shared options of ``parent``, the exit codes as epilog, run by ``func``."""
+    command = sub.add_parser(
+        name,
+        parents=[parent],
+        help=help,
+        description=description,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(func=func)
+    return command
+
+
+def _format_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common(True, "output file (.csv or .xlsx); default: a table on stdout")
     export_common = _common(True, "FILE.xlsx (workbook), FILE.html (brief of one --country) or DIR/ (both)")
@@ -226,88 +267,87 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    rank = sub.add_parser(
+    rank = _command(
+        sub,
         "rank",
-        parents=[common],
+        common,
+        cmd_rank,
         help="ranked markets or market × field pairs",
         description="Ranked markets (score, coverage, pillar scores, best field) or market × field pairs "
         "(opportunity with its parts and the main rival). Writes CSV (UTF-8 with BOM) or Excel, or prints "
         "a table.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rank.add_argument("--what", choices=("markets", "pairs"), default="markets", help="what to rank (default: markets)")
     rank.add_argument("--top", type=_positive_int, metavar="N", help="only the first N rows (stdout default: 20)")
     rank.add_argument("--country", metavar="ISO3", help="pairs: only this country (ISO3 code or name)")
     rank.add_argument("--field", metavar="FIELD_ID", help="pairs: only this field (e.g. digital_tv)")
-    rank.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
-    rank.set_defaults(func=cmd_rank)
+    _format_option(rank)
 
-    plan = sub.add_parser(
+    plan = _command(
+        sub,
         "plan",
-        parents=[common],
+        common,
+        cmd_plan,
         help="solve the portfolio (which country × field, in which period)",
         description="Solve the portfolio for the scenario's constraints (budget, staff, countries, ...), "
         "optionally overridden here. Writes the selected entries as CSV or Excel (with the plan's status "
         "and use of resources), or prints them.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     plan.add_argument("--budget", type=_non_negative, help="total budget (overrides the scenario)")
     plan.add_argument("--staff", type=_non_negative, help="staff limit (overrides the scenario)")
     plan.add_argument("--max-countries", type=_positive_int, metavar="N", help="at most N countries")
     plan.add_argument("--time-limit", type=_non_negative, metavar="SECONDS", help="solver time limit")
     plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
-    plan.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
-    plan.set_defaults(func=cmd_plan)
+    _format_option(plan)
 
-    sens = sub.add_parser(
+    sens = _command(
+        sub,
         "sensitivity",
-        parents=[common],
+        common,
+        cmd_sensitivity,
         help="SMAA: how robust is the market ranking to the pillar weights",
         description="Stochastic multicriteria acceptability analysis (SMAA-2) on the pillar scores: the "
         "probability that each market is in the top 1, 3, 5 and 10 when the pillar weights are drawn at "
-        "random, and its confidence factor.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "random (--mode: anywhere, within a spread of the scenario's weights, or keeping an order), and "
+        "its confidence factor.",
     )
     sens.add_argument("--samples", type=_positive_int, default=10_000, help="weight samples (default: 10000)")
     sens.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    sens.add_argument("--mode", choices=SAMPLING_MODES, default="simplex", help=_help("cli.help.mode"))
+    sens.add_argument("--spread", type=_positive, metavar="PERCENT", help=_help("cli.help.spread"))
+    sens.add_argument("--order", metavar="PILLAR,...", help=_help("cli.help.order"))
     sens.add_argument("--top", type=_positive_int, metavar="N", help="only the first N markets (stdout default: 20)")
-    sens.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
-    sens.set_defaults(func=cmd_sensitivity)
+    _format_option(sens)
 
-    export = sub.add_parser(
+    export = _command(
+        sub,
         "export",
-        parents=[export_common],
+        export_common,
+        cmd_export,
         help="Excel workbook and/or HTML country brief",
         description="Write the Excel workbook (shortlists, score decomposition, weights and settings, plan, "
         "sources with years and licences, judgement tables) and/or a printable HTML brief per country. "
         "--out FILE.xlsx writes the workbook, --out FILE.html the brief of one --country, and --out DIR/ "
         "writes the workbook and a brief for each --country into that folder.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument(
         "--country", action="append", default=[], metavar="ISO3", help="country for a brief (repeatable)"
     )
     export.add_argument("--with-plan", action="store_true", help="solve the portfolio and include the plan")
-    export.set_defaults(func=cmd_export)
 
-    scen = sub.add_parser(
+    scen = _command(
+        sub,
         "scenarios",
-        parents=[store_common],
+        store_common,
+        cmd_scenarios,
         help="list, export or import saved scenarios",
         description="Work with the scenario store (--db). 'list' shows the saved scenarios; 'show NAME' "
         "writes one as JSON (stdout or --out); 'import FILE' validates a JSON file and saves it as a new "
         "scenario (--name to rename).",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     scen.add_argument("action", choices=("list", "show", "import"))
     scen.add_argument("target", nargs="?", metavar="NAME|FILE", help="scenario name (show) or JSON file (import)")
     scen.add_argument("--name", help="import: save under this name")
-    scen.set_defaults(func=cmd_scenarios)
     return parser
 
 
@@ -563,11 +603,42 @@ def cmd_plan(args: argparse.Namespace, progress: Progress) -> int:
     return EXIT_OK
 
 
+#: Why weights could not be drawn (``SamplingError.reason``) -> the message shown.
+_SAMPLING_ERRORS = {
+    "ranges": "cli.err.ranges",
+    "ranges_narrow": "cli.err.ranges_narrow",
+    "spread": "cli.err.spread",
+    "order": "cli.err.order",
+    "weights": "cli.err.sampling_weights",
+}
+
+
+def _check_mode_options(args: argparse.Namespace) -> None:
+    """``--spread`` and ``--order`` belong to one ``--mode`` each (checked before the slow steps)."""
+    for option, value, mode in (("--spread", args.spread, "ranges"), ("--order", args.order, "ordered")):
+        if value is not None and args.mode != mode:
+            raise CliError(EXIT_USAGE, "cli.err.mode_option", option=option, mode=mode)
+
+
+def _sampling_options(args: argparse.Namespace, pillars: Sequence[str]) -> dict[str, Any]:
+    """What ``sample_weights`` needs for ``--mode`` besides the base weights and the seed."""
+    if args.mode == "ranges":
+        return {"spread": (DEFAULT_SPREAD if args.spread is None else args.spread) / 100}
+    if args.order is not None:
+        named = [p.strip() for p in args.order.split(",") if p.strip()]
+        if sorted(named) != sorted(pillars):
+            raise CliError(EXIT_USAGE, "cli.err.order_pillars", given=args.order, allowed=",".join(pillars))
+        return {"order": [list(pillars).index(p) for p in named]}
+    return {}
+
+
 def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
     from strategy import export
+    from strategy.analysis.sampling import SamplingError, sample_weights
     from strategy.analysis.sensitivity import smaa
 
     _format(args)
+    _check_mode_options(args)
     if args.out:
         check_writable(args.out)
     dataset, scenario = _load(args, progress)
@@ -577,8 +648,21 @@ def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
     values = pillars[weighted] if weighted else pillars
     if scenario.settings.method != "weighted_sum":
         progress.note("cli.warn.smaa_wsm", method=scenario.settings.method)
+    options = _sampling_options(args, list(values.columns))
+    base = [float(scenario.market_weights.pillars.get(p, 0.0)) for p in values.columns]
+    try:
+        samples = sample_weights(
+            args.mode,
+            args.samples,
+            rng=args.seed,
+            base_weights=base if sum(base) > 0 else None,
+            n_criteria=len(base),
+            **options,
+        )
+    except SamplingError as exc:
+        raise CliError(EXIT_USAGE, _SAMPLING_ERRORS.get(exc.reason, "cli.err.sampling"), detail=str(exc)) from exc
     with progress.step("cli.progress.smaa", n=f"{args.samples:,}", countries=len(values), criteria=values.shape[1]):
-        result = smaa(values, n_samples=args.samples, seed=args.seed)
+        result = smaa(values, n_samples=args.samples, seed=args.seed, weights=samples)
     frame = export.sensitivity_table(dataset, evaluation, result, args.lang)
     if args.top:
         frame = frame.head(args.top)
