@@ -354,6 +354,14 @@ def build_parser() -> argparse.ArgumentParser:
 # --- shared steps ---------------------------------------------------------------------------------
 
 
+def _read(path: str | Path) -> bytes:
+    """The bytes of a file the user named; a file that cannot be read is an input/output error."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
+
+
 def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
     """The dataset and the scenario the command runs on."""
     from strategy.data.dataset import load_dataset
@@ -365,12 +373,7 @@ def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
         raise CliError(EXIT_IO, "cli.err.no_data", path=str(folder))
     scenario = None
     if args.scenario:  # read the scenario first: a bad file fails before the slow data load
-        path = Path(args.scenario)
-        try:
-            text = path.read_bytes()
-        except OSError as exc:
-            raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
-        scenario = Scenario.from_json(text)
+        scenario = Scenario.from_json(_read(args.scenario))
     elif args.stored:
         store = _store(args)
         try:
@@ -725,12 +728,7 @@ def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
             else:
                 sys.stdout.write(text)
             return EXIT_OK
-        path = Path(args.target)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
-        scenario = store.import_json(raw)
+        scenario = store.import_json(_read(args.target))
         if args.name:
             scenario = Scenario.from_dict({**scenario.to_dict(), "name": args.name})
         version = store.save(scenario, None)

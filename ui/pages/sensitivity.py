@@ -19,7 +19,6 @@ from strategy.analysis.robustness import plan_robustness
 from strategy.analysis.sampling import SamplingMode, sample_weights
 from strategy.analysis.sensitivity import SMAAResult, ranks_of, smaa, stability_table, weighted_scores
 from strategy.optimize import Constraints, SolverSettings, prerequisites_of
-from strategy.scoring import Settings, Universe
 from ui import settings as sc
 from ui import views
 from ui.common import current_dataset, escape_markdown, lang, tr
@@ -44,37 +43,22 @@ def _samples(mode: SamplingMode, n: int, base: np.ndarray, seed: int, spread: in
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _smaa(
-    _values: pd.DataFrame,
-    version: str,
-    universe: Universe,
-    settings: Settings,
-    indicators: tuple,
-    weights: tuple,
-    n: int,
-    seed: int,
-    mode: SamplingMode,
-    spread: int,
+    _values: pd.DataFrame, key: tuple, n: int, seed: int, mode: SamplingMode, spread: int
 ) -> SMAAResult | ValueError:
-    """SMAA with weights drawn per ``mode`` (the values are keyed by everything they come from)."""
-    current = np.array([dict(weights).get(c, 0.0) for c in _values.columns], float)
+    """SMAA with weights drawn per ``mode``. ``key`` (data version, universe, settings, indicator
+    and pillar weights) names what the values come from, for the cache."""
+    weights = dict(key[-1])
     try:
-        sampled = _samples(mode, n, current, seed, spread)
+        sampled = _samples(mode, n, np.array([weights.get(c, 0.0) for c in _values.columns], float), seed, spread)
     except ValueError as exc:
         return exc
     return smaa(_values, n_samples=n, seed=seed, weights=sampled)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _stability(
-    _values: pd.DataFrame,
-    version: str,
-    universe: Universe,
-    settings: Settings,
-    indicators: tuple,
-    weights: tuple,
-    k: int,
-) -> pd.DataFrame:
-    return stability_table(_values, dict(weights), k)
+def _stability(_values: pd.DataFrame, key: tuple, k: int) -> pd.DataFrame:
+    """Stability intervals of the pillar weights (``key`` as for :func:`_smaa`)."""
+    return stability_table(_values, dict(key[-1]), k)
 
 
 ds = current_dataset()
@@ -97,7 +81,7 @@ if len(values) < 2 or len(values.columns) < 1 or sum(weight_map.values()) <= 0:
 choice = draw.controls(len(values), language)
 mode, seed, spread, k = choice.mode, choice.seed, choice.spread, choice.k
 key = (ds.version, state.universe, state.settings, state.indicator_weights, weights)
-result = _smaa(values, *key, choice.n_samples, seed, mode, spread if mode == "ranges" else 0)
+result = _smaa(values, key, choice.n_samples, seed, mode, spread if mode == "ranges" else 0)
 if isinstance(result, ValueError):
     st.warning(tr("ui.sens.ranges_error"))
     st.stop()
@@ -132,7 +116,7 @@ draw.reading(names, current_rank, order, focus, top_k, k, language)
 draw.acceptability(result, shown, y, language)
 draw.top_k_bars(top_k, shown, y, k, language)
 draw.tornado(values, weight_map, choice.change, names, pillar_names, language)
-draw.stability(_stability(values, *key, k), pillar_names, k, language)
+draw.stability(_stability(values, key, k), pillar_names, k, language)
 
 # --- plan robustness ------------------------------------------------------------------------------
 
@@ -149,12 +133,9 @@ else:
     prerequisites = prerequisites_of(ds.fields)
     st.caption(tr("ui.rb.uses_default", budget=f"{constraints.budget:g}", periods=constraints.periods))
 rb1, rb2 = st.columns(2)
-st.session_state.setdefault("rb_n", 200)
-rb_n = rb1.number_input(tr("ui.rb.n"), 1, 2_000, step=50, key="rb_n", help=tr("ui.rb.n_help"), persist_state="session")
-st.session_state.setdefault("rb_budget", 120)  # 200 re-solves take about 85-105 s (docs/benchmarks.md)
-rb_budget = rb2.number_input(
-    tr("ui.rb.budget"), 1, 900, step=10, key="rb_budget", help=tr("ui.rb.budget_help"), persist_state="session"
-)
+rb_n = draw.kept(rb1.number_input, "rb_n", 200, tr("ui.rb.n"), tr("ui.rb.n_help"), 1, 2_000, step=50)
+# 200 re-solves take about 85-105 s (docs/benchmarks.md)
+rb_budget = draw.kept(rb2.number_input, "rb_budget", 120, tr("ui.rb.budget"), tr("ui.rb.budget_help"), 1, 900, step=10)
 pillar_columns = list(market.pillars.columns)
 base_weights = np.array([weight_map.get(c, 0.0) for c in pillar_columns], float)
 rb_key = (

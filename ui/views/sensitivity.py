@@ -7,8 +7,9 @@ are Okabe-Ito (distinguishable for colour-blind readers), the heatmap is Cividis
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,6 +48,20 @@ class Choices:
     shown: str
 
 
+def kept(widget: Callable[..., Any], key: str, default: object, text: str, help_text: str, *args: Any, **kwargs: Any):
+    """``widget`` (e.g. ``st.slider``) labelled ``text`` with help ``help_text``, whose value stays in
+    the session under ``key`` and starts at ``default``."""
+    st.session_state.setdefault(key, default)
+    return widget(text, *args, key=key, help=help_text, persist_state="session", **kwargs)
+
+
+def _radio(key: str, default: str, options: Sequence[str], text_key: str, help_key: str, language: Lang, **kwargs: Any):
+    """A kept radio whose options are labelled by the texts ``<text_key>.<option>``."""
+    labels = {o: t(f"{text_key}.{o}", language) for o in options}
+    text, help_text = t(text_key, language), t(help_key, language)
+    return kept(st.radio, key, default, text, help_text, options, format_func=labels.get, **kwargs)
+
+
 def controls(n_alternatives: int, language: Lang) -> Choices:
     """The three columns of controls (kept in the session, each with its help text)."""
 
@@ -55,76 +70,20 @@ def controls(n_alternatives: int, language: Lang) -> Choices:
 
     first, second, third = st.columns(3)
     with first:
-        st.session_state.setdefault("sens_n", 10_000)
-        n_samples = st.number_input(
-            tr("ui.sens.n"),
-            1_000,
-            100_000,
-            step=1_000,
-            key="sens_n",
-            help=tr("ui.sens.n_help"),
-            persist_state="session",
-        )
-        st.session_state.setdefault("sens_seed", 0)
-        seed = st.number_input(
-            tr("ui.sens.seed"),
-            0,
-            2**31 - 1,
-            step=1,
-            key="sens_seed",
-            help=tr("ui.sens.seed_help"),
-            persist_state="session",
-        )
+        n_text, n_help = tr("ui.sens.n"), tr("ui.sens.n_help")
+        n_samples = kept(st.number_input, "sens_n", 10_000, n_text, n_help, 1_000, 100_000, step=1_000)
+        seed = kept(st.number_input, "sens_seed", 0, tr("ui.sens.seed"), tr("ui.sens.seed_help"), 0, 2**31 - 1, step=1)
     with second:
-        st.session_state.setdefault("sens_mode", "simplex")
-        mode = st.radio(
-            tr("ui.sens.mode"),
-            SAMPLING_MODES,
-            format_func=lambda m: t(f"ui.sens.mode.{m}", language),
-            key="sens_mode",
-            help=tr("ui.sens.mode_help"),
-            persist_state="session",
-        )
-        st.session_state.setdefault("sens_spread", 50)
-        spread = st.slider(
-            tr("ui.sens.spread"),
-            10,
-            100,
-            step=5,
-            key="sens_spread",
-            help=tr("ui.sens.spread_help"),
-            disabled=mode != "ranges",
-            persist_state="session",
+        mode = _radio("sens_mode", "simplex", SAMPLING_MODES, "ui.sens.mode", "ui.sens.mode_help", language)
+        spread_text, spread_help = tr("ui.sens.spread"), tr("ui.sens.spread_help")
+        spread = kept(
+            st.slider, "sens_spread", 50, spread_text, spread_help, 10, 100, step=5, disabled=mode != "ranges"
         )
     with third:
-        st.session_state.setdefault("sens_k", 5)
-        k = st.selectbox(
-            tr("ui.sens.k"),
-            [x for x in TOP_K if x <= n_alternatives] or [1],
-            key="sens_k",
-            help=tr("ui.sens.k_help"),
-            persist_state="session",
-        )
-        st.session_state.setdefault("sens_change", 20)
-        change = st.slider(
-            tr("ui.sens.change"),
-            5,
-            50,
-            step=5,
-            key="sens_change",
-            help=tr("ui.sens.change_help"),
-            persist_state="session",
-        )
-        st.session_state.setdefault("sens_show", "focus")
-        shown = st.radio(
-            tr("ui.sens.show"),
-            SHOWN,
-            format_func=lambda s: t(f"ui.sens.show.{s}", language),
-            key="sens_show",
-            help=tr("ui.sens.show_help"),
-            horizontal=True,
-            persist_state="session",
-        )
+        ks = [x for x in TOP_K if x <= n_alternatives] or [1]
+        k = kept(st.selectbox, "sens_k", 5, tr("ui.sens.k"), tr("ui.sens.k_help"), ks)
+        change = kept(st.slider, "sens_change", 20, tr("ui.sens.change"), tr("ui.sens.change_help"), 5, 50, step=5)
+        shown = _radio("sens_show", "focus", SHOWN, "ui.sens.show", "ui.sens.show_help", language, horizontal=True)
     return Choices(int(n_samples), int(seed), str(mode), int(spread), int(k), int(change), str(shown))  # type: ignore[arg-type]
 
 
