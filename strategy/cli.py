@@ -4,7 +4,8 @@ Commands (``python -m strategy <command> --help`` for the options):
 
   rank         ranked markets or market × field pairs -> CSV / Excel / table on stdout
   plan         solve the portfolio for the scenario's constraints -> CSV / Excel / table
-  sensitivity  SMAA: probability of each market being in the top k under random pillar weights
+  sensitivity  SMAA: probability of each market being in the top k under random pillar weights,
+               drawn as on the Sensitivity page (--mode simplex | ranges --spread | ordered --order)
   export       the Excel workbook and/or the HTML country brief (the files the app downloads)
   scenarios    list, export or import saved scenarios (the app's scenario store)
 

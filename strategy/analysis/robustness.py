@@ -31,12 +31,13 @@ _MIN_LEFT = 0.05
 
 
 def default_clock() -> float:
-    """Seconds on the monotonic clock the time budget is measured with, unless a caller passes its own.
+    """Seconds on the monotonic clock (``time.perf_counter``) the time budget is measured with, unless
+    a caller passes its own.
 
     Looked up when :func:`plan_robustness` runs, so a test can replace it (``monkeypatch``) to make
     the budget count calls instead of wall time.
     """
-    return time.monotonic()
+    return time.perf_counter()
 
 
 @dataclass(frozen=True)
