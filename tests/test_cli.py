@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from strategy import cli
+from strategy import cli, cli_options
 from strategy.data.dataset import Dataset
 from strategy.i18n import t
 from strategy.optimize import Constraints
@@ -302,7 +302,7 @@ def _top_k(csv_text: str, lang: str = "en") -> dict[str, list[float]]:
     ("options", "mode", "extra"),
     [
         (("--mode", "ranges", "--spread", "30"), "ranges", {"spread": 0.3}),
-        (("--mode", "ranges"), "ranges", {"spread": cli.DEFAULT_SPREAD / 100}),
+        (("--mode", "ranges"), "ranges", {"spread": cli_options.DEFAULT_SPREAD / 100}),
         (("--mode", "ordered"), "ordered", {}),
         (("--mode", "ordered", "--order", "ties,size,income,growth,digital,business,stability"), "ordered", {}),
         ((), "simplex", {}),
