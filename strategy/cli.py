@@ -4,7 +4,8 @@ Commands (``python -m strategy <command> --help`` for the options):
 
   rank         ranked markets or market × field pairs -> CSV / Excel / table on stdout
   plan         solve the portfolio for the scenario's constraints -> CSV / Excel / table
-  sensitivity  SMAA: probability of each market being in the top k under random pillar weights
+  sensitivity  SMAA: probability of each market being in the top k under random pillar weights,
+               drawn as on the Sensitivity page (--mode simplex | ranges --spread | ordered --order)
   export       the Excel workbook and/or the HTML country brief (the files the app downloads)
   scenarios    list, export or import saved scenarios (the app's scenario store)
 
@@ -32,39 +33,22 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from strategy.i18n import LANGS, Lang, t
-
-EXIT_OK = 0
-EXIT_UNEXPECTED = 1
-EXIT_USAGE = 2
-EXIT_NO_SOLUTION = 3
-EXIT_IO = 4
-DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"  # the same variable the app reads
-
-EPILOG = """exit codes:
-  0  success
-  1  unexpected error (run again with --debug for the traceback)
-  2  usage error or bad input (invalid scenario JSON, unknown country, invalid data)
-  3  no plan: the constraints cannot all hold, or no solution within the time limit
-  4  input/output error (file unreadable or unwritable, scenario store unreachable)
-"""
-
-
-class Key(str):
-    """A message key used as a value of another message: translated when the message is shown."""
-
-
-class CliError(Exception):
-    """An error with an exit code and a message key (printed in the chosen language)."""
-
-    def __init__(self, code: int, key: str, *, details: Sequence[str] = (), **values: Any):
-        self.code, self.key, self.values, self.details = code, key, values, list(details)
-        super().__init__(self.lines("en")[0])
-
-    def lines(self, lang: Lang) -> list[str]:
-        values = {k: t(v, lang) if isinstance(v, Key) else v for k, v in self.values.items()}
-        return [t(self.key, lang, **values), *self.details]
-
+from strategy import cli_options
+from strategy.cli_options import (  # the exit codes and errors are part of this module's interface
+    DATA_DIR_ENV,
+    EXIT_IO,
+    EXIT_NO_SOLUTION,
+    EXIT_OK,
+    EXIT_UNEXPECTED,
+    EXIT_USAGE,
+    SAMPLING_ERRORS,
+    CliError,
+    Key,
+    Parser,
+    check_mode_options,
+    sampling_options,
+)
+from strategy.i18n import Lang, t
 
 # --- progress -------------------------------------------------------------------------------------
 
@@ -141,177 +125,15 @@ def _stdout_to_stderr(quiet: bool = False) -> Iterator[None]:
             os.close(target)
 
 
-# --- parser ---------------------------------------------------------------------------------------
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with usage errors in the language asked for (help stays English)."""
-
-    argv: Sequence[str] = ()  # the command line being parsed (set by main), for the message language
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        lang = _lang_from_argv(_Parser.argv)
-        self.print_usage(sys.stderr)
-        print(t("cli.err.prefix", lang) + t("cli.err.usage", lang, detail=message), file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def _lang_from_argv(argv: Sequence[str]) -> Lang:
-    for i, arg in enumerate(argv):
-        value = (
-            arg.split("=", 1)[1]
-            if arg.startswith("--lang=")
-            else argv[i + 1]
-            if arg == "--lang" and i + 1 < len(argv)
-            else None
-        )
-        if value in LANGS:
-            return value  # type: ignore[return-value]
-    return "ja"
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive whole number")
-    return value
-
-
-def _non_negative(text: str) -> float:
-    value = float(text)
-    if not value >= 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
-    return value
-
-
-def _common(with_scenario: bool, out_help: str) -> argparse.ArgumentParser:
-    """The options every command shares (as an argparse parent)."""
-    common = argparse.ArgumentParser(add_help=False)
-    source = common.add_argument_group("scenario and data")
-    if with_scenario:
-        which = source.add_mutually_exclusive_group()
-        which.add_argument(
-            "--scenario", metavar="FILE.json", help="scenario JSON (as exported by the app); default: balanced preset"
-        )
-        which.add_argument("--stored", metavar="NAME", help="a scenario saved in the scenario store (see --db)")
-    source.add_argument(
-        "--db",
-        metavar="URL",
-        help="scenario store: SQLAlchemy URL or SQLite file (default: $ICT_STRATEGY_DB_URL or "
-        "~/.ict_strategy/scenarios.sqlite)",
-    )
-    if with_scenario:
-        source.add_argument(
-            "--data", metavar="DIR", help=f"data folder (default: ${DATA_DIR_ENV} or the bundled data/countries)"
-        )
-    out = common.add_argument_group("output")
-    out.add_argument("--lang", choices=LANGS, default="ja", help="language of the output and messages (default: ja)")
-    out.add_argument("--out", metavar="PATH", help=out_help)
-    out.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
-    out.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = _common(True, "output file (.csv or .xlsx); default: a table on stdout")
-    export_common = _common(True, "FILE.xlsx (workbook), FILE.html (brief of one --country) or DIR/ (both)")
-    store_common = _common(False, "show: write the JSON to this file instead of stdout")
-
-    parser = _Parser(
-        prog="python -m strategy",
-        description="ICT export strategy: rank markets and fields, plan a portfolio, test the ranking's "
-        "sensitivity and export the results, from a scenario JSON.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    rank = sub.add_parser(
-        "rank",
-        parents=[common],
-        help="ranked markets or market × field pairs",
-        description="Ranked markets (score, coverage, pillar scores, best field) or market × field pairs "
-        "(opportunity with its parts and the main rival). Writes CSV (UTF-8 with BOM) or Excel, or prints "
-        "a table.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    rank.add_argument("--what", choices=("markets", "pairs"), default="markets", help="what to rank (default: markets)")
-    rank.add_argument("--top", type=_positive_int, metavar="N", help="only the first N rows (stdout default: 20)")
-    rank.add_argument("--country", metavar="ISO3", help="pairs: only this country (ISO3 code or name)")
-    rank.add_argument("--field", metavar="FIELD_ID", help="pairs: only this field (e.g. digital_tv)")
-    rank.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
-    rank.set_defaults(func=cmd_rank)
-
-    plan = sub.add_parser(
-        "plan",
-        parents=[common],
-        help="solve the portfolio (which country × field, in which period)",
-        description="Solve the portfolio for the scenario's constraints (budget, staff, countries, ...), "
-        "optionally overridden here. Writes the selected entries as CSV or Excel (with the plan's status "
-        "and use of resources), or prints them.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    plan.add_argument("--budget", type=_non_negative, help="total budget (overrides the scenario)")
-    plan.add_argument("--staff", type=_non_negative, help="staff limit (overrides the scenario)")
-    plan.add_argument("--max-countries", type=_positive_int, metavar="N", help="at most N countries")
-    plan.add_argument("--time-limit", type=_non_negative, metavar="SECONDS", help="solver time limit")
-    plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
-    plan.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
-    plan.set_defaults(func=cmd_plan)
-
-    sens = sub.add_parser(
-        "sensitivity",
-        parents=[common],
-        help="SMAA: how robust is the market ranking to the pillar weights",
-        description="Stochastic multicriteria acceptability analysis (SMAA-2) on the pillar scores: the "
-        "probability that each market is in the top 1, 3, 5 and 10 when the pillar weights are drawn at "
-        "random, and its confidence factor.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    sens.add_argument("--samples", type=_positive_int, default=10_000, help="weight samples (default: 10000)")
-    sens.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    sens.add_argument("--top", type=_positive_int, metavar="N", help="only the first N markets (stdout default: 20)")
-    sens.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
-    sens.set_defaults(func=cmd_sensitivity)
-
-    export = sub.add_parser(
-        "export",
-        parents=[export_common],
-        help="Excel workbook and/or HTML country brief",
-        description="Write the Excel workbook (shortlists, score decomposition, weights and settings, plan, "
-        "sources with years and licences, judgement tables) and/or a printable HTML brief per country. "
-        "--out FILE.xlsx writes the workbook, --out FILE.html the brief of one --country, and --out DIR/ "
-        "writes the workbook and a brief for each --country into that folder.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    export.add_argument(
-        "--country", action="append", default=[], metavar="ISO3", help="country for a brief (repeatable)"
-    )
-    export.add_argument("--with-plan", action="store_true", help="solve the portfolio and include the plan")
-    export.set_defaults(func=cmd_export)
-
-    scen = sub.add_parser(
-        "scenarios",
-        parents=[store_common],
-        help="list, export or import saved scenarios",
-        description="Work with the scenario store (--db). 'list' shows the saved scenarios; 'show NAME' "
-        "writes one as JSON (stdout or --out); 'import FILE' validates a JSON file and saves it as a new "
-        "scenario (--name to rename).",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    scen.add_argument("action", choices=("list", "show", "import"))
-    scen.add_argument("target", nargs="?", metavar="NAME|FILE", help="scenario name (show) or JSON file (import)")
-    scen.add_argument("--name", help="import: save under this name")
-    scen.set_defaults(func=cmd_scenarios)
-    return parser
-
-
 # --- shared steps ---------------------------------------------------------------------------------
+
+
+def _read(path: str | Path) -> bytes:
+    """The bytes of a file the user named; a file that cannot be read is an input/output error."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
 
 
 def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
@@ -325,12 +147,7 @@ def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
         raise CliError(EXIT_IO, "cli.err.no_data", path=str(folder))
     scenario = None
     if args.scenario:  # read the scenario first: a bad file fails before the slow data load
-        path = Path(args.scenario)
-        try:
-            text = path.read_bytes()
-        except OSError as exc:
-            raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
-        scenario = Scenario.from_json(text)
+        scenario = Scenario.from_json(_read(args.scenario))
     elif args.stored:
         store = _store(args)
         try:
@@ -569,9 +386,11 @@ def cmd_plan(args: argparse.Namespace, progress: Progress) -> int:
 
 def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
     from strategy import export
+    from strategy.analysis.sampling import SamplingError, sample_weights
     from strategy.analysis.sensitivity import smaa
 
     _format(args)
+    check_mode_options(args)
     if args.out:
         check_writable(args.out)
     dataset, scenario = _load(args, progress)
@@ -581,8 +400,21 @@ def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
     values = pillars[weighted] if weighted else pillars
     if scenario.settings.method != "weighted_sum":
         progress.note("cli.warn.smaa_wsm", method=scenario.settings.method)
+    options = sampling_options(args, list(values.columns))
+    base = [float(scenario.market_weights.pillars.get(p, 0.0)) for p in values.columns]
+    try:
+        samples = sample_weights(
+            args.mode,
+            args.samples,
+            rng=args.seed,
+            base_weights=base if sum(base) > 0 else None,
+            n_criteria=len(base),
+            **options,
+        )
+    except SamplingError as exc:
+        raise CliError(EXIT_USAGE, SAMPLING_ERRORS.get(exc.reason, "cli.err.sampling"), detail=str(exc)) from exc
     with progress.step("cli.progress.smaa", n=f"{args.samples:,}", countries=len(values), criteria=values.shape[1]):
-        result = smaa(values, n_samples=args.samples, seed=args.seed)
+        result = smaa(values, n_samples=args.samples, seed=args.seed, weights=samples)
     frame = export.sensitivity_table(dataset, evaluation, result, args.lang)
     if args.top:
         frame = frame.head(args.top)
@@ -645,12 +477,7 @@ def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
             else:
                 sys.stdout.write(text)
             return EXIT_OK
-        path = Path(args.target)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CliError(EXIT_IO, "cli.err.read", path=str(path), detail=exc.strerror or str(exc)) from exc
-        scenario = store.import_json(raw)
+        scenario = store.import_json(_read(args.target))
         if args.name:
             scenario = Scenario.from_dict({**scenario.to_dict(), "name": args.name})
         version = store.save(scenario, None)
@@ -658,6 +485,19 @@ def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
         return EXIT_OK
     finally:
         store.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of :func:`main`, with every sub-command wired to its ``cmd_*`` function."""
+    return cli_options.build_parser(
+        {
+            "rank": cmd_rank,
+            "plan": cmd_plan,
+            "sensitivity": cmd_sensitivity,
+            "export": cmd_export,
+            "scenarios": cmd_scenarios,
+        }
+    )
 
 
 # --- entry point ----------------------------------------------------------------------------------
@@ -674,7 +514,7 @@ def _report(lang: Lang, lines: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (documented in the module docstring)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    _Parser.argv = argv
+    Parser.argv = argv
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

@@ -2,11 +2,14 @@
 
 It renders in both languages with the acceptability heatmap and the plain-language reading; the
 same seed gives the same SMAA result (changing the seed and changing it back reproduces it); the
-ordered and the ranges sampling modes run. Few samples keep the tests fast.
+ordered and the ranges sampling modes run, drawing the same samples as the command line. Few
+samples keep the tests fast. The plan robustness budget runs on a clock that stands still (or moves
+a fixed step per reading), never on wall time, so a slow machine gives the same result.
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +17,8 @@ import pytest
 from apptest_helpers import assert_clean, charts, open_app, plotly_values
 from streamlit.testing.v1 import AppTest
 
+from strategy import cli
+from strategy.analysis import robustness, sampling
 from strategy.i18n import LANGS
 from ui.texts import t
 
@@ -23,6 +28,12 @@ FEW = 1_000
 
 
 pytestmark = pytest.mark.usefixtures("bundled_data")
+
+
+@pytest.fixture(autouse=True)
+def _still_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The robustness time budget never runs out, however slow the machine (AppTest runs in-process)."""
+    monkeypatch.setattr(robustness, "default_clock", lambda: 0.0)
 
 
 def start(lang: str = "en") -> AppTest:
@@ -148,18 +159,48 @@ def test_plan_robustness_uses_the_rules_solved_on_the_plan_page() -> None:
     assert set(robust.table.loc[robust.table["in_base"], "field_id"]) == set(plan.selection["field_id"].astype(str))
 
 
-def test_plan_robustness_says_when_the_time_limit_stopped_it() -> None:
+def test_plan_robustness_says_when_the_time_limit_stopped_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a clock moving 5 s per reading (four readings per sample): a 50 s budget lets two samples start,
+    # each with the full 10 s solve limit, whatever the machine's speed
+    monkeypatch.setattr(robustness, "default_clock", itertools.count(5.0, 5.0).__next__)
     at = start("en")
     at.number_input(key="rb_n").set_value(400)
-    at.number_input(key="rb_budget").set_value(1)
+    at.number_input(key="rb_budget").set_value(50)
     at.button(key="rb_run").click().run()
     assert_clean(at)
     robust = at.session_state["rb_result"][1]
-    assert robust.stopped_early and 0 < robust.tried < 400
-    expected = t("ui.rb.stopped", "en", tried=robust.tried, requested=400, seconds=f"{robust.seconds:.0f}")
+    assert robust.stopped_early and robust.tried == 2 and robust.solved == 2
+    expected = t("ui.rb.stopped", "en", tried=2, requested=400, seconds=f"{robust.seconds:.0f}")
     assert expected in [w.value for w in at.warning]
     limit = t("ui.rb.timing", "en", limit="10", mean="", median="").split(";")[0]
     assert any(c.value.startswith(limit) for c in at.caption)
+
+
+def test_the_page_and_the_command_line_draw_the_same_samples(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    drawn: list[np.ndarray] = []
+    real = sampling.sample_weights
+
+    def record(*args, **kwargs) -> np.ndarray:
+        drawn.append(real(*args, **kwargs))
+        return drawn[-1]
+
+    monkeypatch.setattr(sampling, "sample_weights", record)
+    seed = 424_242  # a seed no other test uses: the page's cached SMAA must draw afresh
+    for mode in ("ranges", "ordered"):
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
+        at.query_params["lang"] = "en"
+        at.session_state["sens_n"], at.session_state["sens_seed"] = FEW, seed
+        at.session_state["sens_mode"], at.session_state["sens_spread"] = mode, 40
+        at.switch_page(PAGE).run()
+        assert_clean(at)
+        assert len(drawn) == 1, "the page must draw its samples through sample_weights"
+        page = drawn.pop()
+        options = ["--spread", "40"] if mode == "ranges" else []
+        argv = ["sensitivity", "--mode", mode, *options, "--seed", str(seed), "--samples", str(FEW), "--quiet"]
+        assert cli.main([*argv, "--format", "csv"]) == 0, capsys.readouterr().err
+        assert len(drawn) == 1
+        command_line = drawn.pop()
+        assert page.shape == (FEW, page.shape[1]) and np.array_equal(page, command_line)
 
 
 def test_plan_robustness_with_an_empty_plan_says_so() -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from strategy import cli
+from strategy import cli, cli_options
 from strategy.data.dataset import Dataset
 from strategy.i18n import t
 from strategy.optimize import Constraints
@@ -129,7 +129,10 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, dataset:
 
     def call(*args: str) -> Run:
         capsys.readouterr()
-        code = cli.main(list(args))
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse refuses the command line by exiting, as in a script
+            code = int(exc.code or 0)
         captured = capsys.readouterr()
         return Run(list(args), code, captured.out, captured.err)
 
@@ -287,6 +290,77 @@ def test_sensitivity_writes_top_k(run, folder: Path, n_ranked: int):
     assert rows[0][:3] == ["順位", "ISO3", "国"] and top1 in rows[0] and len(rows) == 1 + n_ranked
     assert abs(sum(float(r[rows[0].index(top1)]) for r in rows[1:]) - 1.0) < 1e-9
     assert "SMAA" in result.err
+
+
+def _top_k(csv_text: str, lang: str = "en") -> dict[str, list[float]]:
+    rows = list(csv.reader(io.StringIO(csv_text.lstrip("\ufeff"), newline="")))
+    columns = [rows[0].index(t("ex.col.top_k", lang, k=k)) for k in (1, 3, 5, 10)]
+    return {r[1]: [float(r[c]) for c in columns] for r in rows[1:]}
+
+
+@pytest.mark.parametrize(
+    ("options", "mode", "extra"),
+    [
+        (("--mode", "ranges", "--spread", "30"), "ranges", {"spread": 0.3}),
+        (("--mode", "ranges"), "ranges", {"spread": cli_options.DEFAULT_SPREAD / 100}),
+        (("--mode", "ordered"), "ordered", {}),
+        (("--mode", "ordered", "--order", "ties,size,income,growth,digital,business,stability"), "ordered", {}),
+        ((), "simplex", {}),
+    ],
+)
+def test_sensitivity_modes_draw_the_library_samples(run, folder: Path, dataset: Dataset, options, mode, extra):
+    from strategy.analysis.sampling import sample_weights
+    from strategy.analysis.sensitivity import smaa
+    from strategy.scenario import Scenario
+
+    scenario = Scenario.from_json((folder / "focus.json").read_bytes())
+    args = ("sensitivity", "--scenario", str(folder / "focus.json"), "--samples", "2000", "--seed", "4")
+    result = run(*args, *options, "--lang", "en", "--format", "csv", "--quiet")
+    assert result.code == 0, result.err
+    pillars = evaluate(dataset, scenario).market.pillars
+    base = [scenario.market_weights.pillars[p] for p in pillars.columns]
+    if "--order" in options:
+        named = options[-1].split(",")
+        extra = {"order": [list(pillars.columns).index(p) for p in named]}
+    samples = sample_weights(mode, 2_000, rng=4, base_weights=base, **extra)
+    expected = smaa(pillars, weights=samples, seed=4).top_k
+    got = _top_k(result.out)
+    assert set(got) == set(expected.index)
+    for iso3, shares in got.items():
+        assert shares == pytest.approx(expected.loc[iso3, [1, 3, 5, 10]].tolist(), abs=5e-4), iso3
+    if mode != "simplex":  # each mode draws differently from the others
+        plain = _top_k(run(*args, "--lang", "en", "--format", "csv", "--quiet").out)
+        assert plain != got
+
+
+def test_sensitivity_bad_sampling_options_exit_2_translated(run, folder: Path, monkeypatch: pytest.MonkeyPatch):
+    f = str(folder / "focus.json")
+    misplaced = run("sensitivity", "--scenario", f, "--spread", "20")
+    _clean_error(misplaced, 2)
+    assert t("cli.err.mode_option", "ja", option="--spread", mode="ranges") in misplaced.err
+    misplaced = run("sensitivity", "--scenario", f, "--mode", "ranges", "--order", "size", "--lang", "en")
+    _clean_error(misplaced, 2)
+    assert "--order goes with --mode ordered" in misplaced.err
+    order = run("sensitivity", "--scenario", f, "--mode", "ordered", "--order", "size,magic", "--lang", "en")
+    _clean_error(order, 2)
+    assert "--order 'size,magic' must list every weighted pillar" in order.err and "stability" in order.err
+    negative = run("sensitivity", "--scenario", f, "--mode", "ranges", "--spread", "-5", "--lang", "en")
+    _clean_error(negative, 2)
+    assert "Invalid command line" in negative.err and "--spread" in negative.err
+    unknown = run("sensitivity", "--scenario", f, "--mode", "uniform")
+    _clean_error(unknown, 2)
+    assert "コマンドの指定が正しくありません" in unknown.err
+
+    from strategy.analysis import sampling
+
+    def too_narrow(*args, **kwargs):
+        raise sampling.SamplingError("ranges_narrow", "the weight ranges are too narrow to sample; widen them")
+
+    monkeypatch.setattr(sampling, "sample_ranges", too_narrow)
+    for lang in ("ja", "en"):
+        narrow = run("sensitivity", "--scenario", f, "--mode", "ranges", "--spread", "1", "--lang", lang)
+        _clean_error(narrow, 2)
+        assert t("cli.err.ranges_narrow", lang) in narrow.err
 
 
 def test_brief_and_country_errors(run, folder: Path):

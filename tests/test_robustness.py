@@ -3,6 +3,9 @@
 Checked against a brute-force optimum per sample on a tiny instance, and by properties: the
 planner's own weights give the base plan every time, an excluded country is never chosen, the
 time budget stops the run and says so, frequencies are shares of the solved samples.
+
+No test reads the wall clock: the budget runs on a clock that stands still (so it never runs out,
+however slow the machine) or one that moves a fixed step each time it is read.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ import numpy as np
 import pytest
 from brute_force import brute_force
 
+from strategy.analysis import robustness
 from strategy.analysis.robustness import plan_robustness, sampled_market, sampled_scores
-from strategy.analysis.sensitivity import sample_simplex
+from strategy.analysis.sampling import sample_simplex
 from strategy.data.dataset import Dataset
 from strategy.optimize import Constraints, entries_from_scores, prerequisites_of
 from strategy.scenario import Scenario, evaluate
@@ -30,8 +34,21 @@ def focus(dataset: Dataset):
     return scenario, evaluation, base
 
 
+class StepClock:
+    """A clock that moves ``step`` seconds each time it is read (``now`` is its last reading)."""
+
+    def __init__(self, step: float) -> None:
+        self.step, self.now = step, 0.0
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
 def run(dataset, focus, constraints, samples, **kw):
+    """``plan_robustness`` on the focus markets; by default on a clock that stands still."""
     scenario, evaluation, base = focus
+    kw.setdefault("clock", lambda: 0.0)
     return plan_robustness(
         evaluation.market,
         evaluation.fit,
@@ -124,19 +141,45 @@ def test_a_free_market_is_chosen_under_every_weight(dataset, focus) -> None:
     assert not result.table.loc[result.table["iso3"] != "LAO", "frequency"].eq(1.0).all()  # others do move
 
 
-def test_the_time_budget_stops_the_run_and_says_so(dataset, focus) -> None:
+def test_the_time_budget_stops_the_run_and_says_so(dataset, focus, monkeypatch: pytest.MonkeyPatch) -> None:
     samples = sample_simplex(500, len(focus[2]), np.random.default_rng(0))
+    clock = StepClock(1.0)  # four readings per sample: a budget of 14 "seconds" lets three samples start
+    solves: list[tuple[float, float]] = []  # (clock reading, time limit) of every solve
+    real_solve = robustness.solve
+
+    def solve(entries, constraints, settings, prerequisites, start=None):
+        solves.append((clock.now, settings.time_limit))
+        return real_solve(entries, constraints, settings, prerequisites, start=start)
+
+    monkeypatch.setattr(robustness, "solve", solve)
     calls: list[tuple[int, int]] = []
-    result = run(dataset, focus, SMALL, samples, time_budget=1.0, progress=lambda d, n: calls.append((d, n)))
+    budget = 14.0
+    result = run(
+        dataset, focus, SMALL, samples, time_budget=budget, clock=clock, progress=lambda d, n: calls.append((d, n))
+    )
     assert result.stopped_early and 0 < result.tried < 500
     assert calls[-1] == (result.tried, 500) and len(calls) == result.tried == len(result.runs)
-    assert result.seconds < 1.0 + 0.5  # every solve is capped by what is left of the budget
+    assert len(solves) == 1 + result.tried  # the base plan, then one solve per sample tried
+    begin = clock.step  # the first reading
+    for reading, limit in solves:  # every solve is capped by what is left of the budget
+        assert limit == pytest.approx(min(result.solve_limit, budget - (reading - begin)))
+    assert result.seconds == pytest.approx(clock.now - begin) and result.seconds <= budget + clock.step
     assert result.table["chosen"].max() <= result.solved  # frequencies count solved samples only
     # what was solved is what a run of just those samples gives (same seed, same samples)
     if result.not_optimal == 0:
+        monkeypatch.setattr(robustness, "solve", real_solve)
         whole = run(dataset, focus, SMALL, samples[: result.tried])
         assert not whole.stopped_early and whole.table.equals(result.table)
         assert whole.runs["objective"].tolist() == pytest.approx(result.runs["objective"].tolist())
+
+
+def test_the_budget_is_measured_on_the_default_clock(dataset, focus, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = StepClock(10.0)  # each sample reads the clock four times: 40 "seconds" of a 60 s budget
+    monkeypatch.setattr(robustness, "default_clock", clock)
+    samples = sample_simplex(50, len(focus[2]), np.random.default_rng(1))
+    result = run(dataset, focus, SMALL, samples, clock=None, time_budget=60.0)
+    assert result.stopped_early and result.tried == 1
+    assert result.runs["seconds"].tolist() == [20.0]
 
 
 def test_runs_record_each_sample(dataset, focus) -> None:

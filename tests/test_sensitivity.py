@@ -1,4 +1,5 @@
-"""SMAA against hand-computable cases, properties, and stability intervals checked by re-scoring."""
+"""SMAA against hand-computable cases, properties, and stability intervals checked by re-scoring;
+the weight samplers (each mode of ``sample_weights``) by the regions they must stay in."""
 
 from __future__ import annotations
 
@@ -6,12 +7,20 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from strategy.analysis.sampling import (
+    SAMPLING_MODES,
+    SamplingError,
+    importance_order,
+    sample_ordered,
+    sample_ranges,
+    sample_simplex,
+    sample_weights,
+    spread_ranges,
+)
 from strategy.analysis.sensitivity import (
     move_weight,
     one_at_a_time,
     ranks_of,
-    sample_ordered,
-    sample_ranges,
     smaa,
     stability_interval,
     stability_table,
@@ -77,6 +86,83 @@ def test_weight_samplers():
     assert (ranged >= [0.1, 0.2, 0.0]).all() and (ranged <= np.array([0.5, 0.6, 0.4]) + 1e-12).all()
     with pytest.raises(ValueError):
         sample_ranges(10, np.array([0.6, 0.6]), np.array([1.0, 1.0]), rng)
+
+
+BASE = np.array([3.0, 1.0, 2.0, 2.0])  # two tied weights: the ordered mode keeps no order between them
+
+
+@pytest.mark.parametrize("mode", SAMPLING_MODES)
+def test_every_mode_gives_weights_on_the_simplex_reproducibly(mode: str):
+    spread = 0.5 if mode == "ranges" else None
+    a = sample_weights(mode, 2_000, rng=5, base_weights=BASE, spread=spread)  # type: ignore[arg-type]
+    b = sample_weights(mode, 2_000, rng=np.random.default_rng(5), base_weights=BASE, spread=spread)  # type: ignore[arg-type]
+    assert a.shape == (2_000, 4) and (a >= 0).all()
+    np.testing.assert_allclose(a.sum(axis=1), 1.0)
+    np.testing.assert_array_equal(a, b)  # a seed and a generator made from it draw the same
+    other = sample_weights(mode, 2_000, rng=6, base_weights=BASE, spread=spread)  # type: ignore[arg-type]
+    assert not np.array_equal(a, other)
+
+
+def test_simplex_samples_are_the_ones_smaa_draws_by_default():
+    values = THREE.assign(c3=[0.2, 0.5, 0.4])
+    drawn = sample_weights("simplex", 3_000, rng=9, n_criteria=3)
+    np.testing.assert_array_equal(drawn, sample_simplex(3_000, 3, np.random.default_rng(9)))
+    pd.testing.assert_frame_equal(
+        smaa(values, 3_000, seed=9).acceptability, smaa(values, 3_000, seed=9, weights=drawn).acceptability
+    )
+
+
+def test_ranges_mode_stays_within_the_spread_of_the_base_weights():
+    low, high = spread_ranges(BASE, 0.3)
+    np.testing.assert_allclose(low, BASE / 8 * 0.7) and np.testing.assert_allclose(high, BASE / 8 * 1.3)
+    drawn = sample_weights("ranges", 3_000, rng=1, base_weights=BASE, spread=0.3)
+    assert (drawn >= low - 1e-12).all() and (drawn <= high + 1e-12).all()
+    given = sample_weights("ranges", 3_000, rng=1, ranges=(low, high))
+    np.testing.assert_array_equal(given, drawn)  # the spread is a shorthand for these ranges
+    assert drawn.std(axis=0).min() > 0.01  # the weights do move
+
+
+def test_ordered_mode_keeps_the_order_of_the_base_weights_and_mixes_ties():
+    drawn = sample_weights("ordered", 5_000, rng=2, base_weights=BASE)
+    assert importance_order(BASE) == [0, 2, 3, 1]
+    assert (drawn[:, 0] >= drawn[:, [2, 3]].max(axis=1)).all()
+    assert (drawn[:, [2, 3]].min(axis=1) >= drawn[:, 1]).all()
+    assert 0.45 < (drawn[:, 2] > drawn[:, 3]).mean() < 0.55  # tied weights: either may lead
+    told = sample_weights("ordered", 5_000, rng=2, order=[1, 0, 3, 2])
+    assert (told[:, 1] >= told[:, 0]).all() and (told[:, 0] >= told[:, 3]).all() and (told[:, 3] >= told[:, 2]).all()
+
+
+@pytest.mark.parametrize(
+    ("mode", "options", "reason"),
+    [
+        ("ranges", {"ranges": ([0.6, 0.6], [1.0, 1.0])}, "ranges"),  # the lower bounds sum to more than 1
+        ("ranges", {"ranges": ([0.1, 0.5], [0.2, 0.4])}, "ranges"),  # a lower bound above its upper bound
+        ("ranges", {"ranges": ([0.0, 0.0], [0.5, 0.7]), "base_weights": [1, 1], "spread": 0.5}, "ranges"),
+        ("ranges", {"base_weights": [1, 1]}, "ranges"),  # neither ranges nor a spread
+        ("ranges", {"base_weights": [1, 1], "spread": 0.0}, "spread"),
+        ("ranges", {"base_weights": [1, -1], "spread": 0.5}, "weights"),
+        ("ranges", {"spread": 0.5}, "weights"),
+        ("simplex", {"base_weights": [1, 1], "spread": 0.5}, "spread"),
+        ("ordered", {"order": [0, 0, 1]}, "order"),
+        ("ordered", {"base_weights": [1, 1, 1], "order": [0, 1]}, "order"),
+        ("ordered", {}, "order"),
+        ("simplex", {}, "weights"),
+        ("uniform", {"n_criteria": 3}, "mode"),
+    ],
+)
+def test_bad_sampling_input_is_refused_with_a_reason(mode: str, options: dict, reason: str):
+    with pytest.raises(SamplingError) as raised:
+        sample_weights(mode, 100, rng=0, **options)  # type: ignore[arg-type]
+    assert raised.value.reason == reason and isinstance(raised.value, ValueError) and str(raised.value)
+
+
+def test_ranges_too_narrow_to_sample_are_refused():
+    # nine weights of at most 0.01 and one of at least 0.8: a sliver of the simplex that rejection
+    # sampling (200 rounds of 1,000) practically never hits
+    narrow = (np.array([0.0] * 9 + [0.8]), np.array([0.01] * 9 + [1.0]))
+    with pytest.raises(SamplingError, match="too narrow") as raised:
+        sample_weights("ranges", 1_000, rng=0, ranges=narrow)
+    assert raised.value.reason == "ranges_narrow"
 
 
 def test_move_weight_keeps_proportions():

@@ -30,6 +30,16 @@ CORE_SHARE = 0.9
 _MIN_LEFT = 0.05
 
 
+def default_clock() -> float:
+    """Seconds on the monotonic clock (``time.perf_counter``) the time budget is measured with, unless
+    a caller passes its own.
+
+    Looked up when :func:`plan_robustness` runs, so a test can replace it (``monkeypatch``) to make
+    the budget count calls instead of wall time.
+    """
+    return time.perf_counter()
+
+
 @dataclass(frozen=True)
 class PlanRobustness:
     """How often each (country, field) entry is chosen over the weight samples.
@@ -117,6 +127,7 @@ def plan_robustness(
     time_budget: float = 60.0,
     solve_limit: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> PlanRobustness:
     """Re-solve the plan for each row of ``samples`` (pillar weights) and count the entries chosen.
 
@@ -124,14 +135,16 @@ def plan_robustness(
     entries come from; only the market score changes from sample to sample (see
     :func:`sampled_scores`). ``base_weights`` are the planner's pillar weights: the base plan is
     solved first, through the same re-scoring, so that a sample equal to them gives exactly the
-    base plan. Samples come from :mod:`strategy.analysis.sensitivity`'s samplers (uniform on the simplex,
-    within ranges, or respecting an order); pass the same seeded samples to get the same answer.
+    base plan. Samples come from :func:`strategy.analysis.sampling.sample_weights` (uniform on the
+    simplex, within ranges, or respecting an order); pass the same seeded samples to get the same answer.
 
     Time: each solve gets at most ``solve_limit`` seconds (default: ``settings.time_limit``), never
     more than what is left of ``time_budget`` (which the base solve counts against too); no new
     solve starts once the budget is used up, so ``tried`` may be less than ``requested``. Each
     solve starts from the base plan when that plan fits. ``progress`` is called with (samples
-    tried, samples requested) after every solve.
+    tried, samples requested) after every solve. ``clock`` (default :func:`default_clock`) gives
+    the seconds the budget and the timings are measured in; the solver's own time limit is the
+    seconds this clock says are left.
     """
     settings = settings or SolverSettings()
     samples = np.atleast_2d(np.asarray(samples, dtype=float))
@@ -146,11 +159,12 @@ def plan_robustness(
     per_solve = settings.time_limit if solve_limit is None else min(settings.time_limit, solve_limit)
     if per_solve <= 0:
         raise ValueError("solve_limit must be positive")
-    begin = time.perf_counter()
+    now = clock if clock is not None else default_clock
+    begin = now()
     scores = sampled_scores(market, np.vstack([base_weights, samples]))  # one product for all samples
 
     def plan_for(score: np.ndarray, start: Plan | None) -> Plan:
-        left = time_budget - (time.perf_counter() - begin)
+        left = time_budget - (now() - begin)
         table = opportunity(_with_score(market, score), fit, threat, opportunity_weights)
         entries = entries_from_scores(table, fields, countries, cost_scale=cost_scale)
         limit = max(min(per_solve, left), 0.01)
@@ -163,13 +177,13 @@ def plan_robustness(
     periods: dict[tuple[str, str], int] = {}
     runs: list[tuple[str, float, int, bool, float]] = []
     for score in scores[1:]:
-        if time_budget - (time.perf_counter() - begin) <= _MIN_LEFT:
+        if time_budget - (now() - begin) <= _MIN_LEFT:
             break
-        began = time.perf_counter()
+        began = now()
         plan = plan_for(score, start)
         pairs = _pairs(plan)
         same = plan.has_solution and pairs == base_pairs
-        runs.append((plan.status, plan.objective, len(pairs), same, time.perf_counter() - began))
+        runs.append((plan.status, plan.objective, len(pairs), same, now() - began))
         if plan.has_solution:
             sel = plan.selection
             for k, f, p in zip(sel["iso3"].astype(str), sel["field_id"].astype(str), sel["period"], strict=True):
@@ -204,7 +218,7 @@ def plan_robustness(
         not_optimal=int((has_plan & (run_frame["status"] != "optimal")).sum()),
         failed=len(runs) - solved,
         same_as_base=int(run_frame["same_as_base"].sum()),
-        seconds=time.perf_counter() - begin,
+        seconds=now() - begin,
         stopped_early=len(runs) < len(samples),
         solve_limit=per_solve,
     )

@@ -9,8 +9,9 @@ SMAA follows Lahdelma & Salminen (2001), "SMAA-2: Stochastic multicriteria accep
 for group decision making", Operations Research 49(3): rank acceptability b_i^r, central weight
 vectors w_i^c and confidence factors p_i^c.
 
-The same weight samples drive the plan robustness (re-solving the portfolio for each sample):
-:func:`strategy.analysis.robustness.plan_robustness`.
+Weight samples come from :func:`strategy.analysis.sampling.sample_weights` (uniform on the
+simplex, within ranges, or keeping an order); the same samples drive the plan robustness
+(re-solving the portfolio for each sample): :func:`strategy.analysis.robustness.plan_robustness`.
 """
 
 from __future__ import annotations
@@ -21,50 +22,34 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-# --- weight sampling ------------------------------------------------------------------------------
+# the samplers live in strategy.analysis.sampling; they stay importable from here
+from strategy.analysis.sampling import (
+    SAMPLING_MODES,
+    SamplingError,
+    SamplingMode,
+    sample_ordered,
+    sample_ranges,
+    sample_simplex,
+    sample_weights,
+)
 
-
-def sample_simplex(n_samples: int, n_criteria: int, rng: np.random.Generator) -> np.ndarray:
-    """Weights uniform on the simplex (Dirichlet(1, ..., 1)), one row per sample."""
-    w = rng.exponential(size=(n_samples, n_criteria))
-    return w / w.sum(axis=1, keepdims=True)
-
-
-def sample_ordered(n_samples: int, order: Sequence[int], rng: np.random.Generator) -> np.ndarray:
-    """Uniform weights consistent with an importance order: w[order[0]] >= w[order[1]] >= ...
-
-    Sorting a uniform simplex sample gives a uniform sample of the ordered region (the simplex is
-    symmetric under permutation).
-    """
-    w = -np.sort(-sample_simplex(n_samples, len(order), rng), axis=1)
-    out = np.empty_like(w)
-    out[:, list(order)] = w
-    return out
-
-
-def sample_ranges(
-    n_samples: int, low: np.ndarray, high: np.ndarray, rng: np.random.Generator, max_rounds: int = 200
-) -> np.ndarray:
-    """Uniform weights on the simplex restricted to low <= w <= high (rejection sampling).
-
-    Raises ``ValueError`` if the ranges are incompatible or too narrow to sample efficiently.
-    """
-    low, high = np.asarray(low, float), np.asarray(high, float)
-    if low.sum() > 1 + 1e-12 or high.sum() < 1 - 1e-12 or (low > high).any():
-        raise ValueError("the weight ranges cannot sum to 1")
-    # sample the slack above the lower bounds uniformly, then reject what exceeds the upper bounds
-    slack = 1.0 - low.sum()
-    kept: list[np.ndarray] = []
-    count = 0
-    for _ in range(max_rounds):
-        w = low + slack * sample_simplex(max(n_samples, 1000), len(low), rng)
-        ok = (w <= high + 1e-12).all(axis=1)
-        kept.append(w[ok])
-        count += int(ok.sum())
-        if count >= n_samples:
-            return np.concatenate(kept)[:n_samples]
-    raise ValueError("the weight ranges are too narrow to sample; widen them")
-
+__all__ = [
+    "SAMPLING_MODES",
+    "SMAAResult",
+    "SamplingError",
+    "SamplingMode",
+    "move_weight",
+    "one_at_a_time",
+    "ranks_of",
+    "sample_ordered",
+    "sample_ranges",
+    "sample_simplex",
+    "sample_weights",
+    "smaa",
+    "stability_interval",
+    "stability_table",
+    "weighted_scores",
+]
 
 # --- scoring many weight vectors at once ----------------------------------------------------------
 
@@ -128,7 +113,8 @@ def smaa(
 ) -> SMAAResult:
     """Stochastic multicriteria acceptability analysis on ``values`` (alternatives × criteria).
 
-    ``weights`` are the weight samples (default: uniform on the simplex). ``value_sd`` gives a
+    ``weights`` are the weight samples (default: uniform on the simplex, drawn from ``seed`` exactly
+    as ``sample_weights("simplex", n_samples, n_criteria=..., rng=seed)`` draws them). ``value_sd`` gives a
     standard deviation per cell (same shape as ``values``) to perturb the values with normal noise
     in each sample (e.g. WGI standard errors); None keeps them fixed. Seeded and reproducible.
     """

@@ -1,0 +1,292 @@
+"""The command line's options, exit codes and errors: the ``python -m strategy`` parser.
+
+:mod:`strategy.cli` runs the commands; this module says what each accepts. Help is English (the
+help of the sampling options comes from the CLI catalogue, ja and en side by side); usage errors
+are printed in the language of ``--lang``, with exit code 2 like any other bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from strategy.analysis.sampling import SAMPLING_MODES
+from strategy.i18n import LANGS, Lang, t
+
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_USAGE = 2
+EXIT_NO_SOLUTION = 3
+EXIT_IO = 4
+DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"  # the same variable the app reads
+HELP_LANG: Lang = "en"  # --help is English; usage errors and messages follow --lang
+DEFAULT_SPREAD = 50.0  # percent, as the Sensitivity page starts
+
+EPILOG = """exit codes:
+  0  success
+  1  unexpected error (run again with --debug for the traceback)
+  2  usage error or bad input (invalid scenario JSON, unknown country, invalid data)
+  3  no plan: the constraints cannot all hold, or no solution within the time limit
+  4  input/output error (file unreadable or unwritable, scenario store unreachable)
+"""
+
+
+class Key(str):
+    """A message key used as a value of another message: translated when the message is shown."""
+
+
+class CliError(Exception):
+    """An error with an exit code and a message key (printed in the chosen language)."""
+
+    def __init__(self, code: int, key: str, *, details: Sequence[str] = (), **values: Any):
+        self.code, self.key, self.values, self.details = code, key, values, list(details)
+        super().__init__(self.lines("en")[0])
+
+    def lines(self, lang: Lang) -> list[str]:
+        values = {k: t(v, lang) if isinstance(v, Key) else v for k, v in self.values.items()}
+        return [t(self.key, lang, **values), *self.details]
+
+
+#: Runs one sub-command: (parsed arguments, progress reporter) -> exit code.
+Handler = Callable[[argparse.Namespace, Any], int]
+
+
+# --- parser ---------------------------------------------------------------------------------------
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with usage errors in the language asked for (help stays English)."""
+
+    argv: Sequence[str] = ()  # the command line being parsed (set by main), for the message language
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        lang = _lang_from_argv(Parser.argv)
+        self.print_usage(sys.stderr)
+        print(t("cli.err.prefix", lang) + t("cli.err.usage", lang, detail=message), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _lang_from_argv(argv: Sequence[str]) -> Lang:
+    for i, arg in enumerate(argv):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else argv[i + 1]
+            if arg == "--lang" and i + 1 < len(argv)
+            else None
+        )
+        if value in LANGS:
+            return value  # type: ignore[return-value]
+    return "ja"
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+def _non_negative(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be zero or more")
+    return value
+
+
+def _positive(text: str) -> float:
+    value = float(text)
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be more than zero")
+    return value
+
+
+def _common(with_scenario: bool, out_help: str) -> argparse.ArgumentParser:
+    """The options every command shares (as an argparse parent)."""
+    common = argparse.ArgumentParser(add_help=False)
+    source = common.add_argument_group("scenario and data")
+    if with_scenario:
+        which = source.add_mutually_exclusive_group()
+        which.add_argument(
+            "--scenario", metavar="FILE.json", help="scenario JSON (as exported by the app); default: balanced preset"
+        )
+        which.add_argument("--stored", metavar="NAME", help="a scenario saved in the scenario store (see --db)")
+    source.add_argument(
+        "--db",
+        metavar="URL",
+        help="scenario store: SQLAlchemy URL or SQLite file (default: $ICT_STRATEGY_DB_URL or "
+        "~/.ict_strategy/scenarios.sqlite)",
+    )
+    if with_scenario:
+        source.add_argument(
+            "--data", metavar="DIR", help=f"data folder (default: ${DATA_DIR_ENV} or the bundled data/countries)"
+        )
+    out = common.add_argument_group("output")
+    out.add_argument("--lang", choices=LANGS, default="ja", help="language of the output and messages (default: ja)")
+    out.add_argument("--out", metavar="PATH", help=out_help)
+    out.add_argument("--quiet", action="store_true", help="no progress messages on stderr")
+    out.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    return common
+
+
+def _help(key: str) -> str:
+    """An option's help from the CLI catalogue; in English, like the rest of the help."""
+    return t(key, HELP_LANG).replace("%", "%%")  # argparse formats help with %
+
+
+def _command(
+    sub: Any,
+    name: str,
+    parent: argparse.ArgumentParser,
+    func: Handler,
+    *,
+    help: str,  # noqa: A002 - argparse's own name for it
+    description: str,
+) -> argparse.ArgumentParser:
+    """A sub-command with the shared options of ``parent``, the exit codes as epilog, run by ``func``."""
+    command = sub.add_parser(
+        name,
+        parents=[parent],
+        help=help,
+        description=description,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(func=func)
+    return command
+
+
+def _format_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("csv", "xlsx", "table"), help="default: from the --out suffix; table")
+
+
+def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
+    """The ``python -m strategy`` parser; ``commands`` maps each sub-command name to the function that runs it."""
+    common = _common(True, "output file (.csv or .xlsx); default: a table on stdout")
+    export_common = _common(True, "FILE.xlsx (workbook), FILE.html (brief of one --country) or DIR/ (both)")
+    store_common = _common(False, "show: write the JSON to this file instead of stdout")
+
+    parser = Parser(
+        prog="python -m strategy",
+        description="ICT export strategy: rank markets and fields, plan a portfolio, test the ranking's "
+        "sensitivity and export the results, from a scenario JSON.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    rank = _command(
+        sub,
+        "rank",
+        common,
+        commands["rank"],
+        help="ranked markets or market × field pairs",
+        description="Ranked markets (score, coverage, pillar scores, best field) or market × field pairs "
+        "(opportunity with its parts and the main rival). Writes CSV (UTF-8 with BOM) or Excel, or prints "
+        "a table.",
+    )
+    rank.add_argument("--what", choices=("markets", "pairs"), default="markets", help="what to rank (default: markets)")
+    rank.add_argument("--top", type=_positive_int, metavar="N", help="only the first N rows (stdout default: 20)")
+    rank.add_argument("--country", metavar="ISO3", help="pairs: only this country (ISO3 code or name)")
+    rank.add_argument("--field", metavar="FIELD_ID", help="pairs: only this field (e.g. digital_tv)")
+    _format_option(rank)
+
+    plan = _command(
+        sub,
+        "plan",
+        common,
+        commands["plan"],
+        help="solve the portfolio (which country × field, in which period)",
+        description="Solve the portfolio for the scenario's constraints (budget, staff, countries, ...), "
+        "optionally overridden here. Writes the selected entries as CSV or Excel (with the plan's status "
+        "and use of resources), or prints them.",
+    )
+    plan.add_argument("--budget", type=_non_negative, help="total budget (overrides the scenario)")
+    plan.add_argument("--staff", type=_non_negative, help="staff limit (overrides the scenario)")
+    plan.add_argument("--max-countries", type=_positive_int, metavar="N", help="at most N countries")
+    plan.add_argument("--time-limit", type=_non_negative, metavar="SECONDS", help="solver time limit")
+    plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
+    _format_option(plan)
+
+    sens = _command(
+        sub,
+        "sensitivity",
+        common,
+        commands["sensitivity"],
+        help="SMAA: how robust is the market ranking to the pillar weights",
+        description="Stochastic multicriteria acceptability analysis (SMAA-2) on the pillar scores: the "
+        "probability that each market is in the top 1, 3, 5 and 10 when the pillar weights are drawn at "
+        "random (--mode: anywhere, within a spread of the scenario's weights, or keeping an order), and "
+        "its confidence factor.",
+    )
+    sens.add_argument("--samples", type=_positive_int, default=10_000, help="weight samples (default: 10000)")
+    sens.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    sens.add_argument("--mode", choices=SAMPLING_MODES, default="simplex", help=_help("cli.help.mode"))
+    sens.add_argument("--spread", type=_positive, metavar="PERCENT", help=_help("cli.help.spread"))
+    sens.add_argument("--order", metavar="PILLAR,...", help=_help("cli.help.order"))
+    sens.add_argument("--top", type=_positive_int, metavar="N", help="only the first N markets (stdout default: 20)")
+    _format_option(sens)
+
+    export = _command(
+        sub,
+        "export",
+        export_common,
+        commands["export"],
+        help="Excel workbook and/or HTML country brief",
+        description="Write the Excel workbook (shortlists, score decomposition, weights and settings, plan, "
+        "sources with years and licences, judgement tables) and/or a printable HTML brief per country. "
+        "--out FILE.xlsx writes the workbook, --out FILE.html the brief of one --country, and --out DIR/ "
+        "writes the workbook and a brief for each --country into that folder.",
+    )
+    export.add_argument(
+        "--country", action="append", default=[], metavar="ISO3", help="country for a brief (repeatable)"
+    )
+    export.add_argument("--with-plan", action="store_true", help="solve the portfolio and include the plan")
+
+    scen = _command(
+        sub,
+        "scenarios",
+        store_common,
+        commands["scenarios"],
+        help="list, export or import saved scenarios",
+        description="Work with the scenario store (--db). 'list' shows the saved scenarios; 'show NAME' "
+        "writes one as JSON (stdout or --out); 'import FILE' validates a JSON file and saves it as a new "
+        "scenario (--name to rename).",
+    )
+    scen.add_argument("action", choices=("list", "show", "import"))
+    scen.add_argument("target", nargs="?", metavar="NAME|FILE", help="scenario name (show) or JSON file (import)")
+    scen.add_argument("--name", help="import: save under this name")
+    return parser
+
+
+# --- the sampling options of the sensitivity command ----------------------------------------------
+
+#: Why weights could not be drawn (``SamplingError.reason``) -> the message shown.
+SAMPLING_ERRORS = {
+    "ranges": "cli.err.ranges",
+    "ranges_narrow": "cli.err.ranges_narrow",
+    "spread": "cli.err.spread",
+    "order": "cli.err.order",
+    "weights": "cli.err.sampling_weights",
+}
+
+
+def check_mode_options(args: argparse.Namespace) -> None:
+    """``--spread`` and ``--order`` belong to one ``--mode`` each (checked before the slow steps)."""
+    for option, value, mode in (("--spread", args.spread, "ranges"), ("--order", args.order, "ordered")):
+        if value is not None and args.mode != mode:
+            raise CliError(EXIT_USAGE, "cli.err.mode_option", option=option, mode=mode)
+
+
+def sampling_options(args: argparse.Namespace, pillars: Sequence[str]) -> dict[str, Any]:
+    """What ``sample_weights`` needs for ``--mode`` besides the base weights and the seed."""
+    if args.mode == "ranges":
+        return {"spread": (DEFAULT_SPREAD if args.spread is None else args.spread) / 100}
+    if args.order is not None:
+        named = [p.strip() for p in args.order.split(",") if p.strip()]
+        if sorted(named) != sorted(pillars):
+            raise CliError(EXIT_USAGE, "cli.err.order_pillars", given=args.order, allowed=",".join(pillars))
+        return {"order": [list(pillars).index(p) for p in named]}
+    return {}
