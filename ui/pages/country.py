@@ -24,6 +24,8 @@ from ui.common import current_dataset, escape_markdown, label, lang, tr
 from ui.scenario_state import PLAN_RESULT_KEY, scenario_from_session
 from ui.texts import t
 from ui.views import country as vc
+from ui.views import history as vh
+from ui.views import profile as vp
 
 COUNTRY_KEY = "cp_country"
 INDICATORS_KEY = "cp_history_indicators"
@@ -191,13 +193,13 @@ if brief is not None:
     peers = market.pillars.reindex([c for c in focus if c in market.pillars.index]).median()
     with left:
         st.plotly_chart(
-            vc.pillar_bars(ds, pillars, peers, language, tr("ui.cp.pf.focus_median")),
+            vp.pillar_bars(ds, pillars, peers, language, tr("ui.cp.pf.focus_median")),
             width="stretch",
             config={"displaylogo": False},
             key="cp_pillars_chart",
         )
     with right:
-        vc.brief_table(brief.pillars, {tx("col.pillar_score"): "%.2f", tx("col.weight_share"): "%.2f"}).show(
+        vp.brief_table(brief.pillars, {tx("col.pillar_score"): "%.2f", tx("col.weight_share"): "%.2f"}).show(
             rows=10, key="cp_pillars"
         )
     st.caption(tx("pillar_note") + " " + tr("ui.cp.pf.median_note"))
@@ -210,7 +212,7 @@ if brief is not None:
 
     # --- 2. which fields ----------------------------------------------------------------------------------
     st.header(tx("fields"))
-    vc.brief_table(
+    vp.brief_table(
         brief.fields,
         {tx("col.pair_rank"): "%d", tx("col.margin"): "%+.2f", tx("col.strength"): "%.2f"},
         {
@@ -220,11 +222,11 @@ if brief is not None:
         },
     ).show(rows=10, key="cp_fields")
     st.plotly_chart(
-        vc.position_chart(ds, brief.best, language), width="stretch", config={"displaylogo": False}, key="cp_position"
+        vp.position_chart(ds, brief.best, language), width="stretch", config={"displaylogo": False}, key="cp_position"
     )
     st.caption(tx("fields_note"))
     with st.expander(tr("ui.cp.pf.all_fields")):
-        vc.country_fields_table(ds, profile.country_fields(ds, fit, threat, opportunities, iso3), language).show(
+        vp.country_fields_table(ds, profile.country_fields(ds, fit, threat, opportunities, iso3), language).show(
             rows=18, key="cp_all_fields"
         )
         st.caption(tr("ui.cp.strength_note"))
@@ -232,7 +234,7 @@ if brief is not None:
     # --- 3. which rival -----------------------------------------------------------------------------------
     st.header(tx("rivals"))
     if len(brief.rivals):
-        vc.brief_table(
+        vp.brief_table(
             brief.rivals, {tx("col.max_threat"): "%.2f"}, {tx("col.max_threat"): tr("ui.cp.threat_help")}
         ).show(rows=8, key="cp_rivals")
     else:
@@ -240,7 +242,7 @@ if brief is not None:
     st.caption(tx("rivals_note", default=brief.presence_default))
     st.markdown(f"#### {tr('ui.cp.pf.threat_title')}")
     st.plotly_chart(
-        vc.rival_heatmap(ds, profile.rival_detail(ds, threat, iso3), language),
+        vp.rival_heatmap(ds, profile.rival_detail(ds, threat, iso3), language),
         width="stretch",
         config={"displaylogo": False},
         key="cp_threat",
@@ -255,14 +257,14 @@ if brief is not None:
         st.header(tx("plan"))
         if len(brief.plan):
             st.markdown(escape_markdown(tx("plan_in", n=len(brief.plan), status=brief.plan_status)))
-            vc.brief_table(brief.plan, {}).show(rows=10, key="cp_plan")
+            vp.brief_table(brief.plan, {}).show(rows=10, key="cp_plan")
         else:
             st.markdown(escape_markdown(tx("plan_out", status=brief.plan_status)))
 
 # --- ties with Japan, groups ---------------------------------------------------------------------------------
 
 st.header(tr("ui.cp.pf.ties_title"))
-ties, groups, latest = vc.country_data(ds, ds.version, iso3, state.settings.reference_year, state.settings.max_age)
+ties, groups, latest = vp.country_data(ds, ds.version, iso3, state.settings.reference_year, state.settings.max_age)
 t1, t2, t3 = st.columns(3)
 with t1.container(border=True):
     st.markdown(f"**{tr('ui.fc.col.aid')}**")
@@ -319,7 +321,7 @@ st.caption(
         year=market.criteria.reference_year,
     )
 )
-vc.indicator_table(ds, latest, used, state.settings.max_age, language).show(rows=15, key="cp_indicators")
+vp.indicator_table(ds, latest, used, state.settings.max_age, language).show(rows=15, key="cp_indicators")
 if brief is not None:
     st.caption(
         tx(
@@ -337,7 +339,7 @@ st.caption(tx("judgement_note"))
 st.header(tr("ui.cp.pf.history_title"))
 catalogue = list(ds.catalog.index)
 indicator_label = views.indicator_names(ds.catalog, language)
-st.session_state.setdefault(INDICATORS_KEY, list(vc.key_indicators(ds, ds.version)[:6]))
+st.session_state.setdefault(INDICATORS_KEY, list(vh.key_indicators(ds, ds.version)[:6]))
 st.session_state[INDICATORS_KEY] = [i for i in st.session_state[INDICATORS_KEY] if i in set(catalogue)]
 st.session_state.setdefault(PEERS_KEY, [])
 left, right = st.columns([3, 2])
@@ -369,7 +371,7 @@ else:
     shown = [iso3, *peers_chosen]
     history = profile.indicator_history(ds, shown, chosen)
     st.plotly_chart(
-        vc.history_figure(
+        vh.history_figure(
             ds,
             ds.version,
             tuple(shown),
@@ -398,5 +400,5 @@ else:
         )
     st.caption(tr("ui.fc.history_caption", start=profile.HISTORY_START, n=math.ceil(len(focus) / 2)))
     with st.expander(tr("ui.fc.history_sources")):
-        st.caption("  \n".join(escape_markdown(line) for line in vc.history_notes(ds, history, chosen, language)))
+        st.caption("  \n".join(escape_markdown(line) for line in vh.history_notes(ds, history, chosen, language)))
 st.page_link("ui/pages/focus.py", label=tr("ui.cp.pf.go_compare"), icon=":material/arrow_forward:")

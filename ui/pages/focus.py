@@ -18,6 +18,7 @@ from ui import settings as sc
 from ui import views
 from ui.common import current_dataset, escape_markdown, lang, tr
 from ui.views import country as vc
+from ui.views import history as vh
 
 ADD_KEY = "fc_add"
 HIGHLIGHT_KEY = "fc_highlight"
@@ -140,10 +141,10 @@ vc.pillar_table(ds, market, profile.pillar_frame(market, countries), language).s
 # --- indicators over time ---------------------------------------------------------------------------
 
 st.header(tr("ui.fc.history_title"))
-keys = list(vc.key_indicators(ds, ds.version))
+keys = list(vh.key_indicators(ds, ds.version))
 history = profile.indicator_history(ds, countries, keys)
 st.plotly_chart(
-    vc.history_figure(
+    vh.history_figure(
         ds,
         ds.version,
         tuple(countries),
@@ -159,7 +160,7 @@ st.plotly_chart(
 )
 st.caption(tr("ui.fc.history_caption", start=profile.HISTORY_START, n=math.ceil(len(focus) / 2)))
 with st.expander(tr("ui.fc.history_sources")):
-    st.caption("  \n".join(escape_markdown(line) for line in vc.history_notes(ds, history, keys, language)))
+    st.caption("  \n".join(escape_markdown(line) for line in vh.history_notes(ds, history, keys, language)))
 
 # --- groups and ties with Japan ---------------------------------------------------------------------
 
