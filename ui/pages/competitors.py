@@ -6,20 +6,15 @@ import streamlit as st
 
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
 from ui.texts import t
 
 SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.competitors"))
-st.write(tr("ui.cp.intro"))
-universe = sc.require_countries(ds, state)
-sc.header(ds, state, len(universe))
+ds, language, state, universe = open_page("ui.page.competitors", "ui.cp.intro")
 threat = sc.threat(ds, state)
 market = sc.market(ds, state)
 field_label = views.field_names(ds, language)
@@ -31,7 +26,7 @@ section = st.segmented_control(
     default="threat",
     required=True,
     format_func=lambda s: t(f"ui.cp.tab.{s}", language),
-    key="competitors_section",
+    key=Key.COMPETITORS_SECTION,
     label_visibility="collapsed",
     persist_state="session",
 )
@@ -82,13 +77,13 @@ if section == "threat":
 elif section == "evidence":
     st.subheader(tr("ui.cp.evidence_title"))
     options = list(universe)
-    if st.session_state.get("competitors_country") not in options:
-        st.session_state["competitors_country"] = "VNM" if "VNM" in options else options[0]
+    if st.session_state.get(Key.COMPETITORS_COUNTRY) not in options:
+        st.session_state[Key.COMPETITORS_COUNTRY] = "VNM" if "VNM" in options else options[0]
     iso3 = st.selectbox(
         tr("ui.cp.country"),
         options,
         format_func=lambda i: str(names.get(i, i)),
-        key="competitors_country",
+        key=Key.COMPETITORS_COUNTRY,
         help=tr("ui.cp.country_help"),
     )
     detail = threat.detail[threat.detail["iso3"] == iso3]

@@ -9,6 +9,7 @@ from strategy.data.dataset import FILES, JUDGEMENT_TABLES
 from strategy.data.validation import TRANSFORMS, DataValidationError
 from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
+from ui.session import Key
 from ui.texts import t
 
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
@@ -33,7 +34,7 @@ section = st.segmented_control(
     default="catalog",
     required=True,
     format_func=lambda s: t(f"ui.tab.{s}", language),  # no session state here: AppTest calls it outside a run
-    key="data_section",
+    key=Key.DATA_SECTION,
     label_visibility="collapsed",
 )
 

@@ -8,20 +8,15 @@ import streamlit as st
 from strategy.scoring import STANDARD_FIELDS, standard_status
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
 from ui.texts import t
 
 SECTIONS = ("heatmap", "profile")
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.fields"))
-st.write(tr("ui.fd.intro"))
-universe = sc.require_countries(ds, state)
-sc.header(ds, state, len(universe))
+ds, language, state, universe = open_page("ui.page.fields", "ui.fd.intro")
 fit = sc.fit(ds, state)
 market = sc.market(ds, state)
 field_label = views.field_names(ds, language)
@@ -33,7 +28,7 @@ section = st.segmented_control(
     default="heatmap",
     required=True,
     format_func=lambda s: t(f"ui.fd.tab.{s}", language),
-    key="fields_section",
+    key=Key.FIELDS_SECTION,
     label_visibility="collapsed",
     persist_state="session",
 )
@@ -152,13 +147,13 @@ elif section == "profile":
     ranked = list(table[table["field_id"] == field_id]["iso3"].astype(str))
     in_fit = [i for i in fit.fit.index if i not in set(ranked)]
     options = ranked + in_fit
-    if st.session_state.get("fields_country") not in options:
-        st.session_state["fields_country"] = "VNM" if "VNM" in options else options[0]
+    if st.session_state.get(Key.FIELDS_COUNTRY) not in options:
+        st.session_state[Key.FIELDS_COUNTRY] = "VNM" if "VNM" in options else options[0]
     iso3 = st.selectbox(
         tr("ui.fd.country"),
         options,
         format_func=lambda i: str(names.get(i, i)),
-        key="fields_country",
+        key=Key.FIELDS_COUNTRY,
         help=tr("ui.fd.country_help"),
     )
     drivers = sc.fit_drivers(ds, state, field_id, iso3)

@@ -7,20 +7,15 @@ import streamlit as st
 from strategy.scoring.groups import DEFAULT_GROUP_INDICATORS
 from ui import settings as sc
 from ui import views
-from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
+from ui.common import bullets, escape_markdown, label, tr
+from ui.page import open_page
+from ui.session import Key
 from ui.texts import t
 
 SECTIONS = ("ranking", "why", "groups", "weights")
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.markets"))
-st.write(tr("ui.mk.intro"))
-universe = sc.require_countries(ds, state)
+ds, language, state, universe = open_page("ui.page.markets", "ui.mk.intro")
 market = sc.market(ds, state)
-sc.header(ds, state, len(universe))
 
 section = st.segmented_control(
     tr("ui.mk.section"),
@@ -28,7 +23,7 @@ section = st.segmented_control(
     default="ranking",
     required=True,
     format_func=lambda s: t(f"ui.mk.tab.{s}", language),
-    key="markets_section",
+    key=Key.MARKETS_SECTION,
     label_visibility="collapsed",
     persist_state="session",
 )
@@ -63,15 +58,15 @@ if section == "ranking":
 elif section == "why":
     ranked = list(market.table().index)
     focus_ranked = [i for i in ranked if i in set(ds.focus)]
-    default = st.session_state.get("markets_country")
+    default = st.session_state.get(Key.MARKETS_COUNTRY)
     if default not in ranked:
-        st.session_state["markets_country"] = "VNM" if "VNM" in ranked else (focus_ranked or ranked)[0]
+        st.session_state[Key.MARKETS_COUNTRY] = "VNM" if "VNM" in ranked else (focus_ranked or ranked)[0]
     names = views.country_names(ds, language)
     iso3 = st.selectbox(
         tr("ui.mk.country"),
         ranked,
         format_func=lambda i: f"{ranked.index(i) + 1}. {names.get(i, i)}",
-        key="markets_country",
+        key=Key.MARKETS_COUNTRY,
         help=tr("ui.mk.country_help"),
     )
     rank = int(market.rank[iso3])
@@ -172,12 +167,12 @@ elif section == "weights":
 
     st.markdown(f"#### {tr('ui.mk.indicator_weights_title')}")
     st.caption(tr("ui.mk.indicator_weights_intro"))
-    stored = dict(st.session_state.get(sc.INDICATOR_WEIGHTS_KEY, {}))
+    stored = dict(st.session_state.get(Key.INDICATOR_WEIGHTS, {}))
     frame = views.indicator_weight_frame(ds, stored, language)
 
     def _store_indicator_weights() -> None:
-        edits = st.session_state.get(sc.INDICATOR_EDITOR_KEY, {}).get("edited_rows", {})
-        current = dict(st.session_state.get(sc.INDICATOR_WEIGHTS_KEY, {}))
+        edits = st.session_state.get(Key.INDICATOR_EDITOR, {}).get("edited_rows", {})
+        current = dict(st.session_state.get(Key.INDICATOR_WEIGHTS, {}))
         for row, change in edits.items():
             if "weight" in change and change["weight"] is not None:
                 indicator = frame["indicator_id"].iloc[int(row)]
@@ -186,7 +181,7 @@ elif section == "weights":
                     current.pop(indicator, None)
                 else:
                     current[indicator] = value
-        st.session_state[sc.INDICATOR_WEIGHTS_KEY] = current
+        st.session_state[Key.INDICATOR_WEIGHTS] = current
 
     st.data_editor(
         frame,
@@ -207,10 +202,10 @@ elif section == "weights":
         hide_index=True,
         width="stretch",
         height=35 * 12 + 3,
-        key=sc.INDICATOR_EDITOR_KEY,
+        key=Key.INDICATOR_EDITOR,
         on_change=_store_indicator_weights,
     )
-    changed = st.session_state.get(sc.INDICATOR_WEIGHTS_KEY, {})
+    changed = st.session_state.get(Key.INDICATOR_WEIGHTS, {})
     if changed:
         names = views.indicator_names(ds.catalog, language)
         st.caption(

@@ -19,7 +19,7 @@ from strategy.analysis import profile
 from strategy.analysis.profile import HISTORY_START
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, format_value
-from ui.common import indicator_names, unit_label
+from ui.common import escape_markdown, indicator_names, unit_label
 from ui.texts import t
 from ui.views.charts import FONT
 from ui.views.country import CONTEXT_GREY, _name, _short, colour_map
@@ -239,3 +239,39 @@ def _source_text(ds: Dataset, source_id: str) -> str:
         return source_id
     row = ds.sources.loc[source_id]
     return f"{row['publisher']}: {row['title']} ({row['licence']})"
+
+
+def show_history(
+    ds: Dataset,
+    countries: Sequence[str],
+    indicators: Sequence[str],
+    highlight: Sequence[str],
+    focus: Sequence[str],
+    language: Lang,
+    key: str,
+) -> pd.DataFrame:
+    """Draw the histories of ``indicators`` for ``countries`` (``highlight`` in colour) with the median
+    of the focus markets, as the comparison and profile pages show them; returns the histories drawn."""
+    history = profile.indicator_history(ds, list(countries), list(indicators))
+    figure = history_figure(
+        ds,
+        ds.version,
+        tuple(countries),
+        tuple(indicators),
+        tuple(highlight),
+        tuple(focus),
+        language,
+        t("ui.fc.median", language, n=len(focus)),
+    )
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key=key)
+    return history
+
+
+def history_sources(
+    ds: Dataset, history: pd.DataFrame, indicators: Sequence[str], focus: Sequence[str], language: Lang
+) -> None:
+    """The caption under the histories (what the median is) and their sources in an expander."""
+    st.caption(t("ui.fc.history_caption", language, start=profile.HISTORY_START, n=math.ceil(len(focus) / 2)))
+    with st.expander(t("ui.fc.history_sources", language)):
+        notes = history_notes(ds, history, indicators, language)
+        st.caption("  \n".join(escape_markdown(line) for line in notes))
