@@ -10,9 +10,9 @@ from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
 from ui.texts import t
+from ui.views import widgets
 
 SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
-COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
 ds, language, state, universe = open_page("ui.page.competitors", "ui.cp.intro")
 threat = sc.threat(ds, state)
@@ -20,16 +20,7 @@ market = sc.market(ds, state)
 field_label = views.field_names(ds, language)
 names = views.country_names(ds, language)
 
-section = st.segmented_control(
-    tr("ui.cp.section"),
-    SECTIONS,
-    default="threat",
-    required=True,
-    format_func=lambda s: t(f"ui.cp.tab.{s}", language),
-    key=Key.COMPETITORS_SECTION,
-    label_visibility="collapsed",
-    persist_state="session",
-)
+section = widgets.section_picker("ui.cp.section", "ui.cp.tab", SECTIONS, Key.COMPETITORS_SECTION, language)
 
 
 def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
@@ -37,25 +28,7 @@ def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
 
 
 def country_set() -> list[str]:
-    st.session_state.setdefault("competitors_countries", "focus")
-    choice = st.selectbox(
-        tr("ui.fd.countries"),
-        COUNTRY_SETS,
-        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
-        key="competitors_countries",
-        help=tr("ui.fd.countries_help"),
-        persist_state="session",
-    )
-    ranked = list(market.table().index)
-    if choice == "focus":  # best market first, then focus markets without a market score
-        focus = set(ds.focus) & set(universe)
-        shown = [i for i in ranked if i in focus] + sorted(focus - set(ranked))
-    else:
-        shown = ranked[: int(choice.removeprefix("top"))]
-    if not shown:
-        st.info(tr("ui.fd.no_focus"))
-        shown = ranked[:10]
-    return shown
+    return widgets.country_set_picker(ds, market, universe, Key.COMPETITORS_COUNTRIES, language)
 
 
 def assumed_note() -> None:

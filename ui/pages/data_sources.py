@@ -10,7 +10,7 @@ from strategy.data.validation import TRANSFORMS, DataValidationError
 from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
 from ui.session import Key
-from ui.texts import t
+from ui.views import widgets
 
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 
@@ -28,15 +28,7 @@ st.title(tr("ui.page.data"))
 st.write(tr("ui.data.intro"))
 st.warning(tr("ui.data.licence_warning"))
 
-section = st.segmented_control(
-    tr("ui.data.section"),
-    SECTIONS,
-    default="catalog",
-    required=True,
-    format_func=lambda s: t(f"ui.tab.{s}", language),  # no session state here: AppTest calls it outside a run
-    key=Key.DATA_SECTION,
-    label_visibility="collapsed",
-)
+section = widgets.section_picker("ui.data.section", "ui.tab", SECTIONS, Key.DATA_SECTION, language, persist=False)
 
 st.subheader(tr(f"ui.tab.{section}"))
 if section == "catalog":

@@ -12,9 +12,9 @@ from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
 from ui.texts import t
+from ui.views import widgets
 
 SECTIONS = ("heatmap", "profile")
-COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
 ds, language, state, universe = open_page("ui.page.fields", "ui.fd.intro")
 fit = sc.fit(ds, state)
@@ -22,46 +22,16 @@ market = sc.market(ds, state)
 field_label = views.field_names(ds, language)
 names = views.country_names(ds, language)
 
-section = st.segmented_control(
-    tr("ui.fd.section"),
-    SECTIONS,
-    default="heatmap",
-    required=True,
-    format_func=lambda s: t(f"ui.fd.tab.{s}", language),
-    key=Key.FIELDS_SECTION,
-    label_visibility="collapsed",
-    persist_state="session",
-)
+section = widgets.section_picker("ui.fd.section", "ui.fd.tab", SECTIONS, Key.FIELDS_SECTION, language)
 
 
 def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
     table.show(rows, key)
 
 
-def country_set(choice: str) -> list[str]:
-    """Countries to show: the focus markets in the universe, or the top N by market score."""
-    ranked = list(market.table().index)
-    if choice == "focus":  # best market first, then focus markets without a market score
-        focus = set(ds.focus) & set(universe)
-        return [i for i in ranked if i in focus] + sorted(focus - set(ranked))
-    return ranked[: int(choice.removeprefix("top"))]
-
-
 if section == "heatmap":
     st.subheader(tr("ui.fd.heatmap_title"))
-    st.session_state.setdefault("fields_countries", "focus")
-    choice = st.selectbox(
-        tr("ui.fd.countries"),
-        COUNTRY_SETS,
-        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
-        key="fields_countries",
-        help=tr("ui.fd.countries_help"),
-        persist_state="session",
-    )
-    shown = country_set(str(choice))
-    if not shown:
-        st.info(tr("ui.fd.no_focus"))
-        shown = list(market.table().index)[:10]
+    shown = widgets.country_set_picker(ds, market, universe, Key.FIELDS_COUNTRIES, language)
     st.plotly_chart(
         views.fit_heatmap(ds, fit, shown, language),
         width="stretch",

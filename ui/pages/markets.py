@@ -11,22 +11,14 @@ from ui.common import bullets, escape_markdown, label, tr
 from ui.page import open_page
 from ui.session import Key
 from ui.texts import t
+from ui.views import widgets
 
 SECTIONS = ("ranking", "why", "groups", "weights")
 
 ds, language, state, universe = open_page("ui.page.markets", "ui.mk.intro")
 market = sc.market(ds, state)
 
-section = st.segmented_control(
-    tr("ui.mk.section"),
-    SECTIONS,
-    default="ranking",
-    required=True,
-    format_func=lambda s: t(f"ui.mk.tab.{s}", language),
-    key=Key.MARKETS_SECTION,
-    label_visibility="collapsed",
-    persist_state="session",
-)
+section = widgets.section_picker("ui.mk.section", "ui.mk.tab", SECTIONS, Key.MARKETS_SECTION, language)
 focus_only = state.scope == "focus" or len(universe) <= 40
 
 

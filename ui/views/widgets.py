@@ -1,0 +1,67 @@
+"""Pickers several pages share: which section of a page is drawn, which countries a chart shows.
+
+Not a page. Each widget keeps its value for the session under the key it is given (see
+:class:`ui.session.Key`), so coming back to a page shows the same section and countries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from strategy.data.dataset import Dataset
+from strategy.i18n import Lang
+from strategy.scoring import MarketScores
+from ui.texts import t
+
+#: The country sets a heatmap can show: the focus markets, or the top N by market score.
+COUNTRY_SETS = ("focus", "top10", "top25", "top50")
+
+
+def section_picker(
+    label_key: str, tab_prefix: str, sections: Sequence[str], key: str, language: Lang, *, persist: bool = True
+) -> str:
+    """The row of buttons above a page that picks the one section drawn (the first by default);
+    a section ``s`` is shown as ``<tab_prefix>.<s>``."""
+    kwargs = {"persist_state": "session"} if persist else {}
+    return st.segmented_control(
+        t(label_key, language),
+        sections,
+        default=sections[0],
+        required=True,
+        format_func=lambda s: t(f"{tab_prefix}.{s}", language),
+        key=key,
+        label_visibility="collapsed",
+        **kwargs,
+    )
+
+
+def country_set(ds: Dataset, market: MarketScores, universe: pd.Index, choice: str) -> list[str]:
+    """Countries to show: the focus markets in the universe (best market first, then those without
+    a market score), or the top N by market score."""
+    ranked = list(market.table().index)
+    if choice == "focus":
+        focus = set(ds.focus) & set(universe)
+        return [i for i in ranked if i in focus] + sorted(focus - set(ranked))
+    return ranked[: int(choice.removeprefix("top"))]
+
+
+def country_set_picker(ds: Dataset, market: MarketScores, universe: pd.Index, key: str, language: Lang) -> list[str]:
+    """A select box of :data:`COUNTRY_SETS` and the countries it picks; when the universe has no
+    focus market, a notice and the top ten instead."""
+    st.session_state.setdefault(key, "focus")
+    choice = st.selectbox(
+        t("ui.fd.countries", language),
+        COUNTRY_SETS,
+        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
+        key=key,
+        help=t("ui.fd.countries_help", language),
+        persist_state="session",
+    )
+    shown = country_set(ds, market, universe, str(choice))
+    if not shown:
+        st.info(t("ui.fd.no_focus", language))
+        shown = list(market.table().index)[:10]
+    return shown
