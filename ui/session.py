@@ -141,10 +141,14 @@ class Key(StrEnum):
     MARKETS_COUNTRY = "markets_country"
     FIELDS_SECTION = "fields_section"
     FIELDS_COUNTRY = "fields_country"
+    #: the field of the field profile
+    FIELDS_FIELD = "fields_field"
     #: which countries the fit heatmap shows (one of ui.views.widgets.COUNTRY_SETS)
     FIELDS_COUNTRIES = "fields_countries"
     COMPETITORS_SECTION = "competitors_section"
     COMPETITORS_COUNTRY = "competitors_country"
+    #: the field of the head-to-head view
+    COMPETITORS_FIELD = "competitors_field"
     #: which countries the threat views show (one of ui.views.widgets.COUNTRY_SETS)
     COMPETITORS_COUNTRIES = "competitors_countries"
     DATA_SECTION = "data_section"

@@ -9,7 +9,6 @@ from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
-from ui.texts import t
 from ui.views import widgets
 
 SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
@@ -17,14 +16,9 @@ SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
 ds, language, state, universe = open_page("ui.page.competitors", "ui.cp.intro")
 threat = sc.threat(ds, state)
 market = sc.market(ds, state)
-field_label = views.field_names(ds, language)
 names = views.country_names(ds, language)
 
 section = widgets.section_picker("ui.cp.section", "ui.cp.tab", SECTIONS, Key.COMPETITORS_SECTION, language)
-
-
-def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    table.show(rows, key)
 
 
 def country_set() -> list[str]:
@@ -79,31 +73,20 @@ elif section == "evidence":
         st.info(tr("ui.cp.no_evidence"))
     st.caption(tr("ui.cp.evidence_caption"))
     st.markdown(f"#### {tr('ui.cp.country_fields_title', country=names.get(iso3, iso3))}")
-    show(views.country_threat_table(ds, threat, iso3, language), rows=18, key="competitors_country_table")
+    views.country_threat_table(ds, threat, iso3, language).show(rows=18, key="competitors_country_table")
     st.caption(tr("ui.cp.strength_note"))
 
 elif section == "head_to_head":
     st.subheader(tr("ui.cp.h2h_title"))
-    fields = list(ds.fields.sort_values("phase", kind="stable").index)
-    st.session_state.setdefault("competitors_field", "submarine_cable")
     left, right = st.columns(2)
     with left:
-        field_id = st.selectbox(
-            tr("ui.fd.field"),
-            fields,
-            format_func=lambda f: t(
-                "ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=field_label[f]
-            ),
-            key="competitors_field",
-            help=tr("ui.cp.field_help"),
-            persist_state="session",
-        )
+        field_id = widgets.field_picker(ds, Key.COMPETITORS_FIELD, "submarine_cable", "ui.cp.field_help", language)
     with right:
         shown = country_set()
     figure, table = views.head_to_head(ds, threat, field_id, shown, language)
     st.caption(tr("ui.cp.h2h_caption"))
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="competitors_h2h")
-    show(table, rows=15, key="competitors_h2h_table")
+    table.show(rows=15, key="competitors_h2h_table")
     assumed_note()
 
 elif section == "white_space":
@@ -115,10 +98,10 @@ elif section == "white_space":
     st.caption(tr("ui.cp.white_caption", threshold=f"{state.white_space:.2f}"))
     st.markdown(f"#### {tr('ui.cp.white_measured_title', n=len(measured.frame))}")
     if len(measured.frame):
-        show(measured, rows=15, key="competitors_white_space")
+        measured.show(rows=15, key="competitors_white_space")
     else:
         st.info(tr("ui.cp.no_white_space"))
     st.markdown(f"#### {tr('ui.cp.white_assumed_title', n=len(assumed.frame))}")
     st.warning(tr("ui.cp.white_assumed_warning", default=f"{state.presence_default:.2f}"))
     if len(assumed.frame):
-        show(assumed, rows=10, key="competitors_white_space_assumed")
+        assumed.show(rows=10, key="competitors_white_space_assumed")

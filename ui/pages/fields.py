@@ -11,7 +11,6 @@ from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
-from ui.texts import t
 from ui.views import widgets
 
 SECTIONS = ("heatmap", "profile")
@@ -23,10 +22,6 @@ field_label = views.field_names(ds, language)
 names = views.country_names(ds, language)
 
 section = widgets.section_picker("ui.fd.section", "ui.fd.tab", SECTIONS, Key.FIELDS_SECTION, language)
-
-
-def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    table.show(rows, key)
 
 
 if section == "heatmap":
@@ -51,18 +46,7 @@ if section == "heatmap":
     )
 
 elif section == "profile":
-    fields = list(ds.fields.sort_values("phase", kind="stable").index)
-    st.session_state.setdefault("fields_field", "disaster_ict")
-    field_id = st.selectbox(
-        tr("ui.fd.field"),
-        fields,
-        format_func=lambda f: t(
-            "ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=field_label[f]
-        ),
-        key="fields_field",
-        help=tr("ui.fd.field_help"),
-        persist_state="session",
-    )
+    field_id = widgets.field_picker(ds, Key.FIELDS_FIELD, "disaster_ict", "ui.fd.field_help", language)
     row = ds.fields.loc[field_id]
     st.subheader(field_label[field_id])
     prerequisites = [s.strip() for s in str(row["prerequisite_fields"]).split(";") if s.strip()]
@@ -91,7 +75,7 @@ elif section == "profile":
     st.caption(tr("ui.fd.drivers_caption"))
     if field_id in STANDARD_FIELDS:
         st.caption(tr("ui.fd.standard_rule", ours=" / ".join(STANDARD_FIELDS[field_id])))
-    show(views.field_drivers_table(ds, field_id, language), rows=12, key="fields_drivers")
+    views.field_drivers_table(ds, field_id, language).show(rows=12, key="fields_drivers")
 
     st.markdown(f"#### {tr('ui.fd.best_title', field=field_label[field_id])}")
     table = sc.opportunities(ds, state)
@@ -106,7 +90,7 @@ elif section == "profile":
         )
     )
     best = views.best_markets(ds, table, field_id, language)
-    show(best, rows=10, key="fields_best")
+    best.show(rows=10, key="fields_best")
     st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
     top = table[table["field_id"] == field_id].head(len(best.frame))
     no_need = top.loc[top["need"].isna(), "iso3"].astype(str)
@@ -166,4 +150,4 @@ elif section == "profile":
         )
     figure, detail = views.fit_drivers(ds, drivers, language)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="fields_fit_chart")
-    show(detail, rows=12, key="fields_fit_table")
+    detail.show(rows=12, key="fields_fit_table")

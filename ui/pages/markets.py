@@ -22,10 +22,6 @@ section = widgets.section_picker("ui.mk.section", "ui.mk.tab", SECTIONS, Key.MAR
 focus_only = state.scope == "focus" or len(universe) <= 40
 
 
-def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    table.show(rows, key)
-
-
 if section == "ranking":
     n_ranked, n_excluded = len(market.score), len(market.excluded)
     st.subheader(tr("ui.mk.ranking_title", n=n_ranked))
@@ -38,12 +34,12 @@ if section == "ranking":
     st.caption(tr("ui.mk.map_caption"))
     if market.method != "weighted_sum":
         st.caption(tr(f"ui.mk.method_note.{market.method}"))
-    show(views.market_table(ds, market, language), rows=15, key="markets_table")
+    views.market_table(ds, market, language).show(rows=15, key="markets_table")
     st.caption(tr("ui.mk.table_caption", year=market.criteria.reference_year, age=state.settings.max_age))
     if n_excluded:
         st.info(escape_markdown(views.excluded_summary(ds, market, language, state.settings.min_coverage)))
         with st.expander(tr("ui.mk.excluded_detail")):
-            show(views.excluded_table(ds, market, language), rows=12)
+            views.excluded_table(ds, market, language).show(rows=12)
     else:
         st.caption(tr("ui.mk.none_excluded"))
 
@@ -74,7 +70,7 @@ elif section == "why":
     figure, table = views.decomposition(ds, market, iso3, language)
     st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="markets_decomposition")
-    show(table, rows=40, key="markets_decomposition_table")
+    table.show(rows=40, key="markets_decomposition_table")
     st.caption(tr("ui.mk.decomp_caption", year=market.criteria.reference_year, age=state.settings.max_age))
 
 elif section == "groups":
@@ -121,7 +117,7 @@ elif section == "groups":
                 config=views.map_config(),
                 key="markets_groups_map",
             )
-            show(views.groups_table(ds, result, language), rows=8, key="markets_groups_table")
+            views.groups_table(ds, result, language).show(rows=8, key="markets_groups_table")
             st.caption(tr("ui.mk.groups_caption"))
             st.markdown("  \n".join(views.group_members(ds, result, language)))
             if len(result.left_out):
@@ -134,7 +130,7 @@ elif section == "weights":
     st.subheader(tr("ui.mk.weights_title"))
     weights = dict(state.pillar_weights)
     st.markdown(f"**{escape_markdown(sc.weights_label(ds, state, language))}**")
-    show(views.weights_table(ds, weights, state.preset, language, state.mode), rows=10, key="markets_weights_table")
+    views.weights_table(ds, weights, state.preset, language, state.mode).show(rows=10, key="markets_weights_table")
     if state.mode == "sliders":
         st.caption(tr("ui.mk.preset_judgement"))
 

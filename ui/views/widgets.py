@@ -15,6 +15,7 @@ from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
 from strategy.scoring import MarketScores
 from ui.texts import t
+from ui.views.common import field_names
 
 #: The country sets a heatmap can show: the focus markets, or the top N by market score.
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")
@@ -65,3 +66,20 @@ def country_set_picker(ds: Dataset, market: MarketScores, universe: pd.Index, ke
         st.info(t("ui.fd.no_focus", language))
         shown = list(market.table().index)[:10]
     return shown
+
+
+def field_picker(ds: Dataset, key: str, default: str, help_key: str, language: Lang) -> str:
+    """A select box of the fields in phase order, shown as "phase: name", that keeps its choice."""
+    fields = list(ds.fields.sort_values("phase", kind="stable").index)
+    names = field_names(ds, language)
+    st.session_state.setdefault(key, default)
+    return str(
+        st.selectbox(
+            t("ui.fd.field", language),
+            fields,
+            format_func=lambda f: t("ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=names[f]),
+            key=key,
+            help=t(help_key, language),
+            persist_state="session",
+        )
+    )
