@@ -14,24 +14,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
+from strategy import scoring
 from strategy.data.dataset import Dataset
-from strategy.scoring import (
-    Criteria,
-    FieldFit,
-    FitWeights,
-    MarketScores,
-    MarketWeights,
-    OpportunityWeights,
-    RivalThreat,
-    Settings,
-    Universe,
-    field_fit,
-    fit_decomposition,
-    market_scores,
-    opportunity,
-    prepare_criteria,
-    rival_threat,
-)
 from strategy.scoring.groups import MarketGroups, market_groups
 
 if TYPE_CHECKING:  # ui.settings re-exports these steps, so it cannot be imported here at run time
@@ -39,47 +23,56 @@ if TYPE_CHECKING:  # ui.settings re-exports these steps, so it cannot be importe
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _countries(_ds: Dataset, version: str, universe: Universe) -> pd.Index:
+def _countries(_ds: Dataset, version: str, universe: scoring.Universe) -> pd.Index:
     return universe.select(_ds)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _criteria(_ds: Dataset, version: str, universe: Universe, settings: Settings) -> Criteria:
-    return prepare_criteria(_ds, _countries(_ds, version, universe), settings)
+def _criteria(_ds: Dataset, version: str, universe: scoring.Universe, settings: scoring.Settings) -> scoring.Criteria:
+    return scoring.prepare_criteria(_ds, _countries(_ds, version, universe), settings)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _market(
-    _ds: Dataset, version: str, universe: Universe, settings: Settings, pillars: tuple, indicators: tuple
-) -> MarketScores:
-    weights = MarketWeights(pillars=dict(pillars), indicators=dict(indicators))
-    return market_scores(_ds, _criteria(_ds, version, universe, settings), weights)
+    _ds: Dataset,
+    version: str,
+    universe: scoring.Universe,
+    settings: scoring.Settings,
+    pillars: tuple,
+    indicators: tuple,
+) -> scoring.MarketScores:
+    weights = scoring.MarketWeights(pillars=dict(pillars), indicators=dict(indicators))
+    return scoring.market_scores(_ds, _criteria(_ds, version, universe, settings), weights)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _fit(_ds: Dataset, version: str, universe: Universe, settings: Settings, weights: FitWeights) -> FieldFit:
-    return field_fit(_ds, _criteria(_ds, version, universe, settings), weights)
+def _fit(
+    _ds: Dataset, version: str, universe: scoring.Universe, settings: scoring.Settings, weights: scoring.FitWeights
+) -> scoring.FieldFit:
+    return scoring.field_fit(_ds, _criteria(_ds, version, universe, settings), weights)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _threat(_ds: Dataset, version: str, universe: Universe, presence: float, white_space: float) -> RivalThreat:
-    return rival_threat(_ds, _countries(_ds, version, universe), presence, white_space)
+def _threat(
+    _ds: Dataset, version: str, universe: scoring.Universe, presence: float, white_space: float
+) -> scoring.RivalThreat:
+    return scoring.rival_threat(_ds, _countries(_ds, version, universe), presence, white_space)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _opportunity(
     _ds: Dataset,
     version: str,
-    universe: Universe,
-    settings: Settings,
+    universe: scoring.Universe,
+    settings: scoring.Settings,
     pillars: tuple,
     indicators: tuple,
-    fit_weights: FitWeights,
+    fit_weights: scoring.FitWeights,
     presence: float,
     white_space: float,
-    weights: OpportunityWeights,
+    weights: scoring.OpportunityWeights,
 ) -> pd.DataFrame:
-    return opportunity(
+    return scoring.opportunity(
         _market(_ds, version, universe, settings, pillars, indicators),
         _fit(_ds, version, universe, settings, fit_weights),
         _threat(_ds, version, universe, presence, white_space),
@@ -91,7 +84,7 @@ def _opportunity(
 def _groups(
     _ds: Dataset,
     version: str,
-    universe: Universe,
+    universe: scoring.Universe,
     k: int,
     indicators: tuple[str, ...],
     method: str,
@@ -107,24 +100,24 @@ def countries(ds: Dataset, state: State) -> pd.Index:
     return _countries(ds, ds.version, state.universe)
 
 
-def criteria(ds: Dataset, state: State) -> Criteria:
+def criteria(ds: Dataset, state: State) -> scoring.Criteria:
     return _criteria(ds, ds.version, state.universe, state.settings)
 
 
-def market(ds: Dataset, state: State) -> MarketScores:
+def market(ds: Dataset, state: State) -> scoring.MarketScores:
     return _market(ds, ds.version, state.universe, state.settings, state.pillar_weights, state.indicator_weights)
 
 
-def fit(ds: Dataset, state: State) -> FieldFit:
+def fit(ds: Dataset, state: State) -> scoring.FieldFit:
     return _fit(ds, ds.version, state.universe, state.settings, state.fit)
 
 
-def threat(ds: Dataset, state: State) -> RivalThreat:
+def threat(ds: Dataset, state: State) -> scoring.RivalThreat:
     return _threat(ds, ds.version, state.universe, state.presence_default, state.white_space)
 
 
 def opportunity_key(ds: Dataset, state: State) -> tuple:
-    """What the opportunity table depends on: its cache key, also used to notice a stale plan."""
+    """What the scoring.opportunity table depends on: its cache key, also used to notice a stale plan."""
     return (
         ds.version,
         state.universe,
@@ -145,7 +138,7 @@ def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
 
 def fit_drivers(ds: Dataset, state: State, field_id: str, iso3: str) -> pd.DataFrame:
     """The drivers behind one (field, country) fit (cheap, so not cached)."""
-    return fit_decomposition(ds, criteria(ds, state), field_id, iso3)
+    return scoring.fit_decomposition(ds, criteria(ds, state), field_id, iso3)
 
 
 def groups(ds: Dataset, state: State, k: int, indicators: tuple[str, ...], method: str) -> MarketGroups | ValueError:

@@ -27,9 +27,9 @@ from ui.views import country as vc
 from ui.views import country_profile as vcp
 from ui.views import history as vh
 from ui.views import profile as vp
+from ui.views import widgets
 
 DEFAULT = "VNM"
-PERSIST = "session"
 
 
 def _brief_bytes(ds: Dataset, brief: export.CountryBrief) -> bytes:
@@ -57,13 +57,8 @@ if requested is not None and requested != st.session_state.get(Key.COUNTRY_URL_W
         st.session_state[Key.COUNTRY_UNKNOWN] = requested
 if st.session_state.get(Key.COUNTRY) not in options:
     st.session_state[Key.COUNTRY] = fallback
-iso3 = st.selectbox(
-    tr("ui.cp.pf.country"),
-    options,
-    format_func=lambda i: f"{names.get(i, i)} ({i})",
-    key=Key.COUNTRY,
-    help=tr("ui.cp.pf.country_help"),
-    persist_state=PERSIST,
+iso3 = widgets.labelled(
+    st.selectbox, "ui.cp.pf.country", options, lambda i: f"{names.get(i, i)} ({i})", Key.COUNTRY, language
 )
 if st.query_params.get(Key.COUNTRY_URL) != iso3:
     st.query_params[Key.COUNTRY_URL] = iso3
@@ -132,26 +127,26 @@ st.session_state[Key.COUNTRY_INDICATORS] = [i for i in st.session_state[Key.COUN
 st.session_state.setdefault(Key.COUNTRY_PEERS, [])
 left, right = st.columns([3, 2])
 with left:
-    chosen = st.multiselect(
-        tr("ui.cp.pf.history_indicators"),
+    chosen = widgets.labelled(
+        st.multiselect,
+        "ui.cp.pf.history_indicators",
         catalogue,
-        format_func=lambda i: str(indicator_label.get(i, i)),
-        key=Key.COUNTRY_INDICATORS,
+        lambda i: str(indicator_label.get(i, i)),
+        Key.COUNTRY_INDICATORS,
+        language,
         max_selections=12,
-        help=tr("ui.cp.pf.history_indicators_help"),
-        persist_state=PERSIST,
     )
 peer_options = [i for i in options if i != iso3]
 st.session_state[Key.COUNTRY_PEERS] = [i for i in st.session_state[Key.COUNTRY_PEERS] if i in set(peer_options)]
 with right:
-    peers_chosen = st.multiselect(
-        tr("ui.cp.pf.history_peers"),
+    peers_chosen = widgets.labelled(
+        st.multiselect,
+        "ui.cp.pf.history_peers",
         peer_options,
-        format_func=lambda i: str(names.get(i, i)),
-        key=Key.COUNTRY_PEERS,
+        lambda i: str(names.get(i, i)),
+        Key.COUNTRY_PEERS,
+        language,
         max_selections=vc.MAX_HIGHLIGHT - 1,
-        help=tr("ui.cp.pf.history_peers_help"),
-        persist_state=PERSIST,
     )
 if not chosen:
     st.info(tr("ui.cp.pf.history_pick"))

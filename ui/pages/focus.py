@@ -21,8 +21,7 @@ from ui.page import open_page
 from ui.session import Key
 from ui.views import country as vc
 from ui.views import history as vh
-
-PERSIST = "session"
+from ui.views import widgets
 
 ds, language, state, universe = open_page("ui.page.focus", "ui.fc.intro")
 names = views.country_names(ds, language)
@@ -54,15 +53,15 @@ def _added_changed() -> None:
 
 pick, mark = st.columns(2)
 with pick:
-    added = st.multiselect(
-        tr("ui.fc.add"),
+    added = widgets.labelled(
+        st.multiselect,
+        "ui.fc.add",
         others,
-        format_func=lambda i: f"{names.get(i, i)} ({i})",
-        key=Key.FOCUS_ADD,
+        lambda i: f"{names.get(i, i)} ({i})",
+        Key.FOCUS_ADD,
+        language,
         placeholder=tr("ui.fc.add_placeholder"),
-        help=tr("ui.fc.add_help"),
         on_change=_added_changed,
-        persist_state=PERSIST,
     )
 unknown = st.session_state.pop(Key.FOCUS_UNKNOWN, None)
 if unknown:
@@ -80,15 +79,16 @@ if Key.FOCUS_HIGHLIGHT not in st.session_state:
     st.session_state[Key.FOCUS_HIGHLIGHT] = (list(added) + [i for i in ranked if i not in set(added)])[:4]
 st.session_state[Key.FOCUS_HIGHLIGHT] = [c for c in st.session_state[Key.FOCUS_HIGHLIGHT] if c in set(countries)]
 with mark:
-    highlight = st.multiselect(
-        tr("ui.fc.highlight"),
+    highlight = widgets.labelled(
+        st.multiselect,
+        "ui.fc.highlight",
         countries,
-        format_func=lambda i: str(names.get(i, i)),
-        key=Key.FOCUS_HIGHLIGHT,
+        lambda i: str(names.get(i, i)),
+        Key.FOCUS_HIGHLIGHT,
+        language,
+        help_values={"n": vc.MAX_HIGHLIGHT},
         max_selections=vc.MAX_HIGHLIGHT,
         placeholder=tr("ui.fc.highlight_placeholder"),
-        help=tr("ui.fc.highlight_help", n=vc.MAX_HIGHLIGHT),
-        persist_state=PERSIST,
     )
 st.caption(
     tr(

@@ -50,12 +50,14 @@ elif section == "why":
     if default not in ranked:
         st.session_state[Key.MARKETS_COUNTRY] = "VNM" if "VNM" in ranked else (focus_ranked or ranked)[0]
     names = views.country_names(ds, language)
-    iso3 = st.selectbox(
-        tr("ui.mk.country"),
+    iso3 = widgets.labelled(
+        st.selectbox,
+        "ui.mk.country",
         ranked,
-        format_func=lambda i: f"{ranked.index(i) + 1}. {names.get(i, i)}",
-        key=Key.MARKETS_COUNTRY,
-        help=tr("ui.mk.country_help"),
+        lambda i: f"{ranked.index(i) + 1}. {names.get(i, i)}",
+        Key.MARKETS_COUNTRY,
+        language,
+        persist=False,
     )
     rank = int(market.rank[iso3])
     st.subheader(

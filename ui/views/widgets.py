@@ -6,7 +6,8 @@ Not a page. Each widget keeps its value for the session under the key it is give
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -82,4 +83,30 @@ def field_picker(ds: Dataset, key: str, default: str, help_key: str, language: L
             help=t(help_key, language),
             persist_state="session",
         )
+    )
+
+
+def labelled(
+    widget: Callable[..., Any],
+    text_key: str,
+    options: Sequence[str],
+    format_func: Callable[[str], str],
+    key: str,
+    language: Lang,
+    *,
+    help_values: Mapping[str, object] | None = None,
+    persist: bool = True,
+    **extra: Any,
+) -> Any:
+    """``widget`` (``st.selectbox``, ``st.multiselect``) labelled ``text_key`` with the help text
+    ``<text_key>_help``, keeping its value for the session unless ``persist`` is off."""
+    kwargs: dict[str, Any] = {"persist_state": "session"} if persist else {}
+    return widget(
+        t(text_key, language),
+        options,
+        format_func=format_func,
+        key=key,
+        help=t(f"{text_key}_help", language, **(help_values or {})),
+        **kwargs,
+        **extra,
     )
