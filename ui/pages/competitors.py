@@ -44,15 +44,7 @@ if section == "threat":
 elif section == "evidence":
     st.subheader(tr("ui.cp.evidence_title"))
     options = list(universe)
-    if st.session_state.get(Key.COMPETITORS_COUNTRY) not in options:
-        st.session_state[Key.COMPETITORS_COUNTRY] = "VNM" if "VNM" in options else options[0]
-    iso3 = st.selectbox(
-        tr("ui.cp.country"),
-        options,
-        format_func=lambda i: str(names.get(i, i)),
-        key=Key.COMPETITORS_COUNTRY,
-        help=tr("ui.cp.country_help"),
-    )
+    iso3 = widgets.country_picker("ui.cp.country", options, names, Key.COMPETITORS_COUNTRY, language)
     detail = threat.detail[threat.detail["iso3"] == iso3]
     rivals = detail[detail["rival_id"] != "JPN"]
     measured, total = int(rivals["measured"].sum()), len(rivals)

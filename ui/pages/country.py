@@ -123,12 +123,9 @@ st.header(tr("ui.cp.pf.history_title"))
 catalogue = list(ds.catalog.index)
 indicator_label = views.indicator_names(ds.catalog, language)
 st.session_state.setdefault(Key.COUNTRY_INDICATORS, list(vh.key_indicators(ds, ds.version)[:6]))
-st.session_state[Key.COUNTRY_INDICATORS] = [i for i in st.session_state[Key.COUNTRY_INDICATORS] if i in set(catalogue)]
-st.session_state.setdefault(Key.COUNTRY_PEERS, [])
 left, right = st.columns([3, 2])
 with left:
-    chosen = widgets.labelled(
-        st.multiselect,
+    chosen = widgets.kept_multiselect(
         "ui.cp.pf.history_indicators",
         catalogue,
         lambda i: str(indicator_label.get(i, i)),
@@ -137,10 +134,8 @@ with left:
         max_selections=12,
     )
 peer_options = [i for i in options if i != iso3]
-st.session_state[Key.COUNTRY_PEERS] = [i for i in st.session_state[Key.COUNTRY_PEERS] if i in set(peer_options)]
 with right:
-    peers_chosen = widgets.labelled(
-        st.multiselect,
+    peers_chosen = widgets.kept_multiselect(
         "ui.cp.pf.history_peers",
         peer_options,
         lambda i: str(names.get(i, i)),

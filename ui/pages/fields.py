@@ -101,15 +101,7 @@ elif section == "profile":
     ranked = list(table[table["field_id"] == field_id]["iso3"].astype(str))
     in_fit = [i for i in fit.fit.index if i not in set(ranked)]
     options = ranked + in_fit
-    if st.session_state.get(Key.FIELDS_COUNTRY) not in options:
-        st.session_state[Key.FIELDS_COUNTRY] = "VNM" if "VNM" in options else options[0]
-    iso3 = st.selectbox(
-        tr("ui.fd.country"),
-        options,
-        format_func=lambda i: str(names.get(i, i)),
-        key=Key.FIELDS_COUNTRY,
-        help=tr("ui.fd.country_help"),
-    )
+    iso3 = widgets.country_picker("ui.fd.country", options, names, Key.FIELDS_COUNTRY, language)
     drivers = sc.fit_drivers(ds, state, field_id, iso3)
 
     def number(value: float) -> str:

@@ -77,10 +77,8 @@ countries = profile.compared_countries(ds, added)
 ranked = [i for i in market.score.sort_values(ascending=False).index if i in set(countries)]
 if Key.FOCUS_HIGHLIGHT not in st.session_state:
     st.session_state[Key.FOCUS_HIGHLIGHT] = (list(added) + [i for i in ranked if i not in set(added)])[:4]
-st.session_state[Key.FOCUS_HIGHLIGHT] = [c for c in st.session_state[Key.FOCUS_HIGHLIGHT] if c in set(countries)]
 with mark:
-    highlight = widgets.labelled(
-        st.multiselect,
+    highlight = widgets.kept_multiselect(
         "ui.fc.highlight",
         countries,
         lambda i: str(names.get(i, i)),
