@@ -13,9 +13,10 @@ happens here: every number comes from :mod:`strategy.scoring` and :mod:`strategy
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -202,17 +203,27 @@ def _share_slider(text_key: str, key: str, default: float) -> float:
     )
 
 
-def _choice(where: object, text_key: str, options: tuple[str, ...], key: str, default: str, language: str) -> str:
-    """A select box of ids shown as ``<text_key>.<id>``, with help ``<text_key>_help``, drawn in ``where``."""
-    _default(key, default)
+def _choice(
+    widget: Callable[..., Any],
+    text_key: str,
+    options: tuple[str, ...],
+    key: str,
+    language: str,
+    option_prefix: str | None = None,
+    **extra: Any,
+) -> str:
+    """``widget`` (a select box or radio, bound to where it is drawn) of ids shown as
+    ``<option_prefix>.<id>`` (default ``<text_key>.<id>``), with the help text ``<text_key>_help``."""
+    prefix = option_prefix or text_key
     return str(
-        where.selectbox(  # type: ignore[attr-defined]
+        widget(
             tr(text_key),
             options,
-            format_func=lambda option: t(f"{text_key}.{option}", language),
+            format_func=lambda option: t(f"{prefix}.{option}", language),
             key=key,
             help=tr(f"{text_key}_help"),
             persist_state=PERSIST,
+            **extra,
         )
     )
 
@@ -259,7 +270,8 @@ def reset_indicator_weights() -> None:
 
 def _universe_controls(ds: Dataset, language: str) -> tuple[Universe, str, tuple[str, ...]]:
     sb = st.sidebar
-    scope = _choice(sb, "ui.sc.scope", SCOPES, Key.SCOPE, "all", language)
+    _default(Key.SCOPE, "all")
+    scope = _choice(sb.selectbox, "ui.sc.scope", SCOPES, Key.SCOPE, language)
     values: tuple[str, ...] = ()
     c = ds.countries
     if scope == "region":
@@ -309,15 +321,7 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
     modes = WEIGHT_MODES + ((SCENARIO_MODE,) if exact else ())
     if st.session_state[Key.WEIGHT_MODE] not in modes:
         st.session_state[Key.WEIGHT_MODE] = "sliders"
-    mode = sb.radio(
-        tr("ui.sc.weight_mode"),
-        modes,
-        format_func=lambda m: t(f"ui.sc.weight_mode.{m}", language),
-        key=Key.WEIGHT_MODE,
-        help=tr("ui.sc.weight_mode_help"),
-        horizontal=True,
-        persist_state=PERSIST,
-    )
+    mode = _choice(sb.radio, "ui.sc.weight_mode", modes, Key.WEIGHT_MODE, language, horizontal=True)
     preset_values = _preset_pillars(ds, preset)
     for pillar, weight in preset_values.items():
         _default(pillar_key(pillar), min(weight, PILLAR_MAX))
@@ -451,8 +455,10 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
         max_age = st.slider(
             tr("ui.sc.max_age"), 1, 15, key=Key.MAX_AGE, help=tr("ui.sc.max_age_help"), persist_state=PERSIST
         )
-        norm = _choice(st, "ui.sc.norm", NORMALISATIONS, Key.NORMALISATION, "minmax", language)
-        missing = _choice(st, "ui.sc.missing", MISSING_POLICIES, Key.MISSING, "drop", language)
+        _default(Key.NORMALISATION, "minmax")
+        norm = _choice(st.selectbox, "ui.sc.norm", NORMALISATIONS, Key.NORMALISATION, language)
+        _default(Key.MISSING, "drop")
+        missing = _choice(st.selectbox, "ui.sc.missing", MISSING_POLICIES, Key.MISSING, language)
         min_coverage = _share_slider("ui.sc.min_coverage", Key.MIN_COVERAGE, 0.6)
         _default(Key.WINSOR, 0.0)
         winsor = st.select_slider(
@@ -540,14 +546,7 @@ def controls(ds: Dataset) -> State:
     universe, scope, values = _universe_controls(ds, language)
     preset, modified, mode, pillars, ahp_result = _weight_controls(ds, language)
     _url_default(Key.METHOD, METHODS, METHODS[0])
-    method = st.sidebar.selectbox(
-        tr("ui.sc.method"),
-        METHODS,
-        format_func=lambda m: t(f"label.method.{m}", language),
-        key=Key.METHOD,
-        help=tr("ui.sc.method_help"),
-        persist_state=PERSIST,
-    )
+    method = _choice(st.sidebar.selectbox, "ui.sc.method", METHODS, Key.METHOD, language, "label.method")
     _to_url(Key.METHOD, str(method), METHODS[0])
     settings, fallback = _settings_controls(ds, language, method)
     fit_weights, opp_weights, presence, white = _fit_controls(language)
