@@ -126,22 +126,12 @@ st.session_state.setdefault(Key.COUNTRY_INDICATORS, list(vh.key_indicators(ds, d
 left, right = st.columns([3, 2])
 with left:
     chosen = widgets.kept_multiselect(
-        "ui.cp.pf.history_indicators",
-        catalogue,
-        lambda i: str(indicator_label.get(i, i)),
-        Key.COUNTRY_INDICATORS,
-        language,
-        max_selections=12,
+        "ui.cp.pf.history_indicators", catalogue, indicator_label, Key.COUNTRY_INDICATORS, language, max_selections=12
     )
 peer_options = [i for i in options if i != iso3]
 with right:
     peers_chosen = widgets.kept_multiselect(
-        "ui.cp.pf.history_peers",
-        peer_options,
-        lambda i: str(names.get(i, i)),
-        Key.COUNTRY_PEERS,
-        language,
-        max_selections=vc.MAX_HIGHLIGHT - 1,
+        "ui.cp.pf.history_peers", peer_options, names, Key.COUNTRY_PEERS, language, max_selections=vc.MAX_HIGHLIGHT - 1
     )
 if not chosen:
     st.info(tr("ui.cp.pf.history_pick"))

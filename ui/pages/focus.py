@@ -81,7 +81,7 @@ with mark:
     highlight = widgets.kept_multiselect(
         "ui.fc.highlight",
         countries,
-        lambda i: str(names.get(i, i)),
+        names,
         Key.FOCUS_HIGHLIGHT,
         language,
         help_values={"n": vc.MAX_HIGHLIGHT},

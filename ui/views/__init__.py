@@ -3,8 +3,9 @@
 Pages write ``from ui import views`` and ``views.Table``; the modules behind it may change:
 ``tables`` (the Table every page draws), ``charts`` (colours, fonts), ``maps`` (offline world maps),
 ``data`` and ``judgements`` (Home and Data pages), ``markets``, ``fields``, ``rivals`` (the scoring
-pages), ``country``, ``history`` and ``profile`` (the comparison and Country profile pages),
-``common`` (name look-ups).
+pages), ``country``, ``history``, ``profile`` and ``country_profile`` (the comparison and Country profile
+pages), ``scenarios`` (the Scenarios page), ``widgets`` (pickers several pages share), ``common``
+(name look-ups).
 """
 
 from __future__ import annotations

@@ -113,13 +113,13 @@ def labelled(
 
 
 def kept_multiselect(
-    text_key: str, options: Sequence[str], format_func: Callable[[str], str], key: str, language: Lang, **extra: Any
+    text_key: str, options: Sequence[str], names: Mapping[str, str], key: str, language: Lang, **extra: Any
 ) -> list[str]:
-    """A :func:`labelled` multiselect whose earlier choices that are no longer options are dropped
-    first (the widget would refuse them)."""
+    """A :func:`labelled` multiselect of ids shown by ``names``, whose earlier choices that are no
+    longer options are dropped first (the widget would refuse them)."""
     allowed = set(options)
     st.session_state[key] = [i for i in st.session_state.get(key, []) if i in allowed]
-    return list(labelled(st.multiselect, text_key, options, format_func, key, language, **extra))
+    return list(labelled(st.multiselect, text_key, options, lambda i: str(names.get(i, i)), key, language, **extra))
 
 
 def country_picker(text_key: str, options: Sequence[str], names: Mapping[str, str], key: str, language: Lang) -> str:
