@@ -26,50 +26,27 @@ REPO = Path(__file__).resolve().parent.parent
 RUNS = 20
 TARGET_MS = 300.0
 
+#: Slider positions to step through: pillar weights (0 to 5 by 0.5) and shares (0 to 1 by 0.05).
+WEIGHTS = [0.5 * i for i in range(11)]
+SHARES = [0.05 * i for i in range(21)]
+
+#: The segmented controls that pick a page's section.
+MK, FD, CP = "markets_section", "fields_section", "competitors_section"
+
 #: (page, section key and value or None, slider key, values to step through, what it re-runs)
 CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
-    ("home", None, "sc_w_growth", [0.5 * i for i in range(11)], "overview: top markets, fields, rivals"),
-    ("focus", None, "sc_w_size", [0.5 * i for i in range(11)], "ASEAN + India: radar, histories, heatmaps"),
-    ("country", None, "sc_w_income", [0.5 * i for i in range(11)], "country profile: headline, brief sections, tables"),
-    ("scenarios", None, "sc_w_digital", [0.5 * i for i in range(11)], "scenario from the session, exports on click"),
-    ("plan", None, "sc_w_growth", [0.5 * i for i in range(11)], "opportunities and the plan form (no re-solve)"),
-    ("sensitivity", None, "sc_w_size", [0.5 * i for i in range(11)], "SMAA 10,000 samples, tornado, intervals"),
-    (
-        "markets",
-        ("markets_section", "ranking"),
-        "sc_w_growth",
-        [0.5 * i for i in range(11)],
-        "market score, ranked table and map",
-    ),
-    (
-        "markets",
-        ("markets_section", "why"),
-        "sc_w_size",
-        [0.5 * i for i in range(11)],
-        "market score and the decomposition chart",
-    ),
-    ("fields", ("fields_section", "heatmap"), "sc_fit_need", [0.05 * i for i in range(21)], "field fit and heatmap"),
-    (
-        "fields",
-        ("fields_section", "profile"),
-        "sc_opp_fit",
-        [0.05 * i for i in range(1, 21)],
-        "opportunity table, best markets, fit decomposition",
-    ),
-    (
-        "competitors",
-        ("competitors_section", "threat"),
-        "sc_w_income",
-        [0.5 * i for i in range(11)],
-        "market score (country order) and threat heatmap",
-    ),
-    (
-        "competitors",
-        ("competitors_section", "white_space"),
-        "sc_presence_default",
-        [0.05 * i for i in range(21)],
-        "rival threat (not cached for a new value) and white space",
-    ),
+    ("home", None, "sc_w_growth", WEIGHTS, "overview: top markets, fields, rivals"),
+    ("focus", None, "sc_w_size", WEIGHTS, "ASEAN + India: radar, histories, heatmaps"),
+    ("country", None, "sc_w_income", WEIGHTS, "country profile: headline, brief sections, tables"),
+    ("scenarios", None, "sc_w_digital", WEIGHTS, "scenario from the session, exports on click"),
+    ("plan", None, "sc_w_growth", WEIGHTS, "opportunities and the plan form (no re-solve)"),
+    ("sensitivity", None, "sc_w_size", WEIGHTS, "SMAA 10,000 samples, tornado, intervals"),
+    ("markets", (MK, "ranking"), "sc_w_growth", WEIGHTS, "market score, ranked table and map"),
+    ("markets", (MK, "why"), "sc_w_size", WEIGHTS, "market score and the decomposition chart"),
+    ("fields", (FD, "heatmap"), "sc_fit_need", SHARES, "field fit and heatmap"),
+    ("fields", (FD, "profile"), "sc_opp_fit", SHARES[1:], "opportunity table, best markets, fit decomposition"),
+    ("competitors", (CP, "threat"), "sc_w_income", WEIGHTS, "market score (country order) and threat heatmap"),
+    ("competitors", (CP, "white_space"), "sc_presence_default", SHARES, "rival threat (not cached) and white space"),
 )
 
 #: A second slider moved once per pass through the values, so every rerun is a new combination.
@@ -84,11 +61,17 @@ PARTNER: dict[str, tuple[str, tuple[float, ...]]] = {
 }
 
 
-def measure(page: str, section: tuple[str, str] | None, key: str, values: list[float]) -> list[float]:
+def open_page(page: str) -> AppTest:
+    """The app in Japanese, switched to ``page`` (first run done)."""
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
     at.query_params["lang"] = "ja"
     at.run()
     at.switch_page(f"ui/pages/{page}.py").run()
+    return at
+
+
+def measure(page: str, section: tuple[str, str] | None, key: str, values: list[float]) -> list[float]:
+    at = open_page(page)
     if section is not None:
         at.segmented_control(key=section[0]).set_value(section[1]).run()
     at.run()  # warm: everything that does not depend on the slider is cached now
@@ -122,10 +105,7 @@ SECTION_PASSES = 4
 
 def measure_sections(page: str, key: str, values: tuple[str, ...]) -> tuple[dict[str, float], list[float]]:
     """Milliseconds of the first switch to each section, and of every later switch (3 more passes)."""
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.query_params["lang"] = "ja"
-    at.run()
-    at.switch_page(f"ui/pages/{page}.py").run()
+    at = open_page(page)
     first: dict[str, float] = {}
     again: list[float] = []
     for n in range(SECTION_PASSES):

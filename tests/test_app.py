@@ -379,7 +379,7 @@ def test_start_up_does_not_import_what_only_one_view_needs() -> None:
     """Cold start stays under 5 s partly because scikit-learn (0.7 s, market groups) and openpyxl
     (Excel export) are imported on first use: a module-level import would quietly undo that."""
     code = (
-        "import sys, ui.common, ui.settings, ui.views.common, ui.views.country, ui.scenario_state;"
+        "import sys, ui.common, ui.settings, ui.views, ui.views.country, ui.views.history, ui.views.profile, ui.scenario_state;"
         "print(sorted(m for m in ('sklearn', 'openpyxl', 'scipy') if m in sys.modules))"
     )
     out = subprocess.run(

@@ -18,13 +18,11 @@ from strategy.data.dataset import FILES, Dataset, load_dataset
 from strategy.data.paths import DATA_DIR
 from strategy.data.validation import DataValidationError, ValidationIssue
 from strategy.i18n import DEFAULT_LANG, LANGS, Lang
-from ui.labels import country_names, indicator_names, label, unit_label, years_range  # noqa: F401 (pages reach them here)
+from ui.session import Key
 from ui.texts import t
 
 #: Environment variable that points the app at another data folder (tests, experiments).
 DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"
-LANG_KEY = "lang"
-UPLOAD_STATE_KEY = "upload_state"
 
 
 # --- language -------------------------------------------------------------------------------
@@ -32,7 +30,7 @@ UPLOAD_STATE_KEY = "upload_state"
 
 def lang() -> Lang:
     """The language chosen in the sidebar (session state), defaulting to Japanese."""
-    value = st.session_state.get(LANG_KEY)
+    value = st.session_state.get(Key.LANG)
     return value if value in LANGS else DEFAULT_LANG
 
 
@@ -43,9 +41,9 @@ def tr(key: str, **values: object) -> str:
 
 def init_language() -> Lang:
     """Take the language from the URL (``?lang=en``) on a session's first run."""
-    if LANG_KEY not in st.session_state:
-        requested = st.query_params.get(LANG_KEY)
-        st.session_state[LANG_KEY] = requested if requested in LANGS else DEFAULT_LANG
+    if Key.LANG not in st.session_state:
+        requested = st.query_params.get(Key.LANG)
+        st.session_state[Key.LANG] = requested if requested in LANGS else DEFAULT_LANG
     return lang()
 
 
@@ -55,12 +53,12 @@ def language_switch() -> Lang:
     st.sidebar.radio(
         t("ui.lang_label", lang()),  # the same in both languages, so the widget keeps its identity
         LANGS,
-        key=LANG_KEY,
+        key=Key.LANG,
         format_func=lambda code: t(f"ui.lang.{code}", code),
         horizontal=True,
     )
-    if st.query_params.get(LANG_KEY) != lang():
-        st.query_params[LANG_KEY] = lang()
+    if st.query_params.get(Key.LANG) != lang():
+        st.query_params[Key.LANG] = lang()
     return lang()
 
 
@@ -133,10 +131,10 @@ class UploadState:
 
 def upload_state(base: Dataset) -> UploadState:
     """This session's upload state on top of ``base`` (reset if the bundled data changed)."""
-    state = st.session_state.get(UPLOAD_STATE_KEY)
+    state = st.session_state.get(Key.UPLOAD_STATE)
     if state is None or state.base_version != base.version:
         state = UploadState(base.version, base, dropped=bool(state is not None and state.added))
-        st.session_state[UPLOAD_STATE_KEY] = state
+        st.session_state[Key.UPLOAD_STATE] = state
     return state
 
 

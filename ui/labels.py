@@ -30,7 +30,8 @@ LIBRARY_KINDS: tuple[str, ...] = ("pillar", "region", "method", "evidence")
 OTHER_RIVAL = "OTHER"
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """True for a missing cell: None, NaN, or text that is empty, "nan" or "<NA>"."""
     return value is None or (isinstance(value, float) and value != value) or str(value).strip() in ("", "nan", "<NA>")
 
 
@@ -63,7 +64,7 @@ def rival_names(ds: Dataset, language: Lang) -> pd.Series:
 
 def rival_label(ds: Dataset, rival_id: object, language: Lang) -> str:
     """Short rival name (中国 / China, 米国 / US); blank when nobody is present."""
-    if _blank(rival_id):
+    if is_blank(rival_id):
         return ""
     key = f"ui.rival_short.{rival_id}"
     if key in TEXT:
@@ -79,21 +80,21 @@ def indicator_names(catalog: pd.DataFrame, language: Lang) -> pd.Series:
 def unit_label(unit: object, language: Lang) -> str:
     """A unit code as the app writes it (``ui.unit.<unit>``), else the code as it is."""
     key = f"ui.unit.{unit}"
-    return t(key, language) if key in TEXT else ("" if _blank(unit) else str(unit))
+    return t(key, language) if key in TEXT else ("" if is_blank(unit) else str(unit))
 
 
 def label(prefix: str, value: object, language: Lang) -> str:
     """Translated label for a coded value (``label.<prefix>.<value>`` for the library's kinds,
     ``ui.<prefix>.<value>`` for the app's), or the value as is ("" if blank)."""
     if prefix in LIBRARY_KINDS:
-        return "" if _blank(value) else labels.code_label(prefix, value, language)
+        return "" if is_blank(value) else labels.code_label(prefix, value, language)
     key = f"ui.{prefix}.{value}"
-    return t(key, language) if key in TEXT else ("" if _blank(value) else str(value))
+    return t(key, language) if key in TEXT else ("" if is_blank(value) else str(value))
 
 
 def years_range(start: object, end: object, language: Lang) -> str:
     """``2019〜2023年`` / ``2019–2023``, one year when both are the same, "" when one is missing."""
-    if _blank(start) or _blank(end):
+    if is_blank(start) or is_blank(end):
         return ""
     start, end = int(float(start)), int(float(end))  # type: ignore[arg-type]
     return str(start) if start == end else t("ui.years_range", language, start=start, end=end)

@@ -2,7 +2,7 @@
 
 ``scenario_from_session`` reads the shared sidebar settings and the Plan page's rules into one
 scenario (what is saved, exported and compared); ``apply_scenario`` puts a scenario back on every
-page. Sidebar widgets take their first value from session state (``app_scoring._default``), so
+page. Sidebar widgets take their first value from session state (``ui.settings._default``), so
 their keys are set directly. The Plan page's widgets take ``value=`` from :func:`plan_default`:
 applying a scenario replaces those defaults and removes the widgets' keys so they start afresh.
 """
@@ -21,38 +21,36 @@ from strategy.i18n import Lang
 from strategy.optimize import SOLVERS, Constraints, SolverSettings
 from strategy.scenario import Scenario, ScenarioError
 from ui import settings as sc
+from ui.session import FIT_WEIGHTS, OPPORTUNITY_WEIGHTS, Key, fit_weight_key, opportunity_weight_key, pillar_key
 from ui.texts import t
 
 ASEAN = "ASEAN"
-PLAN_DEFAULTS_KEY = "plan_defaults"
-COST_SCALE_KEY = "plan_cost_scale"
-PLAN_RESULT_KEY = "plan_result"
 #: The Plan page's inputs: name -> (widget key, default). ``gap`` is in percent, as on the page.
-PLAN_INPUTS: dict[str, tuple[str, Any]] = {
-    "budget": ("plan_budget", 30.0),
-    "period_budget": ("plan_period_budget", None),
-    "staff": ("plan_staff", 25.0),
-    "periods": ("plan_periods", 3),
-    "max_countries": ("plan_max_countries", None),
-    "min_asean": ("plan_min_asean", 0),
-    "rival_gap": ("plan_rival_gap", None),
-    "phase_order": ("plan_phase_order", True),
-    "must_countries": ("plan_must_countries", []),
-    "exclude_countries": ("plan_exclude_countries", []),
-    "must_fields": ("plan_must_fields", []),
-    "exclude_fields": ("plan_exclude_fields", []),
-    "open_cost": ("plan_open_cost", 1.0),
-    "package_bonus": ("plan_package_bonus", 0.05),
-    "solver": ("plan_solver", "highs"),
-    "time_limit": ("plan_time_limit", 20.0),
-    "gap": ("plan_gap", 0.01),
+PLAN_INPUTS: dict[str, tuple[Key, Any]] = {
+    "budget": (Key.PLAN_BUDGET, 30.0),
+    "period_budget": (Key.PLAN_PERIOD_BUDGET, None),
+    "staff": (Key.PLAN_STAFF, 25.0),
+    "periods": (Key.PLAN_PERIODS, 3),
+    "max_countries": (Key.PLAN_MAX_COUNTRIES, None),
+    "min_asean": (Key.PLAN_MIN_ASEAN, 0),
+    "rival_gap": (Key.PLAN_RIVAL_GAP, None),
+    "phase_order": (Key.PLAN_PHASE_ORDER, True),
+    "must_countries": (Key.PLAN_MUST_COUNTRIES, []),
+    "exclude_countries": (Key.PLAN_EXCLUDE_COUNTRIES, []),
+    "must_fields": (Key.PLAN_MUST_FIELDS, []),
+    "exclude_fields": (Key.PLAN_EXCLUDE_FIELDS, []),
+    "open_cost": (Key.PLAN_OPEN_COST, 1.0),
+    "package_bonus": (Key.PLAN_PACKAGE_BONUS, 0.05),
+    "solver": (Key.PLAN_SOLVER, "highs"),
+    "time_limit": (Key.PLAN_TIME_LIMIT, 20.0),
+    "gap": (Key.PLAN_GAP, 0.01),
 }
 SLIDER_STEP = 0.5
 
 
 def plan_default(name: str) -> Any:
     """The first value of a Plan page input: from the last applied scenario, else the built-in one."""
-    return st.session_state.get(PLAN_DEFAULTS_KEY, {}).get(name, PLAN_INPUTS[name][1])
+    return st.session_state.get(Key.PLAN_DEFAULTS, {}).get(name, PLAN_INPUTS[name][1])
 
 
 def plan_values() -> dict[str, Any]:
@@ -127,7 +125,7 @@ def scenario_from_session(ds: Dataset, state: sc.State, name: str) -> Scenario:
         white_space_threshold=float(state.white_space),
         constraints=constraints,
         solver=solver,
-        cost_scale=dict(st.session_state.get(COST_SCALE_KEY, {})),
+        cost_scale=dict(st.session_state.get(Key.PLAN_COST_SCALE, {})),
     )
 
 
@@ -144,16 +142,16 @@ def _slider_weights(weights: Mapping[str, float]) -> tuple[dict[str, float], boo
     return {p: round(w / top * sc.PILLAR_MAX / SLIDER_STEP) * SLIDER_STEP for p, w in pillars.items()}, True
 
 
-def _scope(scenario: Scenario) -> tuple[str, str | None, list[str]]:
+def _scope(scenario: Scenario) -> tuple[str, Key | None, list[str]]:
     u = scenario.universe
     if u.focus_only:
         return "focus", None, []
     if u.regions:
-        return "region", "sc_regions", list(u.regions)
+        return "region", Key.REGIONS, list(u.regions)
     if u.income_groups:
-        return "income", "sc_incomes", list(u.income_groups)
+        return "income", Key.INCOMES, list(u.income_groups)
     if u.memberships:
-        return "membership", "sc_memberships", list(u.memberships)
+        return "membership", Key.MEMBERSHIPS, list(u.memberships)
     return "all", None, []
 
 
@@ -162,51 +160,51 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
     ss = st.session_state
     notes: list[str] = []
     scope, values_key, values = _scope(scenario)
-    ss["sc_scope"] = scope
+    ss[Key.SCOPE] = scope
     if values_key is not None:
         ss[values_key] = values
-    ss["sc_territories"] = not scenario.universe.sovereign_only
+    ss[Key.TERRITORIES] = not scenario.universe.sovereign_only
     if scenario.universe.include or set(scenario.universe.exclude) != {"JPN"}:
         notes.append("ui.scn.note.universe")
     presets = sc.preset_ids(ds)
-    ss[sc.PRESET_KEY] = scenario.preset if scenario.preset in presets else presets[0]
+    ss[Key.PRESET] = scenario.preset if scenario.preset in presets else presets[0]
     pillars, rescaled = _slider_weights(scenario.market_weights.pillars)
     for pillar, weight in pillars.items():
-        ss[sc.pillar_key(pillar)] = weight
+        ss[pillar_key(pillar)] = weight
     if rescaled:
         # the sliders show the nearest steps; the scores use the scenario's own weights, exactly
-        ss[sc.SCENARIO_WEIGHTS_KEY] = {p: float(scenario.market_weights.pillars.get(p, 0.0)) for p in pillars}
-        ss["sc_weight_mode"] = sc.SCENARIO_MODE
+        ss[Key.SCENARIO_WEIGHTS] = {p: float(scenario.market_weights.pillars.get(p, 0.0)) for p in pillars}
+        ss[Key.WEIGHT_MODE] = sc.SCENARIO_MODE
         notes.append("ui.scn.note.exact")
     else:
-        ss.pop(sc.SCENARIO_WEIGHTS_KEY, None)
-        ss["sc_weight_mode"] = "sliders"
-    ss[sc.INDICATOR_WEIGHTS_KEY] = dict(scenario.market_weights.indicators)
-    ss.pop(sc.INDICATOR_EDITOR_KEY, None)
+        ss.pop(Key.SCENARIO_WEIGHTS, None)
+        ss[Key.WEIGHT_MODE] = "sliders"
+    ss[Key.INDICATOR_WEIGHTS] = dict(scenario.market_weights.indicators)
+    ss.pop(Key.INDICATOR_EDITOR, None)
     s = scenario.settings
-    ss[sc.METHOD_KEY] = s.method
-    ss["sc_year"] = 0 if s.reference_year is None else int(s.reference_year)
-    ss["sc_max_age"] = int(s.max_age)
-    ss["sc_norm"] = s.normalisation
-    ss["sc_missing"] = s.missing
-    ss["sc_min_coverage"] = float(s.min_coverage)
-    ss["sc_winsor"] = float(s.winsor)
-    for name in ("need", "readiness", "strength"):
-        ss[f"sc_fit_{name}"] = float(getattr(scenario.fit_weights, name))
-    for name in ("market", "fit", "position"):
-        ss[f"sc_opp_{name}"] = float(getattr(scenario.opportunity_weights, name))
-    ss["sc_opp_rule"] = scenario.opportunity_weights.rule
-    ss["sc_presence_default"] = float(scenario.presence_default)
-    ss["sc_white_space"] = float(scenario.white_space_threshold)
+    ss[Key.METHOD] = s.method
+    ss[Key.YEAR] = 0 if s.reference_year is None else int(s.reference_year)
+    ss[Key.MAX_AGE] = int(s.max_age)
+    ss[Key.NORMALISATION] = s.normalisation
+    ss[Key.MISSING] = s.missing
+    ss[Key.MIN_COVERAGE] = float(s.min_coverage)
+    ss[Key.WINSOR] = float(s.winsor)
+    for name in FIT_WEIGHTS:
+        ss[fit_weight_key(name)] = float(getattr(scenario.fit_weights, name))
+    for name in OPPORTUNITY_WEIGHTS:
+        ss[opportunity_weight_key(name)] = float(getattr(scenario.opportunity_weights, name))
+    ss[Key.OPPORTUNITY_RULE] = scenario.opportunity_weights.rule
+    ss[Key.PRESENCE_DEFAULT] = float(scenario.presence_default)
+    ss[Key.WHITE_SPACE] = float(scenario.white_space_threshold)
     if scenario.japan_strength:
         notes.append("ui.scn.note.strength")
     # the Plan page: new first values, and its widgets start afresh from them
-    ss[PLAN_DEFAULTS_KEY] = _values_from_constraints(scenario.constraints, scenario.solver)
+    ss[Key.PLAN_DEFAULTS] = _values_from_constraints(scenario.constraints, scenario.solver)
     for key, _ in PLAN_INPUTS.values():
         ss.pop(key, None)
-    ss.pop("plan_cost_editor", None)
-    ss[COST_SCALE_KEY] = dict(scenario.cost_scale)
-    ss.pop(PLAN_RESULT_KEY, None)
+    ss.pop(Key.PLAN_COST_EDITOR, None)
+    ss[Key.PLAN_COST_SCALE] = dict(scenario.cost_scale)
+    ss.pop(Key.PLAN_RESULT, None)
     return notes
 
 

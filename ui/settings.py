@@ -1,23 +1,22 @@
-"""Scoring settings shared by the Markets, Fields and Competitors pages, and their cached results.
+"""Scoring settings shared by the scoring pages: the sidebar controls and their :class:`State`.
 
-Not a page. :func:`controls` draws the settings in the sidebar (the same widgets on the three
-pages) and returns them as one frozen :class:`State`. Widgets keep their values for the whole
+Not a page. :func:`controls` draws the settings in the sidebar (the same widgets on every scoring
+page) and returns them as one frozen :class:`State`. Widgets keep their values for the whole
 session (``persist_state="session"``), so a weight set on one page holds on the others; the preset
 and the method are also in the URL (``?preset=asean_growth&method=topsis``, ids, the same in
 both languages) so a view can be shared.
 
-The results are cached per step, keyed on the data version and only the settings that step reads:
-the criteria matrix (the slow step) on universe and indicator settings, rival threat on universe
-and presence settings. A weight slider therefore re-runs only the cheap aggregation. No scoring
-happens here: every number comes from :mod:`strategy.scoring`, :mod:`strategy.scoring.weights` and
-:mod:`strategy.scoring.groups`.
+The cached scoring steps (``market``, ``fit``, ``threat``, ``opportunities``, ``groups``, ...) are
+in :mod:`ui.steps` and re-exported here, so pages write ``sc.market(ds, state)``. No scoring
+happens here: every number comes from :mod:`strategy.scoring` and :mod:`strategy.scoring.weights`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -29,25 +28,36 @@ from strategy.scoring import (
     METHODS,
     MISSING_POLICIES,
     NORMALISATIONS,
-    Criteria,
-    FieldFit,
     FitWeights,
-    MarketScores,
     MarketWeights,
     OpportunityWeights,
-    RivalThreat,
     Settings,
     Universe,
-    field_fit,
-    fit_decomposition,
-    market_scores,
-    opportunity,
-    prepare_criteria,
-    rival_threat,
 )
-from strategy.scoring.groups import MarketGroups, market_groups
 from strategy.scoring.weights import AHPResult, ahp, pairwise_matrix, preset_ids, preset_weights
-from ui.common import current_dataset, label, lang, tr
+from ui.common import current_dataset, lang, tr
+from ui.labels import label
+from ui.session import (
+    FIT_WEIGHTS,
+    OPPORTUNITY_WEIGHTS,
+    SETTINGS_PREFIX,
+    Key,
+    ahp_key,
+    fit_weight_key,
+    opportunity_weight_key,
+    pillar_key,
+)
+
+# The cached scoring steps live in ui.steps; pages reach them as ``sc.market``, ``sc.opportunities``, ...
+from ui.steps import countries as countries
+from ui.steps import criteria as criteria
+from ui.steps import fit as fit
+from ui.steps import fit_drivers as fit_drivers
+from ui.steps import groups as groups
+from ui.steps import market as market
+from ui.steps import opportunities as opportunities
+from ui.steps import opportunity_key as opportunity_key
+from ui.steps import threat as threat
 from ui.texts import t
 
 SCOPES = ("all", "focus", "region", "income", "membership")
@@ -55,27 +65,12 @@ WEIGHT_MODES = ("sliders", "ahp")
 #: A third weight mode, offered only after loading a scenario whose pillar weights the sliders' 0.5
 #: steps cannot hold: those weights, exactly, so the app shows what the CLI computes for that file.
 SCENARIO_MODE = "scenario"
-SCENARIO_WEIGHTS_KEY = "sc_scenario_weights"
 WINSOR_OPTIONS = (0.0, 0.01, 0.025, 0.05, 0.1)
 PILLAR_MAX = 5.0
 INDICATOR_WEIGHT_MAX = 5.0
 #: Saaty's 1-9 scale as a slider position: negative = the first pillar matters more.
 AHP_STEPS = tuple(range(-8, 9))
-#: Widget keys in the URL (bound to query parameters) and in session state.
-PRESET_KEY = "preset"
-METHOD_KEY = "method"
-INDICATOR_WEIGHTS_KEY = "sc_indicator_weights"
-INDICATOR_EDITOR_KEY = "sc_indicator_editor"
-AHP_PILLARS_KEY = "sc_ahp_pillars"
 PERSIST = "session"
-
-
-def pillar_key(pillar: str) -> str:
-    return f"sc_w_{pillar}"
-
-
-def ahp_key(a: str, b: str) -> str:
-    return f"sc_ahp_{a}__{b}"
 
 
 def market_pillars() -> tuple[str, ...]:
@@ -106,129 +101,6 @@ class State:
     @property
     def market_weights(self) -> MarketWeights:
         return MarketWeights(pillars=dict(self.pillar_weights), indicators=dict(self.indicator_weights))
-
-
-# --- cached steps ---------------------------------------------------------------------------
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _countries(_ds: Dataset, version: str, universe: Universe) -> pd.Index:
-    return universe.select(_ds)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _criteria(_ds: Dataset, version: str, universe: Universe, settings: Settings) -> Criteria:
-    return prepare_criteria(_ds, _countries(_ds, version, universe), settings)
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _market(
-    _ds: Dataset, version: str, universe: Universe, settings: Settings, pillars: tuple, indicators: tuple
-) -> MarketScores:
-    weights = MarketWeights(pillars=dict(pillars), indicators=dict(indicators))
-    return market_scores(_ds, _criteria(_ds, version, universe, settings), weights)
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _fit(_ds: Dataset, version: str, universe: Universe, settings: Settings, weights: FitWeights) -> FieldFit:
-    return field_fit(_ds, _criteria(_ds, version, universe, settings), weights)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _threat(_ds: Dataset, version: str, universe: Universe, presence: float, white_space: float) -> RivalThreat:
-    return rival_threat(_ds, _countries(_ds, version, universe), presence, white_space)
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _opportunity(
-    _ds: Dataset,
-    version: str,
-    universe: Universe,
-    settings: Settings,
-    pillars: tuple,
-    indicators: tuple,
-    fit_weights: FitWeights,
-    presence: float,
-    white_space: float,
-    weights: OpportunityWeights,
-) -> pd.DataFrame:
-    return opportunity(
-        _market(_ds, version, universe, settings, pillars, indicators),
-        _fit(_ds, version, universe, settings, fit_weights),
-        _threat(_ds, version, universe, presence, white_space),
-        weights,
-    )
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _groups(
-    _ds: Dataset,
-    version: str,
-    universe: Universe,
-    k: int,
-    indicators: tuple[str, ...],
-    method: str,
-    reference_year: int | None,
-    max_age: int,
-) -> MarketGroups:
-    countries = _countries(_ds, version, universe)
-    return market_groups(_ds, countries, k, indicators, method, reference_year, max_age)  # type: ignore[arg-type]
-
-
-def countries(ds: Dataset, state: State) -> pd.Index:
-    """ISO3 codes of the universe (before any exclusion for low coverage)."""
-    return _countries(ds, ds.version, state.universe)
-
-
-def criteria(ds: Dataset, state: State) -> Criteria:
-    return _criteria(ds, ds.version, state.universe, state.settings)
-
-
-def market(ds: Dataset, state: State) -> MarketScores:
-    return _market(ds, ds.version, state.universe, state.settings, state.pillar_weights, state.indicator_weights)
-
-
-def fit(ds: Dataset, state: State) -> FieldFit:
-    return _fit(ds, ds.version, state.universe, state.settings, state.fit)
-
-
-def threat(ds: Dataset, state: State) -> RivalThreat:
-    return _threat(ds, ds.version, state.universe, state.presence_default, state.white_space)
-
-
-def opportunity_key(ds: Dataset, state: State) -> tuple:
-    """What the opportunity table depends on: its cache key, also used to notice a stale plan."""
-    return (
-        ds.version,
-        state.universe,
-        state.settings,
-        state.pillar_weights,
-        state.indicator_weights,
-        state.fit,
-        state.presence_default,
-        state.white_space,
-        state.opportunity,
-    )
-
-
-def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
-    """One row per (country, field), best first (read-only: copy before changing)."""
-    return _opportunity(ds, *opportunity_key(ds, state))
-
-
-def fit_drivers(ds: Dataset, state: State, field_id: str, iso3: str) -> pd.DataFrame:
-    """The drivers behind one (field, country) fit (cheap, so not cached)."""
-    return fit_decomposition(ds, criteria(ds, state), field_id, iso3)
-
-
-def groups(ds: Dataset, state: State, k: int, indicators: tuple[str, ...], method: str) -> MarketGroups | ValueError:
-    """Market groups, or the library's error when too few countries have every grouping indicator."""
-    try:
-        return _groups(
-            ds, ds.version, state.universe, k, indicators, method, state.settings.reference_year, state.settings.max_age
-        )
-    except ValueError as exc:
-        return exc
 
 
 # --- labels ---------------------------------------------------------------------------------
@@ -324,6 +196,61 @@ def _default(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
+def _share_slider(text_key: str, key: str, default: float) -> float:
+    """A sidebar weight or threshold from 0 to 1 in steps of 0.05; its help text is ``<text_key>_help``."""
+    _default(key, float(default))
+    return float(
+        st.slider(tr(text_key), 0.0, 1.0, step=0.05, key=key, help=tr(f"{text_key}_help"), persist_state=PERSIST)
+    )
+
+
+def _choice(
+    widget: Callable[..., Any],
+    text_key: str,
+    options: tuple[str, ...],
+    key: str,
+    language: str,
+    option_prefix: str | None = None,
+    **extra: Any,
+) -> str:
+    """``widget`` (a select box or radio, bound to where it is drawn) of ids shown as
+    ``<option_prefix>.<id>`` (default ``<text_key>.<id>``), with the help text ``<text_key>_help``."""
+    prefix = option_prefix or text_key
+    return str(
+        widget(
+            tr(text_key),
+            options,
+            format_func=lambda option: t(f"{prefix}.{option}", language),
+            key=key,
+            help=tr(f"{text_key}_help"),
+            persist_state=PERSIST,
+            **extra,
+        )
+    )
+
+
+def _labelled_multiselect(
+    text_key: str,
+    options: list[str] | tuple[str, ...],
+    prefix: str,
+    key: str,
+    default: list[str],
+    language: str,
+    help_key: str | None = None,
+) -> tuple[str, ...]:
+    """A sidebar multiselect of ids shown by :func:`ui.labels.label` (``prefix``: region, income, member)."""
+    _default(key, default)
+    chosen = st.sidebar.multiselect(
+        tr(text_key),
+        options,
+        format_func=lambda value: label(prefix, value, language),
+        key=key,
+        help=tr(help_key or f"{text_key}_help"),
+        persist_state=PERSIST,
+    )
+    return tuple(chosen)
+
+
 def _preset_pillars(ds: Dataset, preset_id: str) -> dict[str, float]:
     weights = preset_weights(ds, preset_id).pillars
     return {p: float(weights.get(p, 0.0)) for p in market_pillars()}
@@ -332,70 +259,36 @@ def _preset_pillars(ds: Dataset, preset_id: str) -> dict[str, float]:
 def _load_preset() -> None:
     """Callback of the preset select: put the preset's pillar weights on the sliders."""
     ds = current_dataset()
-    for pillar, weight in _preset_pillars(ds, st.session_state[PRESET_KEY]).items():
+    for pillar, weight in _preset_pillars(ds, st.session_state[Key.PRESET]).items():
         st.session_state[pillar_key(pillar)] = min(weight, PILLAR_MAX)
-    st.session_state["sc_weight_mode"] = "sliders"
+    st.session_state[Key.WEIGHT_MODE] = "sliders"
 
 
 def reset_indicator_weights() -> None:
-    st.session_state[INDICATOR_WEIGHTS_KEY] = {}
-    st.session_state.pop(INDICATOR_EDITOR_KEY, None)
+    st.session_state[Key.INDICATOR_WEIGHTS] = {}
+    st.session_state.pop(Key.INDICATOR_EDITOR, None)
 
 
 def _universe_controls(ds: Dataset, language: str) -> tuple[Universe, str, tuple[str, ...]]:
     sb = st.sidebar
-    _default("sc_scope", "all")
-    scope = sb.selectbox(
-        tr("ui.sc.scope"),
-        SCOPES,
-        format_func=lambda s: t(f"ui.sc.scope.{s}", language),
-        key="sc_scope",
-        help=tr("ui.sc.scope_help"),
-        persist_state=PERSIST,
-    )
+    _default(Key.SCOPE, "all")
+    scope = _choice(sb.selectbox, "ui.sc.scope", SCOPES, Key.SCOPE, language)
     values: tuple[str, ...] = ()
     c = ds.countries
     if scope == "region":
         options = sorted(str(r) for r in c["un_region"].dropna().unique() if str(r).strip())
-        _default("sc_regions", ["Asia"])
-        values = tuple(
-            sb.multiselect(
-                tr("ui.sc.regions"),
-                options,
-                format_func=lambda r: label("region", r, language),
-                key="sc_regions",
-                help=tr("ui.sc.regions_help"),
-                persist_state=PERSIST,
-            )
-        )
+        values = _labelled_multiselect("ui.sc.regions", options, "region", Key.REGIONS, ["Asia"], language)
     elif scope == "income":
         options = ["Low income", "Lower middle income", "Upper middle income", "High income"]
-        _default("sc_incomes", ["Lower middle income", "Upper middle income"])
-        values = tuple(
-            sb.multiselect(
-                tr("ui.sc.incomes"),
-                options,
-                format_func=lambda g: label("income", g, language),
-                key="sc_incomes",
-                help=tr("ui.col.income_group_help"),
-                persist_state=PERSIST,
-            )
+        default = ["Lower middle income", "Upper middle income"]
+        values = _labelled_multiselect(
+            "ui.sc.incomes", options, "income", Key.INCOMES, default, language, help_key="ui.col.income_group_help"
         )
     elif scope == "membership":
-        _default("sc_memberships", ["asean"])
-        values = tuple(
-            sb.multiselect(
-                tr("ui.sc.memberships"),
-                MEMBERSHIPS,
-                format_func=lambda m: label("member", m, language),
-                key="sc_memberships",
-                help=tr("ui.sc.memberships_help"),
-                persist_state=PERSIST,
-            )
-        )
-    _default("sc_territories", False)
+        values = _labelled_multiselect("ui.sc.memberships", MEMBERSHIPS, "member", Key.MEMBERSHIPS, ["asean"], language)
+    _default(Key.TERRITORIES, False)
     territories = sb.checkbox(
-        tr("ui.sc.territories"), key="sc_territories", help=tr("ui.sc.territories_help"), persist_state=PERSIST
+        tr("ui.sc.territories"), key=Key.TERRITORIES, help=tr("ui.sc.territories_help"), persist_state=PERSIST
     )
     if scope in ("region", "income", "membership") and not values:
         # nothing chosen means no country (the page says so), not every country
@@ -413,31 +306,23 @@ def _universe_controls(ds: Dataset, language: str) -> tuple[Universe, str, tuple
 def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[str, float], AHPResult | None]:
     sb = st.sidebar
     presets = preset_ids(ds)
-    _url_default(PRESET_KEY, presets, presets[0])
+    _url_default(Key.PRESET, presets, presets[0])
     preset = sb.selectbox(
         tr("ui.sc.preset"),
         presets,
         format_func=lambda p: preset_name(ds, p, language),
-        key=PRESET_KEY,
+        key=Key.PRESET,
         help=tr("ui.sc.preset_help"),
         on_change=_load_preset,
         persist_state=PERSIST,
     )
-    _to_url(PRESET_KEY, str(preset), presets[0])
-    _default("sc_weight_mode", "sliders")
-    exact = st.session_state.get(SCENARIO_WEIGHTS_KEY)
+    _to_url(Key.PRESET, str(preset), presets[0])
+    _default(Key.WEIGHT_MODE, "sliders")
+    exact = st.session_state.get(Key.SCENARIO_WEIGHTS)
     modes = WEIGHT_MODES + ((SCENARIO_MODE,) if exact else ())
-    if st.session_state["sc_weight_mode"] not in modes:
-        st.session_state["sc_weight_mode"] = "sliders"
-    mode = sb.radio(
-        tr("ui.sc.weight_mode"),
-        modes,
-        format_func=lambda m: t(f"ui.sc.weight_mode.{m}", language),
-        key="sc_weight_mode",
-        help=tr("ui.sc.weight_mode_help"),
-        horizontal=True,
-        persist_state=PERSIST,
-    )
+    if st.session_state[Key.WEIGHT_MODE] not in modes:
+        st.session_state[Key.WEIGHT_MODE] = "sliders"
+    mode = _choice(sb.radio, "ui.sc.weight_mode", modes, Key.WEIGHT_MODE, language, horizontal=True)
     preset_values = _preset_pillars(ds, preset)
     for pillar, weight in preset_values.items():
         _default(pillar_key(pillar), min(weight, PILLAR_MAX))
@@ -481,7 +366,7 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
         )
     elif modified:
         sb.caption(tr("ui.sc.modified", name=preset_name(ds, preset, language)))
-        sb.button(tr("ui.sc.reset_preset"), on_click=_load_preset, key="sc_reset_preset", help=tr("ui.sc.reset_help"))
+        sb.button(tr("ui.sc.reset_preset"), on_click=_load_preset, key=Key.RESET_PRESET, help=tr("ui.sc.reset_help"))
     else:
         sb.caption(tr("ui.sc.preset_is_judgement"))
     if mode == "ahp" and ahp_result is not None:
@@ -509,7 +394,7 @@ def ahp_pillars_default() -> list[str]:
 
 def ahp_from_session(ds: Dataset) -> AHPResult | None:
     """AHP weights from the pairwise judgements held in session state (equal where never set)."""
-    selected = set(st.session_state.get(AHP_PILLARS_KEY, ahp_pillars_default()))
+    selected = set(st.session_state.get(Key.AHP_PILLARS, ahp_pillars_default()))
     chosen = [p for p in market_pillars() if p in selected]  # the order ahp_inputs() keys the pairs in
     if len(chosen) < 2:
         return None
@@ -530,12 +415,12 @@ def ahp_warning(result: AHPResult, language: str) -> str:
 
 def ahp_inputs(language: str) -> None:
     """The pairwise comparison inputs (drawn on the Markets page; read by :func:`controls` everywhere)."""
-    _default(AHP_PILLARS_KEY, ahp_pillars_default())
+    _default(Key.AHP_PILLARS, ahp_pillars_default())
     chosen = st.multiselect(
         tr("ui.sc.ahp_pillars"),
         market_pillars(),
         format_func=lambda p: label("pillar", p, language),
-        key=AHP_PILLARS_KEY,
+        key=Key.AHP_PILLARS,
         help=tr("ui.sc.ahp_pillars_help"),
         persist_state=PERSIST,
     )
@@ -558,53 +443,30 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
     latest = int(ds.indicators["year"].max())
     years = [0, *range(latest, latest - 11, -1)]  # 0 = the latest year in the data
     with st.sidebar.expander(tr("ui.sc.data_settings")):
-        _default("sc_year", 0)
+        _default(Key.YEAR, 0)
         year = st.selectbox(
             tr("ui.sc.year"),
             years,
             format_func=lambda y: t("ui.sc.year_latest", language, year=latest) if y == 0 else str(y),
-            key="sc_year",
+            key=Key.YEAR,
             help=tr("ui.sc.year_help"),
             persist_state=PERSIST,
         )
-        _default("sc_max_age", 5)
+        _default(Key.MAX_AGE, 5)
         max_age = st.slider(
-            tr("ui.sc.max_age"), 1, 15, key="sc_max_age", help=tr("ui.sc.max_age_help"), persist_state=PERSIST
+            tr("ui.sc.max_age"), 1, 15, key=Key.MAX_AGE, help=tr("ui.sc.max_age_help"), persist_state=PERSIST
         )
-        _default("sc_norm", "minmax")
-        norm = st.selectbox(
-            tr("ui.sc.norm"),
-            NORMALISATIONS,
-            format_func=lambda n: t(f"ui.sc.norm.{n}", language),
-            key="sc_norm",
-            help=tr("ui.sc.norm_help"),
-            persist_state=PERSIST,
-        )
-        _default("sc_missing", "drop")
-        missing = st.selectbox(
-            tr("ui.sc.missing"),
-            MISSING_POLICIES,
-            format_func=lambda m: t(f"ui.sc.missing.{m}", language),
-            key="sc_missing",
-            help=tr("ui.sc.missing_help"),
-            persist_state=PERSIST,
-        )
-        _default("sc_min_coverage", 0.6)
-        min_coverage = st.slider(
-            tr("ui.sc.min_coverage"),
-            0.0,
-            1.0,
-            step=0.05,
-            key="sc_min_coverage",
-            help=tr("ui.sc.min_coverage_help"),
-            persist_state=PERSIST,
-        )
-        _default("sc_winsor", 0.0)
+        _default(Key.NORMALISATION, "minmax")
+        norm = _choice(st.selectbox, "ui.sc.norm", NORMALISATIONS, Key.NORMALISATION, language)
+        _default(Key.MISSING, "drop")
+        missing = _choice(st.selectbox, "ui.sc.missing", MISSING_POLICIES, Key.MISSING, language)
+        min_coverage = _share_slider("ui.sc.min_coverage", Key.MIN_COVERAGE, 0.6)
+        _default(Key.WINSOR, 0.0)
         winsor = st.select_slider(
             tr("ui.sc.winsor"),
             WINSOR_OPTIONS,
             format_func=lambda w: t("ui.sc.winsor_off", language) if w == 0 else f"{w * 100:g}%",
-            key="sc_winsor",
+            key=Key.WINSOR,
             help=tr("ui.sc.winsor_help"),
             persist_state=PERSIST,
         )
@@ -626,61 +488,26 @@ def _fit_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float,
     with st.sidebar.expander(tr("ui.sc.fit_settings")):
         st.caption(tr("ui.sc.fit_caption"))
         fit_values = {}
-        for name in ("need", "readiness", "strength"):
-            _default(f"sc_fit_{name}", float(getattr(defaults_fit, name)))
-            fit_values[name] = st.slider(
-                tr(f"ui.sc.fit.{name}"),
-                0.0,
-                1.0,
-                step=0.05,
-                key=f"sc_fit_{name}",
-                help=tr(f"ui.sc.fit.{name}_help"),
-                persist_state=PERSIST,
-            )
+        for name in FIT_WEIGHTS:
+            fit_values[name] = _share_slider(f"ui.sc.fit.{name}", fit_weight_key(name), getattr(defaults_fit, name))
         st.caption(tr("ui.sc.opp_caption"))
         opp_values = {}
-        for name in ("market", "fit", "position"):
-            _default(f"sc_opp_{name}", float(getattr(defaults_opp, name)))
-            opp_values[name] = st.slider(
-                tr(f"ui.sc.opp.{name}"),
-                0.0,
-                1.0,
-                step=0.05,
-                key=f"sc_opp_{name}",
-                help=tr(f"ui.sc.opp.{name}_help"),
-                persist_state=PERSIST,
-            )
-        _default("sc_opp_rule", "sum")
+        for name in OPPORTUNITY_WEIGHTS:
+            key = opportunity_weight_key(name)
+            opp_values[name] = _share_slider(f"ui.sc.opp.{name}", key, getattr(defaults_opp, name))
+        _default(Key.OPPORTUNITY_RULE, "sum")
         rule = st.radio(
             tr("ui.sc.opp.rule"),
             ("sum", "product"),
             format_func=lambda r: t(f"ui.sc.opp.rule.{r}", language),
-            key="sc_opp_rule",
+            key=Key.OPPORTUNITY_RULE,
             help=tr("ui.sc.opp.rule_help"),
             horizontal=True,
             persist_state=PERSIST,
         )
     with st.sidebar.expander(tr("ui.sc.rival_settings")):
-        _default("sc_presence_default", 0.5)
-        presence = st.slider(
-            tr("ui.sc.presence_default"),
-            0.0,
-            1.0,
-            step=0.05,
-            key="sc_presence_default",
-            help=tr("ui.sc.presence_default_help"),
-            persist_state=PERSIST,
-        )
-        _default("sc_white_space", 0.3)
-        white = st.slider(
-            tr("ui.sc.white_space"),
-            0.0,
-            1.0,
-            step=0.05,
-            key="sc_white_space",
-            help=tr("ui.sc.white_space_help"),
-            persist_state=PERSIST,
-        )
+        presence = _share_slider("ui.sc.presence_default", Key.PRESENCE_DEFAULT, 0.5)
+        white = _share_slider("ui.sc.white_space", Key.WHITE_SPACE, 0.3)
     if sum(fit_values.values()) <= 0:
         fit_values = {"need": defaults_fit.need, "readiness": defaults_fit.readiness, "strength": defaults_fit.strength}
         st.sidebar.warning(tr("ui.sc.fit_zero"))
@@ -696,7 +523,7 @@ def _fit_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float,
 
 
 #: Widget keys whose state is not a value (buttons, editors): they cannot be set through session state.
-_NOT_VALUES = frozenset({"sc_reset_preset", INDICATOR_EDITOR_KEY})
+_NOT_VALUES = frozenset({Key.RESET_PRESET, Key.INDICATOR_EDITOR})
 
 
 def _keep_widget_state() -> None:
@@ -708,7 +535,7 @@ def _keep_widget_state() -> None:
     (streamlit/streamlit#4989). Measured with AppTest and in chromium before this fix.
     """
     for key in [k for k in st.session_state if isinstance(k, str)]:
-        if (key.startswith("sc_") or key in (PRESET_KEY, METHOD_KEY)) and key not in _NOT_VALUES:
+        if (key.startswith(SETTINGS_PREFIX) or key in (Key.PRESET, Key.METHOD)) and key not in _NOT_VALUES:
             st.session_state[key] = st.session_state[key]
 
 
@@ -719,22 +546,15 @@ def controls(ds: Dataset) -> State:
     st.sidebar.subheader(tr("ui.sc.settings_title"))
     universe, scope, values = _universe_controls(ds, language)
     preset, modified, mode, pillars, ahp_result = _weight_controls(ds, language)
-    _url_default(METHOD_KEY, METHODS, METHODS[0])
-    method = st.sidebar.selectbox(
-        tr("ui.sc.method"),
-        METHODS,
-        format_func=lambda m: t(f"label.method.{m}", language),
-        key=METHOD_KEY,
-        help=tr("ui.sc.method_help"),
-        persist_state=PERSIST,
-    )
-    _to_url(METHOD_KEY, str(method), METHODS[0])
+    _url_default(Key.METHOD, METHODS, METHODS[0])
+    method = _choice(st.sidebar.selectbox, "ui.sc.method", METHODS, Key.METHOD, language, "label.method")
+    _to_url(Key.METHOD, str(method), METHODS[0])
     settings, fallback = _settings_controls(ds, language, method)
     fit_weights, opp_weights, presence, white = _fit_controls(language)
     if sum(pillars.values()) <= 0:
         st.sidebar.warning(tr("ui.sc.weights_zero"))
         pillars = {p: 1.0 for p in ahp_pillars_default()}
-    indicator_weights = st.session_state.get(INDICATOR_WEIGHTS_KEY, {})
+    indicator_weights = st.session_state.get(Key.INDICATOR_WEIGHTS, {})
     return State(
         universe=universe,
         scope=scope,

@@ -6,61 +6,23 @@ import streamlit as st
 
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
-from ui.texts import t
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
+from ui.views import widgets
 
 SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
-COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.competitors"))
-st.write(tr("ui.cp.intro"))
-universe = sc.require_countries(ds, state)
-sc.header(ds, state, len(universe))
+ds, language, state, universe = open_page("ui.page.competitors", "ui.cp.intro")
 threat = sc.threat(ds, state)
 market = sc.market(ds, state)
-field_label = views.field_names(ds, language)
 names = views.country_names(ds, language)
 
-section = st.segmented_control(
-    tr("ui.cp.section"),
-    SECTIONS,
-    default="threat",
-    required=True,
-    format_func=lambda s: t(f"ui.cp.tab.{s}", language),
-    key="competitors_section",
-    label_visibility="collapsed",
-    persist_state="session",
-)
-
-
-def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    table.show(rows, key)
+section = widgets.section_picker("ui.cp.section", "ui.cp.tab", SECTIONS, Key.COMPETITORS_SECTION, language)
 
 
 def country_set() -> list[str]:
-    st.session_state.setdefault("competitors_countries", "focus")
-    choice = st.selectbox(
-        tr("ui.fd.countries"),
-        COUNTRY_SETS,
-        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
-        key="competitors_countries",
-        help=tr("ui.fd.countries_help"),
-        persist_state="session",
-    )
-    ranked = list(market.table().index)
-    if choice == "focus":  # best market first, then focus markets without a market score
-        focus = set(ds.focus) & set(universe)
-        shown = [i for i in ranked if i in focus] + sorted(focus - set(ranked))
-    else:
-        shown = ranked[: int(choice.removeprefix("top"))]
-    if not shown:
-        st.info(tr("ui.fd.no_focus"))
-        shown = ranked[:10]
-    return shown
+    return widgets.country_set_picker(ds, market, universe, Key.COMPETITORS_COUNTRIES, language)
 
 
 def assumed_note() -> None:
@@ -82,15 +44,7 @@ if section == "threat":
 elif section == "evidence":
     st.subheader(tr("ui.cp.evidence_title"))
     options = list(universe)
-    if st.session_state.get("competitors_country") not in options:
-        st.session_state["competitors_country"] = "VNM" if "VNM" in options else options[0]
-    iso3 = st.selectbox(
-        tr("ui.cp.country"),
-        options,
-        format_func=lambda i: str(names.get(i, i)),
-        key="competitors_country",
-        help=tr("ui.cp.country_help"),
-    )
+    iso3 = widgets.country_picker("ui.cp.country", options, names, Key.COMPETITORS_COUNTRY, language)
     detail = threat.detail[threat.detail["iso3"] == iso3]
     rivals = detail[detail["rival_id"] != "JPN"]
     measured, total = int(rivals["measured"].sum()), len(rivals)
@@ -111,31 +65,20 @@ elif section == "evidence":
         st.info(tr("ui.cp.no_evidence"))
     st.caption(tr("ui.cp.evidence_caption"))
     st.markdown(f"#### {tr('ui.cp.country_fields_title', country=names.get(iso3, iso3))}")
-    show(views.country_threat_table(ds, threat, iso3, language), rows=18, key="competitors_country_table")
+    views.country_threat_table(ds, threat, iso3, language).show(rows=18, key="competitors_country_table")
     st.caption(tr("ui.cp.strength_note"))
 
 elif section == "head_to_head":
     st.subheader(tr("ui.cp.h2h_title"))
-    fields = list(ds.fields.sort_values("phase", kind="stable").index)
-    st.session_state.setdefault("competitors_field", "submarine_cable")
     left, right = st.columns(2)
     with left:
-        field_id = st.selectbox(
-            tr("ui.fd.field"),
-            fields,
-            format_func=lambda f: t(
-                "ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=field_label[f]
-            ),
-            key="competitors_field",
-            help=tr("ui.cp.field_help"),
-            persist_state="session",
-        )
+        field_id = widgets.field_picker(ds, Key.COMPETITORS_FIELD, "submarine_cable", "ui.cp.field_help", language)
     with right:
         shown = country_set()
     figure, table = views.head_to_head(ds, threat, field_id, shown, language)
     st.caption(tr("ui.cp.h2h_caption"))
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="competitors_h2h")
-    show(table, rows=15, key="competitors_h2h_table")
+    table.show(rows=15, key="competitors_h2h_table")
     assumed_note()
 
 elif section == "white_space":
@@ -147,10 +90,10 @@ elif section == "white_space":
     st.caption(tr("ui.cp.white_caption", threshold=f"{state.white_space:.2f}"))
     st.markdown(f"#### {tr('ui.cp.white_measured_title', n=len(measured.frame))}")
     if len(measured.frame):
-        show(measured, rows=15, key="competitors_white_space")
+        measured.show(rows=15, key="competitors_white_space")
     else:
         st.info(tr("ui.cp.no_white_space"))
     st.markdown(f"#### {tr('ui.cp.white_assumed_title', n=len(assumed.frame))}")
     st.warning(tr("ui.cp.white_assumed_warning", default=f"{state.presence_default:.2f}"))
     if len(assumed.frame):
-        show(assumed, rows=10, key="competitors_white_space_assumed")
+        assumed.show(rows=10, key="competitors_white_space_assumed")

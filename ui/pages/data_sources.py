@@ -9,7 +9,8 @@ from strategy.data.dataset import FILES, JUDGEMENT_TABLES
 from strategy.data.validation import TRANSFORMS, DataValidationError
 from ui import views
 from ui.common import bullets, current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
-from ui.texts import t
+from ui.session import Key
+from ui.views import widgets
 
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 
@@ -27,15 +28,7 @@ st.title(tr("ui.page.data"))
 st.write(tr("ui.data.intro"))
 st.warning(tr("ui.data.licence_warning"))
 
-section = st.segmented_control(
-    tr("ui.data.section"),
-    SECTIONS,
-    default="catalog",
-    required=True,
-    format_func=lambda s: t(f"ui.tab.{s}", language),  # no session state here: AppTest calls it outside a run
-    key="data_section",
-    label_visibility="collapsed",
-)
+section = widgets.section_picker("ui.data.section", "ui.tab", SECTIONS, Key.DATA_SECTION, language, persist=False)
 
 st.subheader(tr(f"ui.tab.{section}"))
 if section == "catalog":

@@ -8,65 +8,25 @@ import streamlit as st
 from strategy.scoring import STANDARD_FIELDS, standard_status
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
-from ui.texts import t
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
+from ui.views import widgets
 
 SECTIONS = ("heatmap", "profile")
-COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.fields"))
-st.write(tr("ui.fd.intro"))
-universe = sc.require_countries(ds, state)
-sc.header(ds, state, len(universe))
+ds, language, state, universe = open_page("ui.page.fields", "ui.fd.intro")
 fit = sc.fit(ds, state)
 market = sc.market(ds, state)
 field_label = views.field_names(ds, language)
 names = views.country_names(ds, language)
 
-section = st.segmented_control(
-    tr("ui.fd.section"),
-    SECTIONS,
-    default="heatmap",
-    required=True,
-    format_func=lambda s: t(f"ui.fd.tab.{s}", language),
-    key="fields_section",
-    label_visibility="collapsed",
-    persist_state="session",
-)
-
-
-def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    table.show(rows, key)
-
-
-def country_set(choice: str) -> list[str]:
-    """Countries to show: the focus markets in the universe, or the top N by market score."""
-    ranked = list(market.table().index)
-    if choice == "focus":  # best market first, then focus markets without a market score
-        focus = set(ds.focus) & set(universe)
-        return [i for i in ranked if i in focus] + sorted(focus - set(ranked))
-    return ranked[: int(choice.removeprefix("top"))]
+section = widgets.section_picker("ui.fd.section", "ui.fd.tab", SECTIONS, Key.FIELDS_SECTION, language)
 
 
 if section == "heatmap":
     st.subheader(tr("ui.fd.heatmap_title"))
-    st.session_state.setdefault("fields_countries", "focus")
-    choice = st.selectbox(
-        tr("ui.fd.countries"),
-        COUNTRY_SETS,
-        format_func=lambda c: t(f"ui.fd.countries.{c}", language),
-        key="fields_countries",
-        help=tr("ui.fd.countries_help"),
-        persist_state="session",
-    )
-    shown = country_set(str(choice))
-    if not shown:
-        st.info(tr("ui.fd.no_focus"))
-        shown = list(market.table().index)[:10]
+    shown = widgets.country_set_picker(ds, market, universe, Key.FIELDS_COUNTRIES, language)
     st.plotly_chart(
         views.fit_heatmap(ds, fit, shown, language),
         width="stretch",
@@ -86,18 +46,7 @@ if section == "heatmap":
     )
 
 elif section == "profile":
-    fields = list(ds.fields.sort_values("phase", kind="stable").index)
-    st.session_state.setdefault("fields_field", "disaster_ict")
-    field_id = st.selectbox(
-        tr("ui.fd.field"),
-        fields,
-        format_func=lambda f: t(
-            "ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=field_label[f]
-        ),
-        key="fields_field",
-        help=tr("ui.fd.field_help"),
-        persist_state="session",
-    )
+    field_id = widgets.field_picker(ds, Key.FIELDS_FIELD, "disaster_ict", "ui.fd.field_help", language)
     row = ds.fields.loc[field_id]
     st.subheader(field_label[field_id])
     prerequisites = [s.strip() for s in str(row["prerequisite_fields"]).split(";") if s.strip()]
@@ -126,7 +75,7 @@ elif section == "profile":
     st.caption(tr("ui.fd.drivers_caption"))
     if field_id in STANDARD_FIELDS:
         st.caption(tr("ui.fd.standard_rule", ours=" / ".join(STANDARD_FIELDS[field_id])))
-    show(views.field_drivers_table(ds, field_id, language), rows=12, key="fields_drivers")
+    views.field_drivers_table(ds, field_id, language).show(rows=12, key="fields_drivers")
 
     st.markdown(f"#### {tr('ui.fd.best_title', field=field_label[field_id])}")
     table = sc.opportunities(ds, state)
@@ -141,7 +90,7 @@ elif section == "profile":
         )
     )
     best = views.best_markets(ds, table, field_id, language)
-    show(best, rows=10, key="fields_best")
+    best.show(rows=10, key="fields_best")
     st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
     top = table[table["field_id"] == field_id].head(len(best.frame))
     no_need = top.loc[top["need"].isna(), "iso3"].astype(str)
@@ -152,15 +101,7 @@ elif section == "profile":
     ranked = list(table[table["field_id"] == field_id]["iso3"].astype(str))
     in_fit = [i for i in fit.fit.index if i not in set(ranked)]
     options = ranked + in_fit
-    if st.session_state.get("fields_country") not in options:
-        st.session_state["fields_country"] = "VNM" if "VNM" in options else options[0]
-    iso3 = st.selectbox(
-        tr("ui.fd.country"),
-        options,
-        format_func=lambda i: str(names.get(i, i)),
-        key="fields_country",
-        help=tr("ui.fd.country_help"),
-    )
+    iso3 = widgets.country_picker("ui.fd.country", options, names, Key.FIELDS_COUNTRY, language)
     drivers = sc.fit_drivers(ds, state, field_id, iso3)
 
     def number(value: float) -> str:
@@ -201,4 +142,4 @@ elif section == "profile":
         )
     figure, detail = views.fit_drivers(ds, drivers, language)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="fields_fit_chart")
-    show(detail, rows=12, key="fields_fit_table")
+    detail.show(rows=12, key="fields_fit_table")

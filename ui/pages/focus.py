@@ -16,24 +16,16 @@ import streamlit as st
 from strategy.analysis import profile
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
 from ui.views import country as vc
+from ui.views import history as vh
+from ui.views import widgets
 
-ADD_KEY = "fc_add"
-HIGHLIGHT_KEY = "fc_highlight"
-URL_KEY = "add"
-PERSIST = "session"
-
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
+ds, language, state, universe = open_page("ui.page.focus", "ui.fc.intro")
 names = views.country_names(ds, language)
-
-st.title(tr("ui.page.focus"))
-st.write(tr("ui.fc.intro"))
-universe = sc.require_countries(ds, state)
 market = sc.market(ds, state)
-sc.header(ds, state, len(universe))
 
 # --- which countries ----------------------------------------------------------------------------------
 
@@ -42,60 +34,59 @@ others = sorted(
     (str(i) for i in ds.countries.index if str(i) not in set(focus) and str(i) != "JPN"),
     key=lambda i: str(names.get(i, i)),
 )
-if ADD_KEY not in st.session_state:  # first visit in this session: take the countries from the URL
-    known, unknown = profile.parse_codes(ds, st.query_params.get(URL_KEY))
-    st.session_state[ADD_KEY] = [c for c in known if c in set(others)]
+if Key.FOCUS_ADD not in st.session_state:  # first visit in this session: take the countries from the URL
+    known, unknown = profile.parse_codes(ds, st.query_params.get(Key.FOCUS_URL))
+    st.session_state[Key.FOCUS_ADD] = [c for c in known if c in set(others)]
     if unknown:
-        st.session_state["fc_unknown"] = unknown
+        st.session_state[Key.FOCUS_UNKNOWN] = unknown
 
 
 def _added_changed() -> None:
     """Highlight a newly added country at once (while there is room for another colour)."""
-    added_now = list(st.session_state.get(ADD_KEY, []))
-    chosen = list(st.session_state.get(HIGHLIGHT_KEY, []))
+    added_now = list(st.session_state.get(Key.FOCUS_ADD, []))
+    chosen = list(st.session_state.get(Key.FOCUS_HIGHLIGHT, []))
     for code in added_now:
         if code not in chosen and len(chosen) < vc.MAX_HIGHLIGHT:
             chosen.append(code)
-    st.session_state[HIGHLIGHT_KEY] = [c for c in chosen if c in set(focus) | set(added_now)]
+    st.session_state[Key.FOCUS_HIGHLIGHT] = [c for c in chosen if c in set(focus) | set(added_now)]
 
 
 pick, mark = st.columns(2)
 with pick:
-    added = st.multiselect(
-        tr("ui.fc.add"),
+    added = widgets.labelled(
+        st.multiselect,
+        "ui.fc.add",
         others,
-        format_func=lambda i: f"{names.get(i, i)} ({i})",
-        key=ADD_KEY,
+        lambda i: f"{names.get(i, i)} ({i})",
+        Key.FOCUS_ADD,
+        language,
         placeholder=tr("ui.fc.add_placeholder"),
-        help=tr("ui.fc.add_help"),
         on_change=_added_changed,
-        persist_state=PERSIST,
     )
-unknown = st.session_state.pop("fc_unknown", None)
+unknown = st.session_state.pop(Key.FOCUS_UNKNOWN, None)
 if unknown:
     st.warning(tr("ui.fc.unknown_codes", codes=escape_markdown(", ".join(unknown))))
 if added:
     value = ",".join(added)
-    if st.query_params.get(URL_KEY) != value:
-        st.query_params[URL_KEY] = value
-elif URL_KEY in st.query_params:
-    del st.query_params[URL_KEY]
+    if st.query_params.get(Key.FOCUS_URL) != value:
+        st.query_params[Key.FOCUS_URL] = value
+elif Key.FOCUS_URL in st.query_params:
+    del st.query_params[Key.FOCUS_URL]
 countries = profile.compared_countries(ds, added)
 
 ranked = [i for i in market.score.sort_values(ascending=False).index if i in set(countries)]
-if HIGHLIGHT_KEY not in st.session_state:
-    st.session_state[HIGHLIGHT_KEY] = (list(added) + [i for i in ranked if i not in set(added)])[:4]
-st.session_state[HIGHLIGHT_KEY] = [c for c in st.session_state[HIGHLIGHT_KEY] if c in set(countries)]
+if Key.FOCUS_HIGHLIGHT not in st.session_state:
+    st.session_state[Key.FOCUS_HIGHLIGHT] = (list(added) + [i for i in ranked if i not in set(added)])[:4]
 with mark:
-    highlight = st.multiselect(
-        tr("ui.fc.highlight"),
+    highlight = widgets.kept_multiselect(
+        "ui.fc.highlight",
         countries,
-        format_func=lambda i: str(names.get(i, i)),
-        key=HIGHLIGHT_KEY,
+        names,
+        Key.FOCUS_HIGHLIGHT,
+        language,
+        help_values={"n": vc.MAX_HIGHLIGHT},
         max_selections=vc.MAX_HIGHLIGHT,
         placeholder=tr("ui.fc.highlight_placeholder"),
-        help=tr("ui.fc.highlight_help", n=vc.MAX_HIGHLIGHT),
-        persist_state=PERSIST,
     )
 st.caption(
     tr(
@@ -140,26 +131,9 @@ vc.pillar_table(ds, market, profile.pillar_frame(market, countries), language).s
 # --- indicators over time ---------------------------------------------------------------------------
 
 st.header(tr("ui.fc.history_title"))
-keys = list(vc.key_indicators(ds, ds.version))
-history = profile.indicator_history(ds, countries, keys)
-st.plotly_chart(
-    vc.history_figure(
-        ds,
-        ds.version,
-        tuple(countries),
-        tuple(keys),
-        tuple(highlight),
-        tuple(focus),
-        language,
-        tr("ui.fc.median", n=len(focus)),
-    ),
-    width="stretch",
-    config={"displaylogo": False},
-    key="fc_history",
-)
-st.caption(tr("ui.fc.history_caption", start=profile.HISTORY_START, n=math.ceil(len(focus) / 2)))
-with st.expander(tr("ui.fc.history_sources")):
-    st.caption("  \n".join(escape_markdown(line) for line in vc.history_notes(ds, history, keys, language)))
+keys = list(vh.key_indicators(ds, ds.version))
+history = vh.show_history(ds, countries, keys, highlight, focus, language, key="fc_history")
+vh.history_sources(ds, history, keys, focus, language)
 
 # --- groups and ties with Japan ---------------------------------------------------------------------
 

@@ -11,15 +11,11 @@ import streamlit as st
 from strategy.analysis.overview import headline, plan_headline
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
 
-PLAN_RESULT_KEY = "plan_result"  # where the Plan page keeps its last solve
-
-ds = current_dataset()
-language = lang()
-
-st.title(tr("ui.app_title"))
-st.write(tr("ui.home.intro"))
+ds, language, state, universe = open_page("ui.app_title", "ui.home.intro", needs_countries=False)
 
 for column, number in zip(st.columns(3), (1, 2, 3), strict=True):
     with column.container(border=True):
@@ -29,9 +25,7 @@ st.caption(escape_markdown(tr("ui.home.quote")))
 
 # --- the current scenario -------------------------------------------------------------------------
 
-state = sc.controls(ds)
 st.header(tr("ui.home.now_title"))
-universe = sc.countries(ds, state)
 if len(universe) < 2:
     st.warning(tr("ui.sc.empty_universe"))
 else:
@@ -73,7 +67,7 @@ else:
         st.page_link("ui/pages/competitors.py", label=tr("ui.home.go_rivals"), icon=":material/arrow_forward:")
     with boxes[3].container(border=True):
         st.markdown(f"**{tr('ui.home.plan_title')}**")
-        result = st.session_state.get(PLAN_RESULT_KEY)
+        result = st.session_state.get(Key.PLAN_RESULT)
         if result is None:
             st.write(tr("ui.home.plan_none"))
         elif not result["plan"].has_solution:

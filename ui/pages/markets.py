@@ -7,36 +7,20 @@ import streamlit as st
 from strategy.scoring.groups import DEFAULT_GROUP_INDICATORS
 from ui import settings as sc
 from ui import views
-from ui.common import bullets, current_dataset, escape_markdown, label, lang, tr
+from ui.common import bullets, escape_markdown, tr
+from ui.labels import label
+from ui.page import open_page
+from ui.session import Key
 from ui.texts import t
+from ui.views import widgets
 
 SECTIONS = ("ranking", "why", "groups", "weights")
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.markets"))
-st.write(tr("ui.mk.intro"))
-universe = sc.require_countries(ds, state)
+ds, language, state, universe = open_page("ui.page.markets", "ui.mk.intro")
 market = sc.market(ds, state)
-sc.header(ds, state, len(universe))
 
-section = st.segmented_control(
-    tr("ui.mk.section"),
-    SECTIONS,
-    default="ranking",
-    required=True,
-    format_func=lambda s: t(f"ui.mk.tab.{s}", language),
-    key="markets_section",
-    label_visibility="collapsed",
-    persist_state="session",
-)
+section = widgets.section_picker("ui.mk.section", "ui.mk.tab", SECTIONS, Key.MARKETS_SECTION, language)
 focus_only = state.scope == "focus" or len(universe) <= 40
-
-
-def show(table: views.Table, rows: int = 20, key: str | None = None) -> None:
-    table.show(rows, key)
 
 
 if section == "ranking":
@@ -51,28 +35,30 @@ if section == "ranking":
     st.caption(tr("ui.mk.map_caption"))
     if market.method != "weighted_sum":
         st.caption(tr(f"ui.mk.method_note.{market.method}"))
-    show(views.market_table(ds, market, language), rows=15, key="markets_table")
+    views.market_table(ds, market, language).show(rows=15, key="markets_table")
     st.caption(tr("ui.mk.table_caption", year=market.criteria.reference_year, age=state.settings.max_age))
     if n_excluded:
         st.info(escape_markdown(views.excluded_summary(ds, market, language, state.settings.min_coverage)))
         with st.expander(tr("ui.mk.excluded_detail")):
-            show(views.excluded_table(ds, market, language), rows=12)
+            views.excluded_table(ds, market, language).show(rows=12)
     else:
         st.caption(tr("ui.mk.none_excluded"))
 
 elif section == "why":
     ranked = list(market.table().index)
     focus_ranked = [i for i in ranked if i in set(ds.focus)]
-    default = st.session_state.get("markets_country")
+    default = st.session_state.get(Key.MARKETS_COUNTRY)
     if default not in ranked:
-        st.session_state["markets_country"] = "VNM" if "VNM" in ranked else (focus_ranked or ranked)[0]
+        st.session_state[Key.MARKETS_COUNTRY] = "VNM" if "VNM" in ranked else (focus_ranked or ranked)[0]
     names = views.country_names(ds, language)
-    iso3 = st.selectbox(
-        tr("ui.mk.country"),
+    iso3 = widgets.labelled(
+        st.selectbox,
+        "ui.mk.country",
         ranked,
-        format_func=lambda i: f"{ranked.index(i) + 1}. {names.get(i, i)}",
-        key="markets_country",
-        help=tr("ui.mk.country_help"),
+        lambda i: f"{ranked.index(i) + 1}. {names.get(i, i)}",
+        Key.MARKETS_COUNTRY,
+        language,
+        persist=False,
     )
     rank = int(market.rank[iso3])
     st.subheader(
@@ -87,7 +73,7 @@ elif section == "why":
     figure, table = views.decomposition(ds, market, iso3, language)
     st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="markets_decomposition")
-    show(table, rows=40, key="markets_decomposition_table")
+    table.show(rows=40, key="markets_decomposition_table")
     st.caption(tr("ui.mk.decomp_caption", year=market.criteria.reference_year, age=state.settings.max_age))
 
 elif section == "groups":
@@ -134,7 +120,7 @@ elif section == "groups":
                 config=views.map_config(),
                 key="markets_groups_map",
             )
-            show(views.groups_table(ds, result, language), rows=8, key="markets_groups_table")
+            views.groups_table(ds, result, language).show(rows=8, key="markets_groups_table")
             st.caption(tr("ui.mk.groups_caption"))
             st.markdown("  \n".join(views.group_members(ds, result, language)))
             if len(result.left_out):
@@ -147,7 +133,7 @@ elif section == "weights":
     st.subheader(tr("ui.mk.weights_title"))
     weights = dict(state.pillar_weights)
     st.markdown(f"**{escape_markdown(sc.weights_label(ds, state, language))}**")
-    show(views.weights_table(ds, weights, state.preset, language, state.mode), rows=10, key="markets_weights_table")
+    views.weights_table(ds, weights, state.preset, language, state.mode).show(rows=10, key="markets_weights_table")
     if state.mode == "sliders":
         st.caption(tr("ui.mk.preset_judgement"))
 
@@ -172,12 +158,12 @@ elif section == "weights":
 
     st.markdown(f"#### {tr('ui.mk.indicator_weights_title')}")
     st.caption(tr("ui.mk.indicator_weights_intro"))
-    stored = dict(st.session_state.get(sc.INDICATOR_WEIGHTS_KEY, {}))
+    stored = dict(st.session_state.get(Key.INDICATOR_WEIGHTS, {}))
     frame = views.indicator_weight_frame(ds, stored, language)
 
     def _store_indicator_weights() -> None:
-        edits = st.session_state.get(sc.INDICATOR_EDITOR_KEY, {}).get("edited_rows", {})
-        current = dict(st.session_state.get(sc.INDICATOR_WEIGHTS_KEY, {}))
+        edits = st.session_state.get(Key.INDICATOR_EDITOR, {}).get("edited_rows", {})
+        current = dict(st.session_state.get(Key.INDICATOR_WEIGHTS, {}))
         for row, change in edits.items():
             if "weight" in change and change["weight"] is not None:
                 indicator = frame["indicator_id"].iloc[int(row)]
@@ -186,7 +172,7 @@ elif section == "weights":
                     current.pop(indicator, None)
                 else:
                     current[indicator] = value
-        st.session_state[sc.INDICATOR_WEIGHTS_KEY] = current
+        st.session_state[Key.INDICATOR_WEIGHTS] = current
 
     st.data_editor(
         frame,
@@ -207,10 +193,10 @@ elif section == "weights":
         hide_index=True,
         width="stretch",
         height=35 * 12 + 3,
-        key=sc.INDICATOR_EDITOR_KEY,
+        key=Key.INDICATOR_EDITOR,
         on_change=_store_indicator_weights,
     )
-    changed = st.session_state.get(sc.INDICATOR_WEIGHTS_KEY, {})
+    changed = st.session_state.get(Key.INDICATOR_WEIGHTS, {})
     if changed:
         names = views.indicator_names(ds.catalog, language)
         st.caption(

@@ -17,23 +17,17 @@ import streamlit as st
 from strategy import optimize as opt
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, lang, tr
-from ui.scenario_state import COST_SCALE_KEY, asean_members, constraints_from_values, plan_default
+from ui.common import tr
+from ui.page import open_page
+from ui.scenario_state import asean_members, constraints_from_values, plan_default
+from ui.session import Key
 from ui.texts import t
 from ui.views import plan as pv
 
-RESULT_KEY = "plan_result"
 COST_SCALE_RANGE = (0.1, 10.0)
 FRONTIER_POINTS = 9
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.plan"))
-st.write(tr("ui.pl.intro"))
-universe = sc.require_countries(ds, state)
-sc.header(ds, state, len(universe))
+ds, language, state, universe = open_page("ui.page.plan", "ui.pl.intro")
 st.caption(tr("ui.pl.judgement_note"))
 
 opp = sc.opportunities(ds, state)
@@ -76,7 +70,7 @@ with st.form("plan_form"):
     values["must_fields"] = pv.choose_many(c1, "must_fields", fields, names.field)
     values["exclude_fields"] = pv.choose_many(c2, "exclude_fields", fields, names.field)
     with st.expander(tr("ui.pl.cost_scale_title")):
-        saved_scale = st.session_state.get(COST_SCALE_KEY, {})
+        saved_scale = st.session_state.get(Key.PLAN_COST_SCALE, {})
         edited_scale = pv.cost_scale_editor(countries, names, saved_scale, COST_SCALE_RANGE)
     c1, c2, c3, c4, c5 = st.columns(5)
     values["open_cost"] = pv.number_input(c1, "open_cost", 0.0, 100.0, 0.5)
@@ -100,7 +94,7 @@ if submitted:
     except ValueError:
         st.error(tr("ui.pl.cost_scale_bad", low=COST_SCALE_RANGE[0], high=COST_SCALE_RANGE[1]))
         st.stop()
-    st.session_state[COST_SCALE_KEY] = cost_scale
+    st.session_state[Key.PLAN_COST_SCALE] = cost_scale
     constraints, settings = constraints_from_values(values, asean)
     entries = opt.entries_from_scores(opp, ds.fields, ds.countries, cost_scale=cost_scale)
     prerequisites = opt.prerequisites_of(ds.fields)
@@ -110,7 +104,7 @@ if submitted:
         clash = None
         if not plan.has_solution:
             clash = opt.explain_infeasible(entries, constraints, prerequisites, replace(settings, solver="highs"))
-    st.session_state[RESULT_KEY] = {
+    st.session_state[Key.PLAN_RESULT] = {
         "signature": scoring_signature(),
         "entries": entries,
         "cost_scale": cost_scale,
@@ -124,7 +118,7 @@ if submitted:
         "frontier": None,
     }
 
-result = st.session_state.get(RESULT_KEY)
+result = st.session_state.get(Key.PLAN_RESULT)
 if result is None:
     st.info(tr("ui.pl.press_solve"))
     st.stop()

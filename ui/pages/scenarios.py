@@ -9,26 +9,21 @@ the command line writes.
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from strategy import export
-from strategy.analysis.compare import plan_table, rank_shifts, rank_table, weight_table
+from strategy.analysis.compare import rank_shifts, rank_table
 from strategy.data.dataset import Dataset
-from strategy.optimize import entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.store import ConflictError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
-from ui import views
-from ui.common import current_dataset, escape_markdown, label, lang, tr
-from ui.scenario_state import PLAN_RESULT_KEY, apply_scenario, read_import, scenario_from_session
+from ui.common import escape_markdown, lang, tr
+from ui.page import open_page
+from ui.scenario_state import apply_scenario, read_import, scenario_from_session
+from ui.session import Key
+from ui.views import scenarios as views_scn
 
-LOADED_KEY = "scn_loaded"  # {"name": ..., "version": ...} of the scenario the session holds
-NOTICE_KEY = "scn_notice"  # a message to show after the rerun an action causes
 COMPARE_TOP = 10
 
 
@@ -45,26 +40,16 @@ def _evaluate(_ds: Dataset, version: str, scenario_json: str) -> Evaluation:
     return evaluate(_ds, Scenario.from_json(scenario_json))
 
 
-# the export files are built when their button is pressed (Streamlit runs the callable then), not
-# on every rerun: the workbook and the brief take about a second to build
-def _csv(table_of, ds: Dataset, evaluation: Evaluation, language: str) -> bytes:
-    return export.to_csv_bytes(table_of(ds, evaluation, language))
-
-
-def _brief(ds: Dataset, evaluation: Evaluation, iso3: str, language: str, plan: object) -> bytes:
-    return export.country_brief_html(ds, evaluation, iso3, language, plan=plan).encode("utf-8")
-
-
 def _notice(kind: str, text: str) -> None:
-    st.session_state[NOTICE_KEY] = (kind, text)
+    st.session_state[Key.SCENARIO_NOTICE] = (kind, text)
 
 
 def _apply(ds: Dataset, scenario: Scenario, version: int | None) -> None:
     """Put a scenario on every page. Runs in a button callback: before any widget is drawn."""
     notes = apply_scenario(ds, scenario)
-    st.session_state[LOADED_KEY] = {"name": scenario.name, "version": version}
-    st.session_state["scn_name"] = scenario.name
-    st.session_state.pop("scn_conflict", None)
+    st.session_state[Key.SCENARIO_LOADED] = {"name": scenario.name, "version": version}
+    st.session_state[Key.SCENARIO_NAME] = scenario.name
+    st.session_state.pop(Key.SCENARIO_CONFLICT, None)
     text = tr("ui.scn.loaded", name=escape_markdown(scenario.name))
     _notice("success", "  \n".join([text, *(tr(n) for n in notes)]))
 
@@ -78,26 +63,19 @@ def _load_from_store(ds: Dataset, store: ScenarioStore, name: str) -> None:
         _apply(ds, scenario, version)
 
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.scenarios"))
-st.write(tr("ui.scn.intro"))
-universe = sc.require_countries(ds, state)
-sc.header(ds, state, len(universe))
-notice = st.session_state.pop(NOTICE_KEY, None)
+ds, language, state, universe = open_page("ui.page.scenarios", "ui.scn.intro")
+notice = st.session_state.pop(Key.SCENARIO_NOTICE, None)
 if notice is not None:
     getattr(st, notice[0])(notice[1])
 
-loaded = st.session_state.get(LOADED_KEY)
-st.session_state.setdefault("scn_name", loaded["name"] if loaded else tr("ui.scn.default_name"))
+loaded = st.session_state.get(Key.SCENARIO_LOADED)
+st.session_state.setdefault(Key.SCENARIO_NAME, loaded["name"] if loaded else tr("ui.scn.default_name"))
 store = _open_store(default_url())
 
 # --- the current scenario ---------------------------------------------------------------------------
 
 st.header(tr("ui.scn.current_title"))
-name = st.text_input(tr("ui.scn.name"), key="scn_name", max_chars=120, help=tr("ui.scn.name_help")).strip()
+name = st.text_input(tr("ui.scn.name"), key=Key.SCENARIO_NAME, max_chars=120, help=tr("ui.scn.name_help")).strip()
 current = scenario_from_session(ds, state, name or tr("ui.scn.default_name"))
 if loaded and loaded["version"] is None:
     st.caption(tr("ui.scn.imported_from", name=escape_markdown(loaded["name"])))
@@ -111,16 +89,16 @@ elif left.button(tr("ui.scn.save"), key="scn_save", type="primary", help=tr("ui.
     try:
         version = store.save(current, expected)
     except ConflictError as exc:
-        st.session_state["scn_conflict"] = {"name": current.name, "current": exc.current}
+        st.session_state[Key.SCENARIO_CONFLICT] = {"name": current.name, "current": exc.current}
         st.error(exc.message(language))
     except StoreError as exc:
         st.error(exc.message(language))
     else:
-        st.session_state[LOADED_KEY] = {"name": current.name, "version": version}
-        st.session_state.pop("scn_conflict", None)
+        st.session_state[Key.SCENARIO_LOADED] = {"name": current.name, "version": version}
+        st.session_state.pop(Key.SCENARIO_CONFLICT, None)
         _notice("success", tr("ui.scn.saved", name=escape_markdown(current.name), version=version))
         st.rerun()
-conflict = st.session_state.get("scn_conflict")
+conflict = st.session_state.get(Key.SCENARIO_CONFLICT)
 if conflict and not isinstance(store, StoreError):
     st.warning(tr("ui.scn.conflict_next", name=escape_markdown(conflict["name"])))
     st.button(
@@ -151,24 +129,7 @@ else:
 if not isinstance(store, StoreError) and not saved:
     st.info(tr("ui.scn.none_saved"))
 elif saved:
-    listing = pd.DataFrame(
-        {
-            "name": [s.name for s in saved],
-            "version": [s.version for s in saved],
-            "updated": [pd.Timestamp(s.updated).strftime("%Y-%m-%d %H:%M") for s in saved],
-        }
-    )
-    st.dataframe(
-        listing,
-        column_config={
-            "name": st.column_config.TextColumn(tr("ui.scn.col.name")),
-            "version": st.column_config.NumberColumn(tr("ui.scn.col.version")),
-            "updated": st.column_config.TextColumn(tr("ui.scn.col.updated")),
-        },
-        hide_index=True,
-        width="stretch",
-        key="scn_list",
-    )
+    views_scn.saved_list(saved)
     names = [s.name for s in saved]
     versions = {s.name: s.version for s in saved}
     chosen = st.selectbox(tr("ui.scn.choose"), names, key="scn_chosen", help=tr("ui.scn.choose_help"))
@@ -188,7 +149,7 @@ elif saved:
             st.error(exc.message(language))
         else:
             if loaded and loaded["name"] == chosen:
-                st.session_state[LOADED_KEY] = {"name": new_name, "version": loaded["version"]}
+                st.session_state[Key.SCENARIO_LOADED] = {"name": new_name, "version": loaded["version"]}
             _notice("success", tr("ui.scn.renamed", old=escape_markdown(chosen), new=escape_markdown(new_name)))
             st.rerun()
     if b3.button(tr("ui.scn.duplicate"), key="scn_duplicate", help=tr("ui.scn.duplicate_help")):
@@ -207,7 +168,7 @@ elif saved:
             st.error(exc.message(language))
         else:
             if loaded and loaded["name"] == chosen:
-                st.session_state.pop(LOADED_KEY, None)
+                st.session_state.pop(Key.SCENARIO_LOADED, None)
             _notice("success", tr("ui.scn.deleted", name=escape_markdown(chosen)))
             st.rerun()
 
@@ -230,56 +191,11 @@ if upload is not None:
 st.header(tr("ui.scn.export_title"))
 st.caption(tr("ui.scn.export_caption"))
 evaluation = _evaluate(ds, ds.version, current.to_json())
-solved = st.session_state.get(PLAN_RESULT_KEY)
+solved = st.session_state.get(Key.PLAN_RESULT)
 plan = solved["plan"] if solved and solved["signature"] == sc.opportunity_key(ds, state) else None
 if plan is None:
     st.caption(tr("ui.scn.no_plan"))
-e1, e2, e3 = st.columns(3)
-e1.download_button(
-    tr("ui.scn.csv_markets"),
-    partial(_csv, export.market_shortlist, ds, evaluation, language),
-    file_name=export.export_filename("markets", current.name, "csv"),
-    mime="text/csv",
-    key="scn_csv_markets",
-    help=tr("ui.scn.csv_help"),
-    on_click="ignore",
-)
-e2.download_button(
-    tr("ui.scn.csv_pairs"),
-    partial(_csv, export.pair_shortlist, ds, evaluation, language),
-    file_name=export.export_filename("pairs", current.name, "csv"),
-    mime="text/csv",
-    key="scn_csv_pairs",
-    help=tr("ui.scn.csv_help"),
-    on_click="ignore",
-)
-e3.download_button(
-    tr("ui.scn.excel"),
-    partial(export.workbook_bytes, ds, evaluation, language, plan=plan),
-    file_name=export.export_filename("shortlist", current.name, "xlsx"),
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="scn_excel",
-    help=tr("ui.scn.excel_help"),
-    on_click="ignore",
-)
-country_names = views.country_names(ds, language)
-scored = list(evaluation.market.table().index)
-brief_country = st.selectbox(
-    tr("ui.scn.brief_country"),
-    scored,
-    index=scored.index("VNM") if "VNM" in scored else 0,
-    format_func=lambda i: str(country_names.get(i, i)),
-    key="scn_brief_country",
-    help=tr("ui.scn.brief_help"),
-)
-st.download_button(
-    tr("ui.scn.brief", country=str(country_names.get(brief_country, brief_country))),
-    partial(_brief, ds, evaluation, brief_country, language, plan),
-    file_name=export.export_filename("brief", current.name, "html", iso3=brief_country),
-    mime="text/html",
-    key="scn_brief",
-    on_click="ignore",
-)
+views_scn.export_buttons(ds, evaluation, current.name, plan, language)
 
 # --- compare ------------------------------------------------------------------------------------
 
@@ -310,28 +226,7 @@ evaluations = {title: _evaluate(ds, ds.version, s.to_json()) for title, s in sce
 ranks = rank_table({title: e.market for title, e in evaluations.items()}, top_n=COMPARE_TOP)
 shifts = rank_shifts(ranks)
 
-slope = go.Figure()
-x = list(ranks.columns)
-for i, (iso3, row) in enumerate(ranks.iterrows()):
-    slope.add_scatter(
-        x=x,
-        y=row.to_numpy(float),
-        mode="lines+markers+text",
-        name=str(country_names.get(iso3, iso3)),
-        text=[str(country_names.get(iso3, iso3)) if j in (0, len(x) - 1) else "" for j in range(len(x))],
-        textposition=["middle left" if j == 0 else "middle right" for j in range(len(x))],
-        line={"color": views.OKABE_ITO[i % len(views.OKABE_ITO)], "width": 2},
-        hovertemplate="%{x}: " + tr("ui.scn.rank_hover") + "<extra>%{fullData.name}</extra>",
-    )
-slope.update_layout(
-    height=120 + 32 * len(ranks),
-    showlegend=False,
-    margin={"l": 140, "r": 140, "t": 20, "b": 30},
-    plot_bgcolor="white",
-    font=views.FONT,
-    yaxis={"autorange": "reversed", "title": {"text": tr("ui.scn.rank_axis")}, "gridcolor": "#eee", "dtick": 5},
-    xaxis={"side": "top"},
-)
+slope = views_scn.rank_slope(ds, ranks, language)
 st.subheader(tr("ui.scn.slope_title", n=COMPARE_TOP))
 st.plotly_chart(slope, width="stretch", config={"displaylogo": False}, key="scn_slope")
 moves = shifts.iloc[:, 1:].abs().to_numpy(float)
@@ -339,59 +234,7 @@ biggest = np.nanmax(moves) if moves.size and not np.isnan(moves).all() else 0
 st.caption(tr("ui.scn.slope_caption", moved=int((np.nan_to_num(moves) > 0).any(axis=1).sum()), biggest=int(biggest)))
 
 st.subheader(tr("ui.scn.weights_title"))
-pillars = list(sc.market_pillars())
-weights = weight_table(scenarios, pillars)
-weights.index = [label("pillar", p, language) for p in pillars]
-st.dataframe(
-    weights,
-    column_config={
-        c: st.column_config.NumberColumn(tr("ui.scn.col.spread") if c == "spread" else c, format="%.3f")
-        for c in weights.columns
-    },
-    width="stretch",
-    key="scn_weights",
-)
+views_scn.weights_comparison(scenarios, language)
 st.caption(tr("ui.scn.weights_caption"))
 
-st.subheader(tr("ui.scn.plans_title"))
-st.caption(tr("ui.scn.plans_caption"))
-if st.button(tr("ui.scn.plans_run"), key="scn_plans_run"):
-    plans = {}
-    with st.spinner(tr("ui.pl.solving")):
-        for title, s in scenarios.items():
-            entries = entries_from_scores(evaluations[title].opportunity, ds.fields, ds.countries, s.cost_scale)
-            plans[title] = solve(entries, s.constraints, s.solver, prerequisites_of(ds.fields))
-    st.session_state["scn_plans"] = (tuple(scenarios), {k: v.to_json() for k, v in scenarios.items()}, plans)
-kept = st.session_state.get("scn_plans")
-if kept is not None and kept[1] == {k: v.to_json() for k, v in scenarios.items()}:
-    plans = kept[2]
-    heads = pd.DataFrame(
-        {
-            title: {
-                tr("ui.scn.plan_status"): tr(f"ui.scn.status.{p.status.replace(' ', '_')}"),
-                tr("ui.home.plan_value"): f"{p.objective:.3f}" if p.has_solution else "-",
-                tr("ui.home.plan_budget"): f"{p.budget_used:.1f} / {scenarios[title].constraints.budget:g}",
-                tr("ui.scn.plan_entries"): str(len(p.selection)),
-            }
-            for title, p in plans.items()
-        }
-    )
-    st.dataframe(heads, width="stretch", key="scn_plan_heads")
-    diff = plan_table(plans).reset_index()
-    field_label = views.field_names(ds, language)
-    if len(diff):
-        diff.insert(0, "country", diff.pop("iso3").map(lambda i: str(country_names.get(i, i))))
-        diff.insert(1, "field", diff.pop("field_id").map(lambda f: str(field_label.get(f, f))))
-        st.dataframe(
-            diff,
-            column_config={
-                "country": st.column_config.TextColumn(tr("ui.pl.col.country")),
-                "field": st.column_config.TextColumn(tr("ui.rb.col.field")),
-                "in_all": st.column_config.CheckboxColumn(tr("ui.scn.col.in_all")),
-                **{title: st.column_config.CheckboxColumn(title) for title in plans},
-            },
-            hide_index=True,
-            width="stretch",
-            key="scn_plan_diff",
-        )
-        st.caption(tr("ui.scn.plans_diff_caption", n=int((~diff["in_all"]).sum())))
+views_scn.plans_comparison(ds, scenarios, evaluations, language)

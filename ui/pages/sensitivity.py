@@ -21,12 +21,12 @@ from strategy.analysis.sensitivity import SMAAResult, ranks_of, smaa, stability_
 from strategy.optimize import Constraints, SolverSettings, prerequisites_of
 from ui import settings as sc
 from ui import views
-from ui.common import current_dataset, escape_markdown, lang, tr
+from ui.common import escape_markdown, tr
+from ui.page import open_page
+from ui.session import Key
 from ui.texts import t
 from ui.views import sensitivity as draw
 
-PLAN_RESULT_KEY = "plan_result"  # the Plan page's last solve
-ROBUSTNESS_KEY = "rb_result"
 RB_SOLVE_LIMIT = 10.0  # seconds per re-solve at most, so that one slow solve cannot use up the time budget
 
 
@@ -61,15 +61,8 @@ def _stability(_values: pd.DataFrame, key: tuple, k: int) -> pd.DataFrame:
     return stability_table(_values, dict(key[-1]), k)
 
 
-ds = current_dataset()
-language = lang()
-state = sc.controls(ds)
-
-st.title(tr("ui.page.sensitivity"))
-st.write(tr("ui.sens.intro"))
-universe = sc.require_countries(ds, state)
+ds, language, state, universe = open_page("ui.page.sensitivity", "ui.sens.intro")
 market = sc.market(ds, state)
-sc.header(ds, state, len(universe))
 
 values = _values(market)
 weights = tuple((c, w) for c, w in state.pillar_weights if c in values.columns)
@@ -122,7 +115,7 @@ draw.stability(_stability(values, key, k), pillar_names, k, language)
 
 st.header(tr("ui.rb.title"))
 st.write(tr("ui.rb.intro"))
-solved = st.session_state.get(PLAN_RESULT_KEY)
+solved = st.session_state.get(Key.PLAN_RESULT)
 if solved is not None and solved["signature"] == sc.opportunity_key(ds, state):
     constraints, solver, cost_scale = solved["constraints"], solved["settings"], solved.get("cost_scale") or {}
     prerequisites = solved.get("prerequisites") or prerequisites_of(ds.fields)
@@ -179,9 +172,9 @@ if st.button(tr("ui.rb.run"), key="rb_run", type="primary", help=tr("ui.rb.run_h
         st.error(tr("ui.rb.failed", detail=escape_markdown(str(exc))))
         st.stop()
     bar.empty()
-    st.session_state[ROBUSTNESS_KEY] = (rb_key, outcome)
+    st.session_state[Key.ROBUSTNESS_RESULT] = (rb_key, outcome)
 
-kept = st.session_state.get(ROBUSTNESS_KEY)
+kept = st.session_state.get(Key.ROBUSTNESS_RESULT)
 if kept is None:
     st.info(tr("ui.rb.press"))
     st.stop()

@@ -1,50 +1,46 @@
 """Shared drawing helpers for the pages: tables, charts, maps, country panels.
 
-Pages write ``from ui import views`` and ``views.Table``; the modules behind it may change.
+Pages write ``from ui import views`` and ``views.Table``; the modules behind it may change:
+``tables`` (the Table every page draws), ``charts`` (colours, fonts), ``maps`` (offline world maps),
+``data`` and ``judgements`` (Home and Data pages), ``markets``, ``fields``, ``rivals`` (the scoring
+pages), ``country``, ``history``, ``profile`` and ``country_profile`` (the comparison and Country profile
+pages), ``scenarios`` (the Scenarios page), ``widgets`` (pickers several pages share).
+Name look-ups are in :mod:`ui.labels`.
 """
 
+from __future__ import annotations
+
+from strategy.i18n import format_value
 from ui.labels import country_names, field_names, indicator_names, label, rival_label
-from ui.views.common import (
-    FONT,
-    OKABE_ITO,
-    Table,
+from ui.views.charts import FONT, OKABE_ITO
+from ui.views.data import (
     added_summary,
     added_table,
-    best_markets,
     catalogue_table,
-    country_threat_table,
     coverage_figure,
-    decomposition,
-    dtt_table,
-    evidence_items,
-    excluded_summary,
-    excluded_table,
-    field_drivers_table,
-    fit_drivers,
-    fit_heatmap,
     focus_table,
-    format_value,
-    group_members,
-    groups_map,
-    groups_table,
-    head_to_head,
-    indicator_weight_frame,
-    judgement_tables,
-    map_config,
-    market_table,
-    memoranda_table,
-    ordinal,
     scope_label,
     scope_options,
-    score_map,
     sources_table,
     summary,
     template_csv,
     template_xlsx,
-    threat_heatmap,
-    weights_table,
-    white_space_table,
 )
+from ui.views.fields import best_markets, field_drivers_table, fit_drivers, fit_heatmap
+from ui.views.judgements import dtt_table, judgement_tables, memoranda_table
+from ui.views.maps import groups_map, map_config, score_map
+from ui.views.markets import (
+    decomposition,
+    excluded_summary,
+    excluded_table,
+    group_members,
+    groups_table,
+    indicator_weight_frame,
+    market_table,
+    weights_table,
+)
+from ui.views.rivals import country_threat_table, evidence_items, head_to_head, threat_heatmap, white_space_table
+from ui.views.tables import Table, ordinal
 
 __all__ = [
     "FONT",
@@ -64,10 +60,10 @@ __all__ = [
     "excluded_table",
     "field_drivers_table",
     "field_names",
-    "format_value",
     "fit_drivers",
     "fit_heatmap",
     "focus_table",
+    "format_value",
     "group_members",
     "groups_map",
     "groups_table",

@@ -20,7 +20,8 @@ import streamlit as st
 from strategy.i18n import Lang
 from strategy.optimize import ConstraintGroup, Constraints, Plan, group_text
 from ui import views
-from ui.common import bullets, escape_markdown, label, tr
+from ui.common import bullets, escape_markdown, tr
+from ui.labels import label
 from ui.scenario_state import PLAN_INPUTS, plan_default
 from ui.texts import t
 

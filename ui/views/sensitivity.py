@@ -20,7 +20,8 @@ from strategy.analysis.robustness import PlanRobustness
 from strategy.analysis.sampling import SAMPLING_MODES, SamplingMode
 from strategy.analysis.sensitivity import SMAAResult, one_at_a_time
 from strategy.i18n import Lang
-from ui.common import escape_markdown, label
+from ui.common import escape_markdown
+from ui.labels import label
 from ui.texts import t
 from ui.views import FONT, ordinal
 
