@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -11,7 +13,6 @@ import pytest
 
 import ui.common
 import ui.views
-import ui.views.common
 from strategy import export, labels
 from strategy.data.dataset import Dataset
 from strategy.i18n import TEXT
@@ -146,14 +147,28 @@ def test_app_and_exports_name_ids_alike(dataset: Dataset, lang: str):
     assert ui_labels.rival_label(dataset, "OTHER", lang) == ui_labels.rival_names(dataset, lang)["OTHER"]
 
 
+LOOK_UPS = ("country_names", "field_names", "rival_names", "indicator_names", "rival_label", "unit_label", "label")
+
+
 def test_pages_reach_the_one_set_of_look_ups():
-    for name in ("country_names", "indicator_names", "label", "unit_label", "years_range"):
-        assert getattr(ui.common, name) is getattr(ui_labels, name), name
     for name in ("country_names", "field_names", "indicator_names", "label", "rival_label"):
         assert getattr(ui.views, name) is getattr(ui_labels, name), name
-        assert getattr(ui.views.common, name) is getattr(ui_labels, name), name
     for name in ("country_names", "field_names", "indicator_names", "rival_names", "pillar_label"):
         assert getattr(export, name) is getattr(labels, name), name
+
+
+def test_no_module_writes_its_own_name_look_up():
+    root = Path(__file__).resolve().parent.parent
+    own = {root / "strategy" / "labels.py", root / "ui" / "labels.py"}
+    copies = [
+        f"{path.relative_to(root)}:{node.lineno} {node.name}"
+        for folder in ("strategy", "ui")
+        for path in sorted((root / folder).rglob("*.py"))
+        if path not in own
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name.lstrip("_") in LOOK_UPS
+    ]
+    assert not copies, copies
 
 
 def test_years_range_and_units():
