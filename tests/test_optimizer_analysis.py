@@ -114,6 +114,15 @@ def test_pulp_calls_a_time_limited_cbc_run_optimal_and_we_do_not() -> None:
         assert solvers._status(model.problem) != "optimal"
 
 
+def test_a_cbc_run_stopped_by_its_time_limit_never_claims_infeasible() -> None:
+    prob = pulp.LpProblem("p", pulp.LpMaximize)
+    prob.assignStatus(pulp.LpStatusInfeasible, pulp.LpSolutionNoSolutionFound)
+    assert solvers._cbc_status(prob, "Result - Stopped on time limit\n") == "no solution"
+    assert solvers._cbc_status(prob, "Result - Linear relaxation infeasible\n") == "infeasible"
+    prob.assignStatus(pulp.LpStatusOptimal, pulp.LpSolutionIntegerFeasible)
+    assert solvers._cbc_status(prob, "Result - Stopped on time limit\n") == "feasible"
+
+
 def test_status_of_each_pulp_outcome() -> None:
     prob = pulp.LpProblem("p", pulp.LpMaximize)
     for status, sol, expected in [

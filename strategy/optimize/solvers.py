@@ -208,7 +208,7 @@ def _run_cbc(
         os.unlink(log_path)
         for var, (cat, lower, upper) in zip(model.columns, kept, strict=True):
             var.cat, var.lowBound, var.upBound = cat, lower, upper
-    status = _status(model.problem)
+    status = _cbc_status(model.problem, log)
     values = None
     gap = bound = None
     if status in ("optimal", "feasible"):
@@ -221,6 +221,15 @@ def _run_cbc(
         if status == "optimal" and (gap is None or gap > settings.gap):
             gap, bound = 0.0, None  # CBC proved the gap tolerance; its last logged bound predates that
     return _Result(status, gap, bound, values, seconds)
+
+
+def _cbc_status(prob: pulp.LpProblem, log: str) -> str:
+    """:func:`_status` of a CBC run, read with its log: a run its time limit stopped has proved
+    nothing, so an 'infeasible' it reports then (seen on a loaded machine) is 'no solution'."""
+    status = _status(prob)
+    if status == "infeasible" and "Stopped on time" in log:
+        return "no solution"
+    return status
 
 
 def _status(prob: pulp.LpProblem) -> str:
