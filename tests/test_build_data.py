@@ -71,6 +71,29 @@ def test_values_are_copied_not_invented(two_builds):
     assert ind[("IDN", "wgi_government_effectiveness", 2023)] == row["estimate"]
 
 
+def test_newer_files_continue_cpi_and_mobile_coverage_with_their_own_source(two_builds):
+    """The 2019+ files extend series that used to stop in 2018; each value names its own file.
+    Mobile values are those re-read in shared/data/raw/SOURCES.md; CPI 2024 is TI's results table."""
+    ind = pd.read_csv(two_builds[0] / "indicators.csv").set_index(["iso3", "indicator", "year"])
+    expected = {
+        ("VNM", "mobile_4g_coverage", 2022): (99.85, "itu_mobile_recent"),
+        ("MMR", "mobile_4g_coverage", 2022): (94.34, "itu_mobile_recent"),
+        ("PHL", "mobile_4g_coverage", 2021): (80.0, "itu_mobile_recent"),
+        ("VNM", "cpi_score", 2024): (40.0, "cpi_2019"),
+    }
+    for key, (value, source_id) in expected.items():
+        assert ind.loc[key, "value"] == pytest.approx(value), key
+        assert ind.loc[key, "source_id"] == source_id, key
+    # the older years keep the older file as their source
+    assert ind.loc[("VNM", "mobile_4g_coverage", 2018), "source_id"] == "sdg_mobile"
+    assert ind.loc[("VNM", "cpi_score", 2018), "source_id"] == "cpi"
+    catalog = pd.read_csv(two_builds[0] / "indicator_catalog.csv").set_index("indicator")
+    assert catalog.loc["cpi_score", "year_max"] == 2024
+    assert catalog.loc["mobile_4g_coverage", "year_max"] == 2022
+    assert "cpi_2019" in catalog.loc["cpi_score", "description"]
+    assert "itu_mobile_recent" in catalog.loc["mobile_3g_coverage", "description"]
+
+
 def test_countries_have_japanese_names_from_pycountry(two_builds):
     countries = pd.read_csv(two_builds[0] / "countries.csv", keep_default_na=False).set_index("iso3")
     assert countries.loc["VNM", "name_ja"] == "ベトナム"

@@ -48,8 +48,11 @@ def test_latest_values_respects_reference_year_and_staleness(dataset: Dataset):
     latest = dataset.latest_values(reference_year=2015, max_age=5)
     assert latest["year"].max() <= 2015
     assert latest["age"].between(0, 5).all()
-    # CPI stops in 2018: with reference 2025 and a 5-year window it is stale everywhere
-    assert "cpi_score" not in set(dataset.latest_values(2025, max_age=5)["indicator"])
+    # Time to start a business stops in 2017 (WDI): with reference 2025 and a 5-year window it is
+    # stale everywhere. CPI (to 2024) and mobile coverage (to 2022) are current.
+    current = set(dataset.latest_values(2025, max_age=5)["indicator"])
+    assert "business_start_days" not in current
+    assert {"cpi_score", "mobile_3g_coverage", "mobile_4g_coverage"} <= current
     vnm = dataset.latest_values(2015).set_index(["iso3", "indicator"])
     expected = dataset.indicators.query("iso3 == 'VNM' and indicator == 'gdp_usd' and year <= 2015")["year"].max()
     assert vnm.loc[("VNM", "gdp_usd"), "year"] == expected

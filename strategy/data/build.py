@@ -171,6 +171,17 @@ def _emdat_affected_share(gap: pd.DataFrame, wdi: pd.DataFrame) -> pd.DataFrame:
     return share
 
 
+def _continuations(raw: Path) -> list[pd.DataFrame]:
+    """Newer files that continue a series past the old file's last year, each value under its own
+    source_id (so indicators.csv names the file it came from)."""
+    cpi = _wide_source(raw, "cpi_transparency_international_2019_2024.csv")
+    parts = [_long(cpi, "cpi_score", "cpi_score", "cpi_2019")]
+    itu = _wide_source(raw, "mobile_coverage_itu_recent.csv")  # long: iso3, year, technology, value
+    for technology, indicator in (("3G", "mobile_3g_coverage"), ("4G", "mobile_4g_coverage")):
+        parts.append(_long(itu[itu["technology"] == technology], "value", indicator, "itu_mobile_recent"))
+    return parts
+
+
 def build_indicators(raw: Path, memoranda: pd.DataFrame, economies: pd.Index) -> pd.DataFrame:
     """Long table iso3, indicator, year, value, source_id for every indicator of the catalogue."""
     wdi = _wide_source(raw, "wdi_indicators_wide_2000_2025.csv")
@@ -212,8 +223,12 @@ def build_indicators(raw: Path, memoranda: pd.DataFrame, economies: pd.Index) ->
             parts.append(_long(memo, "flag", spec.id, "seed_002"))
         else:  # pragma: no cover - guarded by the catalogue test
             raise ValueError(f"no reader for source {spec.source_id}")
+    parts += _continuations(raw)
     out = pd.concat(parts, ignore_index=True)
     out["year"] = out["year"].astype(int)
+    # A country-year in both an old file and its continuation keeps the newer vintage (the
+    # continuation comes last). The CPI files do not overlap; the mobile files do not share years.
+    out = out.drop_duplicates(["indicator", "iso3", "year"], keep="last")
     # Aid is the one series kept from before 2000 (BRN, SGP: last flow 1995), so the scoring can
     # see that the latest value is stale instead of seeing nothing.
     keep_year = (out["year"] >= FIRST_YEAR) | (out["indicator"] == "japan_net_aid_usd")
@@ -368,6 +383,16 @@ def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
         src = sources[spec.source_id]
         sub = indicators[indicators["indicator"] == spec.id]
         column = f" Raw column: {spec.column}." if spec.column else ""
+        # An indicator continued by a newer file has values from more than one source. source_id
+        # stays the catalogue's own (one id, as the loader checks); the licence and description
+        # name every source with its years, and indicators.csv keeps the source of each value.
+        used = [s for s in sources if s in set(sub["source_id"])]
+        licence, origin = src["licence"], f"{src['publisher']}: {src['title']}"
+        if len(used) > 1:
+            years = {s: sub.loc[sub["source_id"] == s, "year"] for s in used}
+            span = {s: f"{int(y.min())}-{int(y.max())}" for s, y in years.items()}
+            licence = "; ".join(f"{span[s]}: {sources[s]['licence']}" for s in used)
+            origin = "; ".join(f"{span[s]} {sources[s]['publisher']}: {sources[s]['title']} ({s})" for s in used)
         rows.append(
             dict(
                 indicator=spec.id,
@@ -382,8 +407,8 @@ def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
                 min_value=spec.min_value,
                 max_value=spec.max_value,
                 source_id=spec.source_id,
-                licence=src["licence"],
-                description=f"{spec.name_en}. {src['publisher']}: {src['title']}.{column}",
+                licence=licence,
+                description=f"{spec.name_en}. {origin}.{column}",
                 n_countries=int(sub["iso3"].nunique()),
                 year_min=int(sub["year"].min()),
                 year_max=int(sub["year"].max()),
