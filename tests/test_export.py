@@ -143,6 +143,10 @@ def test_sources_give_the_years_actually_used(dataset: Dataset, focus: Evaluatio
     assert (gdp[t("ex.col.year_min", "en")], gdp[t("ex.col.year_max", "en")]) == (used.min(), used.max())
     evidence = table[table[t("ex.col.kind", "en")] == t("ex.kind.rival_evidence", "en")]
     assert len(evidence) > 0
+    # the focus countries' latest CPI values are from the 2019-2024 file: the row names that file
+    cpi = indicators[indicators[t("ex.col.item_id", "en")] == "cpi_score"]
+    assert list(cpi[t("ex.col.source_id", "en")]) == ["cpi_2019"]
+    assert cpi[t("ex.col.title", "en")].iloc[0] == dataset.sources.at["cpi_2019", "title"]
 
 
 def test_settings_hold_every_scenario_parameter(dataset: Dataset, focus: Evaluation, plan: Plan):
@@ -254,6 +258,14 @@ def test_brief_is_self_contained(dataset: Dataset, focus: Evaluation, plan: Plan
     assert t("ex.brief.why", lang) in page and t("ex.brief.rivals", lang) in page
     assert "World Development Indicators" in page  # the sources
     assert t("ex.brief.plan", lang) in page
+
+
+def test_brief_references_name_the_file_each_value_came_from(dataset: Dataset, focus: Evaluation, plan: Plan):
+    """VNM's latest CPI comes from the 2019-2024 file (source cpi_2019, not the catalogue's cpi):
+    the brief's references name that file's title too."""
+    assert focus.criteria.source.at["VNM", "cpi_score"] == "cpi_2019"
+    page = export.country_brief_html(dataset, focus, "VNM", "en", plan)
+    assert dataset.sources.at["cpi_2019", "title"] in page
 
 
 def test_brief_escapes_hostile_text(hostile: Dataset):

@@ -285,6 +285,10 @@ def _data_rows(dataset: Dataset, evaluation: Evaluation, iso3: str, lang: Lang) 
             }
         )
     years = criteria.year.loc[iso3].where(criteria.available.loc[iso3]).dropna()
+    # the catalogue's sources, plus the file each shown value came from (a series continued by a
+    # newer file, such as the CPI after 2018, names that file in the references too)
+    value_sources = {cell_text(criteria.source.at[iso3, i]) for i in indicators if criteria.available.at[iso3, i]}
+    catalog_sources = {cell_text(catalog.at[i, "source_id"]) for i in used if i in catalog.index}
     return {
         "data": pd.DataFrame(rows),
         "data_units": tuple(cell_text(catalog.at[i, "unit"]) for i in indicators),
@@ -292,7 +296,7 @@ def _data_rows(dataset: Dataset, evaluation: Evaluation, iso3: str, lang: Lang) 
         "year_max": int(years.max()) if len(years) else None,
         "reference_year": criteria.reference_year,
         "max_age": criteria.settings.max_age,
-        "source_ids": tuple(sorted({cell_text(catalog.at[i, "source_id"]) for i in used if i in catalog.index})),
+        "source_ids": tuple(sorted((catalog_sources | value_sources) - {""})),
     }
 
 

@@ -324,26 +324,32 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
     for indicator in catalog.index:
         if indicator not in used or indicator not in years.columns:
             continue
+        own = cell_text(catalog.at[indicator, "source_id"])
         column = years[indicator].dropna()
-        source_id = cell_text(catalog.at[indicator, "source_id"])
-        source = sources.loc[source_id] if source_id in sources.index else pd.Series(dtype=object)
-        rows.append(
-            {
-                "kind": t("ex.kind.indicator", lang),
-                "item_id": indicator,
-                "item": name_of(names, indicator),
-                "pillar": pillar_label(catalog.at[indicator, "pillar"], lang),
-                "used_for": ", ".join(t(f"ex.used.{u}", lang) for u in sorted(used[indicator])),
-                "source_id": source_id,
-                "publisher": cell_text(source.get("publisher")),
-                "title": cell_text(source.get("title")),
-                "year_min": int(column.min()) if len(column) else None,
-                "year_max": int(column.max()) if len(column) else None,
-                "n_countries": int(len(column)),
-                "licence": cell_text(catalog.at[indicator, "licence"]) or cell_text(source.get("licence")),
-                "url": cell_text(source.get("url")),
-            }
-        )
+        # one row per file the values used came from (a series continued by a newer file, such as
+        # the CPI after 2018, names the newer file for the values taken from it)
+        by_source = criteria.source[indicator].reindex(column.index).map(cell_text).replace("", own)
+        for source_id in sorted(set(by_source)) or [own]:
+            part = column[by_source == source_id]
+            source = sources.loc[source_id] if source_id in sources.index else pd.Series(dtype=object)
+            licence = cell_text(catalog.at[indicator, "licence"]) if source_id == own else ""
+            rows.append(
+                {
+                    "kind": t("ex.kind.indicator", lang),
+                    "item_id": indicator,
+                    "item": name_of(names, indicator),
+                    "pillar": pillar_label(catalog.at[indicator, "pillar"], lang),
+                    "used_for": ", ".join(t(f"ex.used.{u}", lang) for u in sorted(used[indicator])),
+                    "source_id": source_id,
+                    "publisher": cell_text(source.get("publisher")),
+                    "title": cell_text(source.get("title")),
+                    "year_min": int(part.min()) if len(part) else None,
+                    "year_max": int(part.max()) if len(part) else None,
+                    "n_countries": int(len(part)),
+                    "licence": licence or cell_text(source.get("licence")),
+                    "url": cell_text(source.get("url")),
+                }
+            )
     presence = dataset.rival_presence[dataset.rival_presence["iso3"].isin(evaluation.countries)]
     for (evidence, source_id), group in presence.groupby(["evidence", "source_id"], sort=True):
         source = sources.loc[source_id] if source_id in sources.index else pd.Series(dtype=object)
