@@ -18,9 +18,9 @@ import streamlit as st
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, format_value
+from strategy.labels import name_of
 from strategy.scoring import MarketScores, RivalThreat, rival_threat
-from ui.labels import country_name as _name
-from ui.labels import field_names, label, rival_label
+from ui.labels import country_list, country_names, field_names, label, rival_label
 from ui.texts import t
 from ui.views.charts import FONT, OKABE_ITO
 from ui.views.rivals import threat_heatmap
@@ -81,6 +81,7 @@ def radar(
     figure = go.Figure()
     order = [i for i in values.index if i not in colours] + [i for i in highlight if i in values.index]
     score = t("ui.fc.radar_value" if not rescaled else "ui.fc.radar_value_rescaled", language)
+    names = country_names(ds, language)  # once, not per country
     for iso3 in order:
         row = values.loc[iso3].astype(float)
         if row.isna().all():
@@ -90,7 +91,7 @@ def radar(
         figure.add_scatterpolar(
             r=[*r, r[0]],
             theta=[*theta, theta[0]],
-            name=_name(ds, iso3, language),
+            name=name_of(names, iso3),
             mode="lines+markers",
             line={"color": colour or CONTEXT_GREY, "width": 2.6 if colour else 1.0},
             marker={"size": 6 if colour else 3},
@@ -138,7 +139,7 @@ def pillar_table(ds: Dataset, market: MarketScores, values: pd.DataFrame, langua
     frame = pd.DataFrame(
         {
             c["rank"]: market.rank.reindex(countries).astype("Int64").to_numpy(),
-            country: [_name(ds, i, language) for i in countries],
+            country: country_list(ds, countries, language),
             "ISO3": countries,
             c["score"]: scored.to_numpy(dtype=float),
             c["coverage"]: market.coverage.reindex(countries).to_numpy(dtype=float) * 100,
@@ -178,7 +179,7 @@ def membership_table(ds: Dataset, groups: pd.DataFrame, language: Lang) -> Table
     income, region = t("ui.col.income_group", language), t("ui.fc.col.subregion", language)
     frame = pd.DataFrame(
         {
-            country: [_name(ds, i, language) for i in groups.index],
+            country: country_list(ds, groups.index, language),
             "ISO3": list(groups.index),
             income: [label("income", g, language) or t("fmt.na", language) for g in groups["income_group"]],
             region: [label("fc.subregion", s, language) or t("fmt.na", language) for s in groups["un_subregion"]],
@@ -224,7 +225,7 @@ def ties_table(ds: Dataset, ties: pd.DataFrame, max_age: int, language: Lang) ->
         aid_year.append(t("ui.fc.old_year", language, year=int(year)) if old else str(int(year)))
     frame = pd.DataFrame(
         {
-            country: [_name(ds, i, language) for i in ties.index],
+            country: country_list(ds, ties.index, language),
             "ISO3": list(ties.index),
             c["aid"]: aid,
             c["aid_year"]: aid_year,
@@ -258,7 +259,7 @@ def rival_matrix_table(ds: Dataset, rivals: pd.DataFrame, countries: Sequence[st
     fields = list(ds.fields.sort_values("phase", kind="stable").index)
     fnames = field_names(ds, language)
     country = t("ui.col.country", language)
-    frame = pd.DataFrame({country: [_name(ds, i, language) for i in countries], "ISO3": list(countries)})
+    frame = pd.DataFrame({country: country_list(ds, countries, language), "ISO3": list(countries)})
     lookup = rivals.set_index(["iso3", "field_id"])
     for field_id in fields:
         cells = []

@@ -19,11 +19,12 @@ from strategy.analysis import profile
 from strategy.analysis.profile import HISTORY_START
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, format_value
+from strategy.labels import name_of
 from ui.common import escape_markdown
-from ui.labels import indicator_names, unit_label
+from ui.labels import country_names, indicator_names, unit_label
 from ui.texts import t
 from ui.views.charts import FONT
-from ui.views.country import CONTEXT_GREY, _name, _short, colour_map
+from ui.views.country import CONTEXT_GREY, _short, colour_map
 
 MEDIAN_GREY = "#555555"
 #: Indicators drawn on a log axis in the small multiples (sizes that span orders of magnitude).
@@ -124,6 +125,7 @@ def history_grid(
     in colour, others grey), an optional median line; sizes on a log axis."""
     catalog = ds.catalog
     titles_names = indicator_names(catalog, language)
+    names = country_names(ds, language)  # once: a look-up rebuilds the table of 219 names
     rows = max(1, math.ceil(len(indicators) / columns))
     scales, logs = {}, {}
     titles = []
@@ -171,7 +173,7 @@ def history_grid(
             if series.empty:
                 continue
             colour = colours.get(iso3)
-            name = _name(ds, iso3, language)
+            name = name_of(names, iso3)
             figure.add_scatter(
                 x=series["year"],
                 y=series["value"] / scales[indicator],
