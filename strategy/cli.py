@@ -35,7 +35,6 @@ from typing import Any
 
 from strategy import cli_options
 from strategy.cli_options import (  # the exit codes and errors are part of this module's interface
-    DATA_DIR_ENV,
     EXIT_IO,
     EXIT_NO_SOLUTION,
     EXIT_OK,
@@ -139,10 +138,10 @@ def _read(path: str | Path) -> bytes:
 def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
     """The dataset and the scenario the command runs on."""
     from strategy.data.dataset import load_dataset
-    from strategy.data.paths import DATA_DIR
+    from strategy.data.paths import data_folder
     from strategy.scenario import Scenario
 
-    folder = Path(args.data or os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+    folder = data_folder(args.data)
     if not folder.is_dir():
         raise CliError(EXIT_IO, "cli.err.no_data", path=str(folder))
     scenario = None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from strategy.analysis.sampling import SAMPLING_MODES
+from strategy.data.paths import DATA_DIR_ENV
 from strategy.i18n import LANGS, Lang, t
 
 EXIT_OK = 0
@@ -20,7 +21,6 @@ EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 EXIT_NO_SOLUTION = 3
 EXIT_IO = 4
-DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"  # the same variable the app reads
 HELP_LANG: Lang = "en"  # --help is English; usage errors and messages follow --lang
 DEFAULT_SPREAD = 50.0  # percent, as the Sensitivity page starts
 

@@ -7,7 +7,6 @@ Every user-visible text comes from the catalogues in ``ui/texts/`` (:data:`ui.te
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,15 +14,11 @@ from pathlib import Path
 import streamlit as st
 
 from strategy.data.dataset import FILES, Dataset, load_dataset
-from strategy.data.paths import DATA_DIR
+from strategy.data.paths import DATA_DIR_ENV, data_folder  # noqa: F401 (tests point the app elsewhere with it)
 from strategy.data.validation import DataValidationError, ValidationIssue
 from strategy.i18n import DEFAULT_LANG, LANGS, Lang
 from ui.session import Key
 from ui.texts import t
-
-#: Environment variable that points the app at another data folder (tests, experiments).
-DATA_DIR_ENV = "ICT_STRATEGY_DATA_DIR"
-
 
 # --- language -------------------------------------------------------------------------------
 
@@ -72,10 +67,6 @@ class LoadResult:
     dataset: Dataset | None
     issues: tuple[ValidationIssue, ...] = ()
     unexpected: str | None = None
-
-
-def data_folder() -> Path:
-    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
