@@ -39,7 +39,10 @@ from strategy.scoring import (
 )
 from strategy.scoring.weights import preset_weights
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Schema 1 scenarios were saved before the export potential model: their rules were the
+#: weighted means of that time (opportunity 'sum' or 'product', fit 'sum').
+LEGACY_SCHEMAS = (1,)
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,17 @@ class Scenario:
             raise ScenarioError([("", "err.scenario_type", {"expected": "object"})])
         body = dict(data)
         schema = body.pop("schema", SCHEMA_VERSION)
-        if schema != SCHEMA_VERSION:
+        if schema in LEGACY_SCHEMAS:
+            body = _upgrade_schema_1(body)
+        elif schema != SCHEMA_VERSION:
             raise ScenarioError([("schema", "err.scenario_schema", {"value": schema, "expected": SCHEMA_VERSION})])
         return _build(cls, body, "")
+
+    @property
+    def model(self) -> str:
+        """Which opportunity model the scenario uses: 'potential' (export potential, the default
+        since schema 2), 'sum' or 'product' (the weighted means of schema 1)."""
+        return self.opportunity_weights.rule
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Scenario:
@@ -92,6 +103,17 @@ class Scenario:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise ScenarioError([("", "err.scenario_json", {"detail": str(exc)})]) from exc
         return cls.from_dict(data)
+
+
+def _upgrade_schema_1(body: dict[str, Any]) -> dict[str, Any]:
+    """A schema 1 scenario keeps the model it was saved with: the weighted means (rule 'sum' unless
+    it said 'product'), fit by weighted sum."""
+    body = dict(body)
+    for key, default in (("opportunity_weights", "sum"), ("fit_weights", "sum")):
+        part = body.get(key, {})
+        if isinstance(part, Mapping):
+            body[key] = {"rule": default, **part}
+    return body
 
 
 class ScenarioError(ValueError):

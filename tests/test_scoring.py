@@ -11,9 +11,9 @@ from pymcdm import methods as pm
 from pymcdm import normalizations as pn
 
 from strategy.data.dataset import Dataset
-from strategy.scoring import fields as fields_module
 from strategy.scoring.criteria import Settings, Universe, prepare_criteria
-from strategy.scoring.fields import FieldFit, field_fit, standard_status
+from strategy.scoring.fields import FieldFit, field_fit
+from strategy.scoring.gates import standard_status
 from strategy.scoring.market import MarketWeights, effective_weights, market_scores
 from strategy.scoring.methods import aggregate, normalise, oriented
 from strategy.scoring.opportunities import opportunity
@@ -214,16 +214,19 @@ def test_high_hazard_countries_need_disaster_ict(dataset: Dataset, fit: FieldFit
 
 
 def test_isdbt_adopters_rank_higher_for_digital_tv(dataset: Dataset, universe: pd.Index, fit: FieldFit):
-    """Where ISDB-T was adopted Japan is present; where DVB-T2 was, Europe is: the opportunity shows it."""
+    """Where ISDB-T was adopted Japan is present and the pair is ranked; where DVB-T2 was, Europe is
+    present and the pair is closed by the standard gate."""
     market = market_scores(dataset, prepare_criteria(dataset, universe))
-    table = opportunity(market, fit, rival_threat(dataset, universe))
+    threat = rival_threat(dataset, universe)
+    table = opportunity(market, fit, threat)
     tv = table[table["field_id"] == "digital_tv"].set_index("iso3")
     dtt = dataset.dtt_standards.set_index("iso3")["standard"]
     isdbt = tv.index.intersection(dtt.index[dtt.str.startswith("ISDB")])
-    dvbt2 = tv.index.intersection(dtt.index[dtt == "DVB-T2"])
+    dvbt2 = universe.intersection(dtt.index[dtt == "DVB-T2"])
     assert len(isdbt) >= 10 and len(dvbt2) >= 8
-    assert tv.loc[isdbt, "opportunity"].mean() > tv.loc[dvbt2, "opportunity"].mean()
-    assert tv.loc["PHL", "margin"] > 0 > tv.loc["THA", "margin"]
+    assert tv.index.intersection(dvbt2).empty
+    margin = threat.summary.set_index(["iso3", "field_id"])["margin"]
+    assert margin["PHL", "digital_tv"] > 0 > margin["THA", "digital_tv"]
 
 
 def test_threat_uses_measured_presence(dataset: Dataset, universe: pd.Index):
@@ -265,13 +268,11 @@ def test_no_need_data_means_no_fit(dataset: Dataset, universe: pd.Index):
     assert table["opportunity"].notna().all()
 
 
-def test_a_field_selling_a_standard_follows_the_recorded_adoption(dataset, monkeypatch):
+def test_a_field_selling_a_standard_is_closed_where_another_was_adopted(dataset):
     countries = pd.Index(["PHL", "KHM", "VNM", "THA", "USA", "CHL"])
     criteria = prepare_criteria(dataset, countries, Settings())
-    with_rule = field_fit(dataset, criteria).need["digital_tv"]
+    fit = field_fit(dataset, criteria)
     status = standard_status(dataset, countries, "digital_tv")
-    monkeypatch.setattr(fields_module, "STANDARD_FIELDS", {})  # the module that reads it
-    without = field_fit(dataset, criteria).need["digital_tv"]
     assert status.to_dict() == {
         "PHL": "ours",
         "KHM": "open",
@@ -280,9 +281,12 @@ def test_a_field_selling_a_standard_follows_the_recorded_adoption(dataset, monke
         "USA": "unknown",
         "CHL": "ours",
     }
+    tv = fit.fit["digital_tv"]
     # adopted ISDB-T or undecided: the indicators decide, as for any field
-    for iso3 in ("PHL", "KHM", "CHL"):
-        assert with_rule[iso3] == pytest.approx(without[iso3])
-    assert with_rule[["VNM", "THA"]].eq(0.0).all()  # DVB-T2 adopted (cited rows): no need for ISDB-T
-    assert np.isnan(with_rule["USA"])  # nothing recorded: unknown, not guessed
-    assert without[["VNM", "THA", "USA"]].gt(0).all()  # the rule, not the indicators, made the difference
+    assert tv[["PHL", "KHM", "CHL"]].notna().all()
+    # DVB-T2 adopted (cited rows): closed in fit, not only in need; nothing recorded: not guessed
+    assert tv[["VNM", "THA", "USA"]].isna().all()
+    assert fit.need.loc[["VNM", "THA"], "digital_tv"].gt(0).all()  # the gate, not the indicators, closed it
+    closed = fit.gates.closed.query("field_id == 'digital_tv'").set_index("iso3")
+    assert closed.loc["VNM", "status"] == "failed" and closed.loc["VNM", "observed"] == "standard=DVB-T2"
+    assert closed.loc["USA", "status"] == "unknown"

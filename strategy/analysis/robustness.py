@@ -98,11 +98,21 @@ def sampled_scores(market: MarketScores, samples: np.ndarray) -> np.ndarray:
 def sampled_market(market: MarketScores, weights: np.ndarray) -> MarketScores:
     """``market`` with its score replaced by the weighted sum of its pillar scores under ``weights``."""
     score = sampled_scores(market, np.asarray(weights, dtype=float)[None, :])[0]
-    return _with_score(market, score)
+    return _with_score(market, score, weights)
 
 
-def _with_score(market: MarketScores, score: np.ndarray) -> MarketScores:
-    return replace(market, score=pd.Series(score, index=market.pillars.index, name="score"))
+def _with_score(market: MarketScores, score: np.ndarray, weights: np.ndarray) -> MarketScores:
+    """``market`` scored with other pillar weights: its score and the pillar shares the export
+    potential model reads (renormalised over the pillars each country has)."""
+    have = market.pillars.notna().to_numpy()
+    shares = np.where(have, np.asarray(weights, dtype=float)[None, :], 0.0)
+    total = shares.sum(axis=1, keepdims=True)
+    shares = np.divide(shares, total, out=np.zeros_like(shares), where=total > 0)
+    return replace(
+        market,
+        score=pd.Series(score, index=market.pillars.index, name="score"),
+        pillar_weights=pd.DataFrame(shares, index=market.pillars.index, columns=market.pillars.columns),
+    )
 
 
 def _pairs(plan: Plan) -> set[tuple[str, str]]:
@@ -161,26 +171,27 @@ def plan_robustness(
         raise ValueError("solve_limit must be positive")
     now = clock if clock is not None else default_clock
     begin = now()
-    scores = sampled_scores(market, np.vstack([base_weights, samples]))  # one product for all samples
+    all_weights = np.vstack([base_weights, samples])
+    scores = sampled_scores(market, all_weights)  # one product for all samples
 
-    def plan_for(score: np.ndarray, start: Plan | None) -> Plan:
+    def plan_for(k: int, start: Plan | None) -> Plan:
         left = time_budget - (now() - begin)
-        table = opportunity(_with_score(market, score), fit, threat, opportunity_weights)
+        table = opportunity(_with_score(market, scores[k], all_weights[k]), fit, threat, opportunity_weights)
         entries = entries_from_scores(table, fields, countries, cost_scale=cost_scale)
         limit = max(min(per_solve, left), 0.01)
         return solve(entries, constraints, replace(settings, time_limit=limit), prerequisites, start=start)
 
-    base = plan_for(scores[0], None)
+    base = plan_for(0, None)
     base_pairs = _pairs(base)
     start = base if base.has_solution else None
     counts: dict[tuple[str, str], int] = {}
     periods: dict[tuple[str, str], int] = {}
     runs: list[tuple[str, float, int, bool, float]] = []
-    for score in scores[1:]:
+    for k in range(1, len(scores)):
         if time_budget - (now() - begin) <= _MIN_LEFT:
             break
         began = now()
-        plan = plan_for(score, start)
+        plan = plan_for(k, start)
         pairs = _pairs(plan)
         same = plan.has_solution and pairs == base_pairs
         runs.append((plan.status, plan.objective, len(pairs), same, now() - began))

@@ -16,6 +16,7 @@ import pandas as pd
 
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.paths import DATA_DIR
+from strategy.data.model_tables import AID_COLUMNS, GATE_COLUMNS, typed_model_tables, validate_model_tables
 from strategy.data.validation import (
     DataValidationError,
     ValidationIssue,
@@ -44,6 +45,8 @@ FILES: dict[str, str] = {
     "memoranda": "japan_ict_memoranda.csv",
     "cable_supplier_origin": "cable_supplier_origin.csv",
     "weight_presets": "weight_presets.csv",
+    "field_gates": "field_gates.csv",
+    "aid_financed_fields": "aid_financed_fields.csv",
 }
 
 #: Tables that hold judgements (editable, with rationale), as opposed to measured data.
@@ -53,6 +56,8 @@ JUDGEMENT_TABLES: tuple[str, ...] = (
     "rival_strength",
     "cable_supplier_origin",
     "weight_presets",
+    "field_gates",
+    "aid_financed_fields",
 )
 #: Columns of ``fields`` that are judgements; the UI labels them so.
 FIELD_JUDGEMENT_COLUMNS: tuple[str, ...] = ("japan_strength", "cost", "staff")
@@ -98,6 +103,8 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "memoranda": ("iso3", "date", "source_id", "quote"),
     "cable_supplier_origin": ("supplier", "rival_id", "rationale", "reference"),
     "weight_presets": ("preset_id", "name_en", "name_ja", "pillar", "weight", "rationale_en", "rationale_ja"),
+    "field_gates": GATE_COLUMNS,
+    "aid_financed_fields": AID_COLUMNS,
 }
 
 
@@ -125,6 +132,8 @@ class Dataset:
     memoranda: pd.DataFrame
     cable_supplier_origin: pd.DataFrame
     weight_presets: pd.DataFrame
+    field_gates: pd.DataFrame
+    aid_financed_fields: pd.DataFrame
     version: str
 
     @property
@@ -353,6 +362,7 @@ def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
     issues += check_required_text(presets, ["rationale_en", "rationale_ja"], file)
     issues += check_in(tables["memoranda"], "iso3", codes, name["memoranda"], "err.unknown_iso3")
     issues += check_in(tables["dtt_standards"], "iso3", codes, name["dtt_standards"], "err.unknown_iso3")
+    issues += validate_model_tables(tables, name)
     return issues
 
 
@@ -393,6 +403,8 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     out["field_drivers"] = drivers
     rivals = tables["rivals"].copy()
     rivals["is_home"] = num(rivals["is_home"]).fillna(0).astype(int)
+    for column in ("home_iso3", "home_membership"):
+        rivals[column] = rivals[column].fillna("").astype(str).str.strip() if column in rivals else ""
     out["rivals"] = rivals.set_index("rival_id")
     strength = tables["rival_strength"].copy()
     strength["strength"] = num(strength["strength"]).astype(float)
@@ -407,6 +419,7 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     presets = tables["weight_presets"].copy()
     presets["weight"] = num(presets["weight"]).astype(float)
     out["weight_presets"] = presets
+    out.update(typed_model_tables(tables))
     return out
 
 

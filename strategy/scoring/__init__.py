@@ -17,14 +17,14 @@ from strategy.scoring.criteria import (
     unit_criteria,
 )
 from strategy.scoring.fields import (
-    OPEN_STANDARDS,
-    STANDARD_FIELDS,
+    PRODUCT_FLOOR,
     FieldFit,
     FitWeights,
+    combine_fit,
     field_fit,
     fit_decomposition,
-    standard_status,
 )
+from strategy.scoring.gates import OPEN_STANDARDS, GateCheck, check_gates, standard_fields, standard_status
 from strategy.scoring.market import MarketScores, MarketWeights, effective_weights, market_scores
 from strategy.scoring.methods import (
     METHODS,
@@ -43,8 +43,15 @@ from strategy.scoring.methods import (
     weighted_sum,
     zscore_normalise,
 )
-from strategy.scoring.opportunities import OpportunityWeights, opportunity
-from strategy.scoring.rivals import WHOLE_MARKET_EVIDENCE, RivalThreat, rival_threat
+from strategy.scoring.opportunities import (
+    CAPACITY_PILLARS,
+    ENVIRONMENT_PILLARS,
+    RULES,
+    OpportunityWeights,
+    export_potential,
+    opportunity,
+)
+from strategy.scoring.rivals import BASES, DAC_EVIDENCE, WHOLE_MARKET_EVIDENCE, RivalThreat, home_markets, rival_threat
 
 __all__ = [
     "Normalisation",
@@ -76,8 +83,12 @@ __all__ = [
     "FitWeights",
     "unit_criteria",
     "FieldFit",
-    "STANDARD_FIELDS",
+    "PRODUCT_FLOOR",
+    "combine_fit",
     "OPEN_STANDARDS",
+    "GateCheck",
+    "check_gates",
+    "standard_fields",
     "standard_status",
     "field_fit",
     "fit_decomposition",
@@ -86,4 +97,11 @@ __all__ = [
     "rival_threat",
     "OpportunityWeights",
     "opportunity",
+    "export_potential",
+    "RULES",
+    "CAPACITY_PILLARS",
+    "ENVIRONMENT_PILLARS",
+    "BASES",
+    "DAC_EVIDENCE",
+    "home_markets",
 ]

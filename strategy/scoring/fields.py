@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from strategy.data.dataset import Dataset
 from strategy.scoring.criteria import Criteria, unit_criteria
+from strategy.scoring.gates import GateCheck, check_gates
+
+#: Parts other than need are raised to this floor before a product, so the universe's worst value
+#: of a min-max criterion (exactly 0) does not zero every pair of that country; need has no floor:
+#: no need, no opportunity.
+PRODUCT_FLOOR = 0.05
 
 
 @dataclass(frozen=True)
 class FitWeights:
-    """How need, readiness and Japan's strength combine into a field's fit for a country."""
+    """How need, readiness and Japan's strength combine into a field's fit for a country.
+
+    ``rule`` 'geometric' (default): the weighted geometric mean need^a × readiness^b × strength^c
+    (exponents = weights / their sum; readiness and strength floored at :data:`PRODUCT_FLOOR`),
+    so a field with no need has no fit. 'sum': the weighted mean of the earlier model, where
+    readiness and strength make up for a missing need.
+    """
 
     need: float = 0.45
     readiness: float = 0.25
     strength: float = 0.30
+    rule: Literal["geometric", "sum"] = "geometric"
 
 
 def _driver_matrices(dataset: Dataset, role: str, indicators: pd.Index) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -54,6 +68,7 @@ class FieldFit:
     strength: pd.Series
     fit: pd.DataFrame
     weights: FitWeights
+    gates: GateCheck = field(repr=False, default=None)  # type: ignore[assignment]
 
     def long(self) -> pd.DataFrame:
         """One row per (iso3, field_id) with need, readiness, strength and fit."""
@@ -63,26 +78,6 @@ class FieldFit:
         out = out.reset_index()
         out["strength"] = out["field_id"].map(self.strength)
         return out
-
-
-#: Fields that sell one broadcasting standard. Where a country has adopted another standard
-#: (a cited row of ``dtt_standards``) there is no need for ours: need 0. Where nothing is recorded
-#: the need is unknown (NaN: the pair leaves the ranking like any pair without need data), since
-#: the indicators alone would rank a country that switched to another standard long ago as a market.
-STANDARD_FIELDS: dict[str, tuple[str, ...]] = {"digital_tv": ("ISDB-T", "ISDB-Tb")}
-#: Recorded standards that leave the market open (no final choice yet).
-OPEN_STANDARDS: tuple[str, ...] = ("mixed/undecided",)
-
-
-def standard_status(dataset: Dataset, countries: pd.Index, field_id: str) -> pd.Series:
-    """Per country, for a field of :data:`STANDARD_FIELDS`: 'ours' (adopted the field's standard),
-    'other' (adopted another one), 'open' (undecided or mixed) or 'unknown' (nothing recorded)."""
-    ours = STANDARD_FIELDS[field_id]
-    adopted = dataset.dtt_standards.drop_duplicates("iso3").set_index("iso3")["standard"].reindex(countries)
-    status = np.select(
-        [adopted.isin(ours), adopted.isin(OPEN_STANDARDS), adopted.notna()], ["ours", "open", "other"], "unknown"
-    )
-    return pd.Series(status, index=countries, name="standard_status")
 
 
 def field_fit(
@@ -95,8 +90,8 @@ def field_fit(
 
     Readiness of a phase 2 or 3 field averages its own readiness drivers with the readiness of the
     phase 1 fields it needs (``prerequisite_fields``). ``japan_strength`` overrides the judgement
-    table (the planner's edits). The need of a field that sells a standard follows the recorded
-    adoption (:data:`STANDARD_FIELDS`).
+    table (the planner's edits). A pair closed by a field gate (:mod:`strategy.scoring.gates`) has
+    no fit (NaN) whatever its need; ``FieldFit.gates`` says which gate closed it.
     """
     unit = unit_criteria(criteria)
     indicators = unit.columns
@@ -104,10 +99,6 @@ def field_fit(
     fields, need_pos, need_neg = _driver_matrices(dataset, "need", indicators)
     _, ready_pos, ready_neg = _driver_matrices(dataset, "readiness", indicators)
     need = _driver_score(x, need_pos, need_neg)
-    for field_id in set(STANDARD_FIELDS) & set(fields):
-        status = standard_status(dataset, unit.index, field_id).to_numpy()
-        j = fields.get_loc(field_id)
-        need[:, j] = np.where(status == "other", 0.0, np.where(status == "unknown", np.nan, need[:, j]))
     own_ready = _driver_score(x, ready_pos, ready_neg)
 
     prereq = np.zeros((len(fields), len(fields)))
@@ -127,14 +118,41 @@ def field_fit(
 
     strength = dataset.fields["japan_strength"] if japan_strength is None else japan_strength.reindex(fields)
     s = np.broadcast_to(strength.to_numpy(dtype=float), need.shape)
-    parts = np.stack([need, readiness, s])
-    w = np.array([weights.need, weights.readiness, weights.strength])[:, None, None]
+    fit = combine_fit(need, readiness, s, weights)
+    gates = check_gates(dataset, unit.index, criteria.reference_year)
+    fit = np.where(gates.open.to_numpy(), fit, np.nan)
+    frame = lambda a: pd.DataFrame(a, index=unit.index, columns=fields)  # noqa: E731
+    return FieldFit(
+        need=frame(need), readiness=frame(readiness), strength=strength, fit=frame(fit), weights=weights, gates=gates
+    )
+
+
+def combine_fit(need: np.ndarray, readiness: np.ndarray, strength: np.ndarray, weights: FitWeights) -> np.ndarray:
+    """Fit from need, readiness and strength (same shapes) by ``weights.rule``; NaN where need is NaN.
+
+    A missing readiness drops out and the other weights are renormalised.
+
+    >>> import numpy as np
+    >>> need, ready, strength = np.array([0.0, 0.5]), np.array([0.8, 0.8]), np.array([0.8, 0.8])
+    >>> # 0.5 ** 0.45 * 0.8 ** 0.55 = 0.647
+    >>> combine_fit(need, ready, strength, FitWeights()).round(3).tolist()
+    [0.0, 0.647]
+    >>> combine_fit(need, ready, strength, FitWeights(rule="sum")).round(3).tolist()
+    [0.44, 0.665]
+    """
+    parts = np.stack([need, readiness, strength])
+    w = np.array([weights.need, weights.readiness, weights.strength], dtype=float)[:, None, None]
+    w = np.broadcast_to(w.reshape((3,) + (1,) * need.ndim), parts.shape)
     have = ~np.isnan(parts)
     with np.errstate(invalid="ignore", divide="ignore"):
-        fit = np.nansum(parts * w, axis=0) / (have * w).sum(axis=0)
-    fit = np.where(np.isnan(need), np.nan, fit)  # no need data: no fit (not readiness and strength alone)
-    frame = lambda a: pd.DataFrame(a, index=unit.index, columns=fields)  # noqa: E731
-    return FieldFit(need=frame(need), readiness=frame(readiness), strength=strength, fit=frame(fit), weights=weights)
+        share = np.where(have, w, 0.0) / np.where(have, w, 0.0).sum(axis=0)
+        if weights.rule == "sum":
+            fit = np.nansum(parts * share, axis=0)
+        else:
+            floored = np.concatenate([parts[:1], np.maximum(parts[1:], PRODUCT_FLOOR)])
+            fit = np.exp(np.nansum(np.where(have, share * np.log(np.maximum(floored, 1e-300)), 0.0), axis=0))
+            fit = np.where(parts[0] <= 0, 0.0, fit)
+    return np.where(np.isnan(need), np.nan, fit)  # no need data: no fit (not readiness and strength alone)
 
 
 def fit_decomposition(dataset: Dataset, criteria: Criteria, field_id: str, iso3: str) -> pd.DataFrame:

@@ -73,7 +73,9 @@ class MarketScores:
     ``contributions`` (countries × indicators) is the effective weight times the oriented
     normalised value: for the weighted sum its row sums equal ``score`` exactly; for the weighted
     product and TOPSIS it shows which indicators pull a country up, but the score is not its sum.
-    ``excluded`` lists countries left out for low coverage, with the reason.
+    ``excluded`` lists countries left out for low coverage, with the reason. ``pillar_weights``
+    (countries × the pillars of ``pillars``) is each pillar's share of the country's effective
+    weight: the planner's pillar weights, renormalised over the pillars the country has data for.
     """
 
     score: pd.Series
@@ -85,6 +87,7 @@ class MarketScores:
     excluded: pd.DataFrame
     criteria: Criteria
     method: Method
+    pillar_weights: pd.DataFrame
 
     def table(self) -> pd.DataFrame:
         """Ranked table: rank, score, coverage and pillar scores, best first."""
@@ -151,4 +154,7 @@ def market_scores(dataset: Dataset, criteria: Criteria, weights: MarketWeights =
         excluded=excluded,
         criteria=criteria,
         method=settings.method,
+        pillar_weights=pd.DataFrame(
+            {p: w[:, groups == p].sum(axis=1) for p in pillars.columns}, index=index, columns=pillars.columns
+        ).loc[keep],
     )

@@ -1,4 +1,29 @@
-"""Opportunity per (country, field): market, field fit and competitive position combined."""
+"""Opportunity per (country, field): export potential = demand × supply × access.
+
+The default rule, ``potential``, follows the structure of ITC's Export Potential Indicator
+(Decreux & Spies 2016, "Export Potential Assessments: a methodology to identify export
+opportunities for developing countries", ITC): potential = supply × demand × ease of trade, each a
+factor in [0, 1], multiplied so that no factor can make up for another that is absent. Here, for
+Japan selling field f to country c:
+
+- demand  D = need^a · capacity^(1-a): the country's need for the field, scaled by its ability to
+  pay and market size (the market pillars size, growth, income and digital);
+- supply  S = strength^b · readiness^(1-b): Japan's strength in the field and the country's
+  readiness to use it;
+- access  A = position^d · environment^(1-d): Japan's competitive position against the main rival
+  (0.5 + 0.5 × margin) and the business environment, stability and ties with Japan (the pillars
+  business, stability and ties).
+
+Inside a factor the parts combine by a weighted geometric mean, the exponents being the planner's
+weights (a = need / (need + market), b = strength / (strength + readiness), d = position /
+(position + environment)); pillars inside capacity and environment are weighted by the planner's
+pillar weights. Every part except need is raised to :data:`~strategy.scoring.fields.PRODUCT_FLOOR`
+first (the worst min-max value is 0 by construction, not an absence); need is not: **no need, no
+opportunity**. Pairs closed by a field gate and pairs without need data are left out.
+
+The earlier rules stay selectable: ``sum`` (weighted mean of market, fit and position) and
+``product`` (their weighted geometric mean).
+"""
 
 from __future__ import annotations
 
@@ -8,19 +33,91 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from strategy.scoring.fields import FieldFit
+from strategy.scoring.fields import PRODUCT_FLOOR, FieldFit
 from strategy.scoring.market import MarketScores
 from strategy.scoring.rivals import RivalThreat
+
+Rule = Literal["potential", "sum", "product"]
+RULES: tuple[Rule, ...] = ("potential", "sum", "product")
+#: Market pillars that measure the ability to pay and the size of the market (demand).
+CAPACITY_PILLARS: tuple[str, ...] = ("size", "growth", "income", "digital")
+#: Market pillars that measure how easy the market is to enter (access).
+ENVIRONMENT_PILLARS: tuple[str, ...] = ("business", "stability", "ties")
 
 
 @dataclass(frozen=True)
 class OpportunityWeights:
-    """How market, field fit and competitive position combine; ``rule`` is 'sum' or 'product'."""
+    """How the parts combine. ``rule`` 'potential' (default) uses ``market`` (capacity against the
+    fit weights' need), ``position`` and ``environment``; 'sum' and 'product' use ``market``,
+    ``fit`` and ``position``."""
 
     market: float = 0.35
     fit: float = 0.45
     position: float = 0.20
-    rule: Literal["sum", "product"] = "sum"
+    rule: Rule = "potential"
+    environment: float = 0.20
+
+    def __post_init__(self) -> None:
+        if self.rule not in RULES:
+            raise ValueError(f"unknown opportunity rule {self.rule!r}")
+
+
+def _geometric(parts: list[np.ndarray], weights: list[np.ndarray | float]) -> np.ndarray:
+    """Weighted geometric mean over the parts that are not NaN (weights renormalised)."""
+    stack = np.stack(parts)
+    w = np.stack([np.broadcast_to(np.asarray(x, dtype=float), stack.shape[1:]) for x in weights])
+    have = ~np.isnan(stack) & (w > 0)
+    total = np.where(have, w, 0.0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        logs = np.where(have, w * np.log(np.maximum(np.nan_to_num(stack, nan=1.0), 1e-300)), 0.0).sum(axis=0)
+        return np.where(total > 0, np.exp(logs / np.where(total > 0, total, 1.0)), np.nan)
+
+
+def _pillar_group(market: MarketScores, pillars: tuple[str, ...], countries: pd.Index) -> np.ndarray:
+    """Weighted geometric mean of the market's pillar scores in ``pillars`` (floored), per country.
+
+    Weights are the planner's pillar weights as the market score used them; a pillar a country has
+    no data for drops out (ties with Japan for a country that receives no aid: not applicable).
+    """
+    cols = [p for p in pillars if p in market.pillars.columns]
+    if not cols:
+        return np.full(len(countries), np.nan)
+    scores = market.pillars[cols].reindex(countries).to_numpy(dtype=float)
+    weights = market.pillar_weights.reindex(index=countries, columns=cols).fillna(0.0).to_numpy(dtype=float)
+    floored = np.where(np.isnan(scores), np.nan, np.maximum(scores, PRODUCT_FLOOR))
+    return _geometric(list(floored.T), list(weights.T))
+
+
+def export_potential(
+    need: np.ndarray,
+    capacity: np.ndarray,
+    strength: np.ndarray,
+    readiness: np.ndarray,
+    position: np.ndarray,
+    environment: np.ndarray,
+    fit_weights: tuple[float, float, float],
+    weights: OpportunityWeights,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(demand, supply, access) for arrays of one shape; potential is their product.
+
+    ``fit_weights`` is (need, readiness, strength). A NaN part drops out of its factor; a NaN need
+    gives a NaN demand.
+
+    >>> import numpy as np
+    >>> one = np.array([0.0, 0.5])
+    >>> d, s, a = export_potential(one, one * 0 + 0.5, one * 0 + 0.8, one * 0 + 0.5, one * 0 + 0.5,
+    ...                            one * 0 + 0.5, (0.45, 0.25, 0.30), OpportunityWeights())
+    >>> (d * s * a).round(4).tolist()  # no need, no opportunity; else 0.5 * (0.8^.545 * 0.5^.455) * 0.5
+    [0.0, 0.1616]
+    """
+    w_need, w_ready, w_strength = (float(x) for x in fit_weights)
+    floor = lambda x: np.where(np.isnan(x), np.nan, np.maximum(x, PRODUCT_FLOOR))  # noqa: E731
+    demand = _geometric([need, floor(capacity)], [w_need, weights.market])
+    demand = np.where(np.isnan(need), np.nan, np.where(need <= 0, 0.0, demand))
+    supply = _geometric([floor(strength), floor(readiness)], [w_strength, w_ready])
+    access = _geometric([floor(position), floor(environment)], [weights.position, weights.environment])
+    fill = lambda x: np.where(np.isnan(x), 1.0, x)  # noqa: E731 - a factor with no data at all is neutral
+    return demand, fill(supply), fill(access)
 
 
 def opportunity(
@@ -31,16 +128,18 @@ def opportunity(
 ) -> pd.DataFrame:
     """Opportunity per (country, field), one row each, best first.
 
-    The market score is rescaled to [0, 1] across the scored universe (min-max) before combining,
-    so methods with different ranges combine the same way. Competitive position is
-    ``0.5 + 0.5 × margin`` (margin = Japan's position minus the main rival's threat, in [-1, 1]).
-    Countries excluded from the market score (low coverage) and pairs without need data are not in
-    the table.
+    Columns: rank, iso3, field_id, opportunity, the factors (demand, supply, access, capacity,
+    environment) and their parts (market, fit, need, readiness, strength, position, margin), the
+    main rival and its threat, Japan's position and whether each presence is measured. ``market``
+    is the market score rescaled to [0, 1] across the scored universe (min-max), the part the
+    'sum' and 'product' rules use. Competitive position is ``0.5 + 0.5 × margin`` (margin =
+    Japan's position minus the main rival's threat, in [-1, 1]). Countries excluded from the market
+    score (low coverage), pairs without need data and pairs closed by a field gate are not in the
+    table (see :attr:`FieldFit.gates`).
     """
-    w = np.array([weights.market, weights.fit, weights.position], dtype=float)
-    if (w < 0).any() or w.sum() <= 0:
+    w = np.array([weights.market, weights.fit, weights.position, weights.environment], dtype=float)
+    if (w < 0).any() or w[:3].sum() <= 0:
         raise ValueError("opportunity weights must be non-negative and not all zero")
-    w = w / w.sum()
     countries = market.score.index
     fields = fit.fit.columns
     m = market.score.to_numpy()
@@ -51,34 +150,54 @@ def opportunity(
     margin = wide["margin"].to_numpy(dtype=float)
     position = np.clip(0.5 + 0.5 * margin, 0.0, 1.0)
     fit_values = fit.fit.to_numpy()[rows]
-    parts = np.stack([np.broadcast_to(market_unit[:, None], fit_values.shape), fit_values, position])
-    if weights.rule == "product":
-        value = np.exp(np.tensordot(w, np.log(np.maximum(parts, 1e-3)), axes=1))
+    need = fit.need.to_numpy()[rows]
+    readiness = fit.readiness.to_numpy()[rows]
+    strength = np.broadcast_to(fit.strength.reindex(fields).to_numpy(dtype=float), fit_values.shape)
+    shape = fit_values.shape
+    capacity = np.broadcast_to(_pillar_group(market, CAPACITY_PILLARS, countries)[:, None], shape)
+    environment = np.broadcast_to(_pillar_group(market, ENVIRONMENT_PILLARS, countries)[:, None], shape)
+    fw = fit.weights
+    demand, supply, access = export_potential(
+        need, capacity, strength, readiness, position, environment, (fw.need, fw.readiness, fw.strength), weights
+    )
+    if weights.rule == "potential":
+        value = demand * supply * access
     else:
-        value = np.tensordot(w, parts, axes=1)
-    n_c, n_f = fit_values.shape
+        parts = np.stack([np.broadcast_to(market_unit[:, None], shape), fit_values, position])
+        w3 = w[:3] / w[:3].sum()
+        if weights.rule == "product":
+            value = np.exp(np.tensordot(w3, np.log(np.maximum(parts, 1e-3)), axes=1))
+        else:
+            value = np.tensordot(w3, parts, axes=1)
+    # a gated pair has no fit (NaN) and stays out under every rule
+    value = np.where(np.isnan(fit_values), np.nan, value)
+    n_c, n_f = shape
     table = pd.DataFrame(
         {
             "iso3": pd.Categorical.from_codes(np.repeat(np.arange(n_c), n_f), categories=countries),
             "field_id": pd.Categorical.from_codes(np.tile(np.arange(n_f), n_c), categories=fields),
             "opportunity": value.ravel(),
+            "demand": demand.ravel(),
+            "supply": supply.ravel(),
+            "access": access.ravel(),
+            "capacity": capacity.ravel(),
+            "environment": environment.ravel(),
             "market": np.repeat(market_unit, n_f),
             "fit": fit_values.ravel(),
-            "need": fit.need.to_numpy()[rows].ravel(),
-            "readiness": fit.readiness.to_numpy()[rows].ravel(),
-            "strength": np.tile(fit.strength.reindex(fields).to_numpy(dtype=float), n_c),
+            "need": need.ravel(),
+            "readiness": readiness.ravel(),
+            "strength": strength.ravel(),
             "position": position.ravel(),
             "margin": margin.ravel(),
             "main_rival": wide["main_rival"].to_numpy().ravel(),
             "main_threat": wide["main_threat"].to_numpy(dtype=float).ravel(),
             "main_measured": wide["main_measured"].to_numpy().ravel(),
+            "main_basis": wide["main_basis"].to_numpy().ravel(),
             "japan_position": wide["japan_position"].to_numpy(dtype=float).ravel(),
             "japan_measured": wide["japan_measured"].to_numpy().ravel(),
             "white_space": wide["white_space"].to_numpy().ravel(),
         }
     )
-    # pairs without a fit (no need data for the field) are left out of the ranking; FieldFit.need
-    # shows them as missing
     table = table[table["opportunity"].notna()]
     # stable sort: ties keep the country-then-field order the table was built in
     order = np.argsort(-table["opportunity"].to_numpy(), kind="stable")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from strategy.scoring import STANDARD_FIELDS, standard_status
+from strategy.scoring import standard_fields, standard_status
 from ui import settings as sc
 from ui import views
 from ui.common import escape_markdown, tr
@@ -73,8 +73,8 @@ elif section == "profile":
 
     st.markdown(f"#### {tr('ui.fd.drivers_title')}")
     st.caption(tr("ui.fd.drivers_caption"))
-    if field_id in STANDARD_FIELDS:
-        st.caption(tr("ui.fd.standard_rule", ours=" / ".join(STANDARD_FIELDS[field_id])))
+    if field_id in (standards := standard_fields(ds)):
+        st.caption(tr("ui.fd.standard_rule", ours=" / ".join(standards[field_id])))
     views.field_drivers_table(ds, field_id, language).show(rows=12, key="fields_drivers")
 
     st.markdown(f"#### {tr('ui.fd.best_title', field=field_label[field_id])}")
@@ -125,7 +125,7 @@ elif section == "profile":
             strength=f"{float(fit.strength[field_id]):.2f}",
         )
     )
-    if field_id in STANDARD_FIELDS:
+    if field_id in (standards := standard_fields(ds)):
         status = standard_status(ds, pd.Index([iso3]), field_id).iloc[0]
         adopted = ds.dtt_standards.set_index("iso3")["standard"].get(iso3, "")
         st.info(
@@ -133,7 +133,7 @@ elif section == "profile":
                 f"ui.fd.standard.{status}",
                 country=escape_markdown(str(names.get(iso3, iso3))),
                 adopted=escape_markdown(str(adopted)),
-                ours=" / ".join(STANDARD_FIELDS[field_id]),
+                ours=" / ".join(standards[field_id]),
             )
         )
     if prerequisites:
