@@ -65,8 +65,16 @@ def test_potential_is_in_unit_interval_and_each_factor_matters():
 
 def test_potential_matches_a_hand_computed_case():
     one = np.array([0.6])
-    d, s, a = export_potential(one, one * 0 + 0.4, one * 0 + 0.8, one * 0 + 0.02, one * 0 + 0.9, one * 0 + 0.5,
-                               FIT_WEIGHTS, OpportunityWeights())
+    d, s, a = export_potential(
+        one,
+        one * 0 + 0.4,
+        one * 0 + 0.8,
+        one * 0 + 0.02,
+        one * 0 + 0.9,
+        one * 0 + 0.5,
+        FIT_WEIGHTS,
+        OpportunityWeights(),
+    )
     # demand = 0.6^(0.45/0.8) 0.4^(0.35/0.8); supply = 0.8^(0.3/0.55) max(0.02, 0.05)^(0.25/0.55);
     # access = 0.9^0.5 0.5^0.5
     assert d[0] == pytest.approx(0.6 ** (0.45 / 0.8) * 0.4 ** (0.35 / 0.8))
@@ -77,20 +85,23 @@ def test_potential_matches_a_hand_computed_case():
 # --- the bundled data ---------------------------------------------------------------------------
 
 
+def _pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    return set(zip(frame["iso3"].astype(str), frame["field_id"].astype(str), strict=True))
+
+
 def test_a_gated_pair_is_never_ranked(default_eval):
     closed = default_eval.fit.gates.closed
     assert len(closed) > 0
-    ranked = set(zip(default_eval.opportunity["iso3"].astype(str), default_eval.opportunity["field_id"].astype(str)))
-    assert not ranked & set(zip(closed["iso3"], closed["field_id"]))
+    assert not _pairs(default_eval.opportunity) & _pairs(closed)
 
 
 def test_every_rule_leaves_gated_pairs_out(dataset: Dataset, default_eval):
     from strategy.scoring import opportunity
 
-    closed = set(zip(default_eval.fit.gates.closed["iso3"], default_eval.fit.gates.closed["field_id"]))
+    closed = _pairs(default_eval.fit.gates.closed)
     for rule in ("sum", "product"):
         table = opportunity(default_eval.market, default_eval.fit, default_eval.threat, OpportunityWeights(rule=rule))
-        assert not set(zip(table["iso3"].astype(str), table["field_id"].astype(str))) & closed
+        assert not _pairs(table) & closed
 
 
 def test_home_market_presence_is_measured_at_full_strength(dataset: Dataset, default_eval):

@@ -107,12 +107,13 @@ def worked_example(dataset: Dataset, evaluation: Evaluation, iso3: str = "PHL", 
     ]
     for p in market.pillars.columns:
         group = "capacity" if p in CAPACITY_PILLARS else "environment" if p in ENVIRONMENT_PILLARS else "-"
-        out.append(
-            f"| {p} | {group} | {_f(market.pillars.at[iso3, p])} | {_f(market.pillar_weights.at[iso3, p])} |"
-        )
+        out.append(f"| {p} | {group} | {_f(market.pillars.at[iso3, p])} | {_f(market.pillar_weights.at[iso3, p])} |")
     row = table[(table["iso3"] == iso3) & (table["field_id"] == field_id)]
-    out += ["", "capacity and environment are the weighted geometric means of their pillars (each floored at "
-            f"{PRODUCT_FLOOR}):"]
+    out += [
+        "",
+        "capacity and environment are the weighted geometric means of their pillars (each floored at "
+        f"{PRODUCT_FLOOR}):",
+    ]
     if len(row):
         r = row.iloc[0]
         out.append(f"capacity = {_f(r['capacity'])}, environment = {_f(r['environment'])}.")

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from strategy.data.catalog_spec import PILLARS
-from strategy.data.paths import DATA_DIR
 from strategy.data.model_tables import AID_COLUMNS, GATE_COLUMNS, typed_model_tables, validate_model_tables
+from strategy.data.paths import DATA_DIR
 from strategy.data.validation import (
     DataValidationError,
     ValidationIssue,

@@ -61,7 +61,9 @@ def validate_model_tables(tables: Mapping[str, pd.DataFrame], files: Mapping[str
     # an 'above' gate reads an indicator and a threshold; the other kinds a list of values
     indicator = gates["indicator"].fillna("").astype(str).str.strip()
     for i in np.flatnonzero(above & ~indicator.isin(indicators).to_numpy()):
-        issues.append(ValidationIssue(file, "err.unknown_indicator", sheet_row(i), "indicator", {"value": indicator.iloc[i]}))
+        issues.append(
+            ValidationIssue(file, "err.unknown_indicator", sheet_row(i), "indicator", {"value": indicator.iloc[i]})
+        )
     if above.any():
         issues += check_numeric(gates.assign(threshold=gates["threshold"].where(above, "0")), "threshold", file)[1]
     listed = gates.assign(values=gates["values"].where(~above, "-"))
@@ -71,7 +73,10 @@ def validate_model_tables(tables: Mapping[str, pd.DataFrame], files: Mapping[str
         if len(rules) > 1:  # alternatives of one gate share one rule for unknown data
             issues.append(
                 ValidationIssue(
-                    file, "err.gate_rule_mixed", sheet_row(gates.index.get_loc(group.index[1])), "if_unknown",
+                    file,
+                    "err.gate_rule_mixed",
+                    sheet_row(gates.index.get_loc(group.index[1])),
+                    "if_unknown",
                     {"gate": f"{field_id}/{gate_id}"},
                 )
             )

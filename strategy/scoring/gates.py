@@ -125,8 +125,13 @@ def check_gates(dataset: Dataset, countries: pd.Index, reference_year: int | Non
         text = np.array(["; ".join(o) for o in observed], dtype=object)
         closed_parts.append(
             pd.DataFrame(
-                {"iso3": countries[shut], "field_id": field_id, "gate_id": gate_id, "status": status[shut],
-                 "observed": text[shut]}
+                {
+                    "iso3": countries[shut],
+                    "field_id": field_id,
+                    "gate_id": gate_id,
+                    "status": status[shut],
+                    "observed": text[shut],
+                }
             )
         )
         soft = unknown & ~rule_closed
@@ -138,6 +143,4 @@ def check_gates(dataset: Dataset, countries: pd.Index, reference_year: int | Non
         if unverified_parts
         else pd.DataFrame(columns=["iso3", "field_id", "gate_id"])
     )
-    return GateCheck(
-        open=pd.DataFrame(is_open, index=countries, columns=fields), closed=closed, unverified=unverified
-    )
+    return GateCheck(open=pd.DataFrame(is_open, index=countries, columns=fields), closed=closed, unverified=unverified)

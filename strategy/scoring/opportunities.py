@@ -108,7 +108,7 @@ def export_potential(
     >>> d, s, a = export_potential(one, one * 0 + 0.5, one * 0 + 0.8, one * 0 + 0.5, one * 0 + 0.5,
     ...                            one * 0 + 0.5, (0.45, 0.25, 0.30), OpportunityWeights())
     >>> (d * s * a).round(4).tolist()  # no need, no opportunity; else 0.5 * (0.8^.545 * 0.5^.455) * 0.5
-    [0.0, 0.1616]
+    [0.0, 0.1615]
     """
     w_need, w_ready, w_strength = (float(x) for x in fit_weights)
     floor = lambda x: np.where(np.isnan(x), np.nan, np.maximum(x, PRODUCT_FLOOR))  # noqa: E731

@@ -122,7 +122,9 @@ def rival_threat(
         if frame.empty:
             continue
         agg = frame.groupby(["iso3", "field_id", "rival_id"]).agg(
-            value=("value", "max"), evidence=("evidence", "first"), source_id=("source_id", "first"),
+            value=("value", "max"),
+            evidence=("evidence", "first"),
+            source_id=("source_id", "first"),
             year=("year", "max"),
         )
         agg = agg[agg.index.isin(grid)]
