@@ -36,6 +36,9 @@ def answers() -> dict:
         "fit": quant(fit),
         "opportunity": quant(opp),
         "main_rival_measured_top100": int(top100["main_measured"].astype(bool).sum()),
+        "main_rival_basis_top100": (
+            top100["main_basis"].value_counts().to_dict() if "main_basis" in top100 else "measured/assumed only"
+        ),
         "ties_measured_countries": int(ties_any.sum()) if ties_any is not None else 0,
         "ranked_countries": len(ranked),
         "focus_in_top50": sorted(set(top50["iso3"].astype(str)) & focus),

@@ -329,6 +329,8 @@ def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
 
     rival_ids = set(rivals["rival_id"])
     issues += check_unique(rivals, ["rival_id"], name["rivals"])
+    if "home_strength" in rivals:
+        issues += check_numeric(rivals, "home_strength", name["rivals"], low=0.0, high=1.0)[1]
     file = name["rival_strength"]
     strength = tables["rival_strength"]
     issues += check_in(strength, "rival_id", rival_ids, file, "err.bad_reference", target=name["rivals"])
@@ -405,6 +407,7 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     rivals["is_home"] = num(rivals["is_home"]).fillna(0).astype(int)
     for column in ("home_iso3", "home_membership"):
         rivals[column] = rivals[column].fillna("").astype(str).str.strip() if column in rivals else ""
+    rivals["home_strength"] = num(rivals["home_strength"]).astype(float) if "home_strength" in rivals else 1.0
     out["rivals"] = rivals.set_index("rival_id")
     strength = tables["rival_strength"].copy()
     strength["strength"] = num(strength["strength"]).astype(float)

@@ -93,7 +93,7 @@ def rival_threat(
     """Rival threat = judged strength in the field × presence in the country.
 
     Presence comes, in this order, from the rival's home market (1: a rival is fully present in
-    its own market), measured evidence (the largest value over the evidence types: cable
+    its own market, where its strength is also raised to its ``home_strength``), measured evidence (the largest value over the evidence types: cable
     suppliers, digital-TV standard, China's ICT finance, donor aid for aid-financed fields), or
     ``presence_default`` where nothing covers a (country, field, rival): ``basis`` says which
     ('home_market', 'measured', 'assumed'), ``measured`` is False only for 'assumed'.
@@ -155,6 +155,11 @@ def rival_threat(
             strength.loc[(h, f)] = float(japan.get(f, np.nan))
     pair = pd.MultiIndex.from_arrays([grid.get_level_values(2), grid.get_level_values(1)])
     s = strength.reindex(pair).to_numpy()
+    if len(homes):
+        # at home a rival holds the incumbent's place (its own buyers, standards and procurement),
+        # whatever its standing abroad: its strength there is ``home_strength`` (rivals.csv)
+        home_strength = dataset.rivals["home_strength"].reindex(grid.get_level_values(2)).to_numpy(dtype=float)
+        s = np.where(at_home, np.fmax(s, home_strength), s)
     detail = pd.DataFrame(
         {
             "strength": s,
