@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from strategy.data.dataset import Dataset
+from strategy.scoring.gates import GateCheck, check_gates
 from strategy.scoring.methods import METHODS, NORMALISATIONS, Method, Normalisation, normalise
 
 MissingPolicy = Literal["drop", "regional_median", "penalise"]
@@ -115,6 +116,9 @@ class Criteria:
     imputed: pd.DataFrame
     settings: Settings
     reference_year: int
+    #: the field gates for these countries and this reference year (they do not depend on weights,
+    #: so they are checked once here, with the other slow step)
+    gates: GateCheck | None = None
 
 
 def _transform(values: np.ndarray, kind: str) -> np.ndarray:
@@ -180,6 +184,7 @@ def prepare_criteria(
         imputed=frame(imputed),
         settings=settings,
         reference_year=ref,
+        gates=check_gates(dataset, countries, ref),
     )
 
 

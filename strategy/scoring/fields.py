@@ -34,8 +34,28 @@ class FitWeights:
     rule: Literal["geometric", "sum"] = "geometric"
 
 
+#: (drivers table, fields table, role, indicators) -> matrices. A weight change re-runs the fit
+#: but not these: they depend only on the judgement tables, which a planner's edit replaces (a new
+#: frame, so a new key). The frames are held in the value, so their ids cannot be reused.
+_DRIVER_CACHE: dict[tuple, tuple] = {}
+
+
 def _driver_matrices(dataset: Dataset, role: str, indicators: pd.Index) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     """Fields × indicators weight matrices for positive and negative drivers of one role."""
+    key = (id(dataset.field_drivers), id(dataset.fields), role, tuple(indicators))
+    hit = _DRIVER_CACHE.get(key)
+    if hit is not None and hit[0] is dataset.field_drivers and hit[1] is dataset.fields:
+        return hit[2]
+    result = _build_driver_matrices(dataset, role, indicators)
+    if len(_DRIVER_CACHE) > 32:
+        _DRIVER_CACHE.clear()
+    _DRIVER_CACHE[key] = (dataset.field_drivers, dataset.fields, result)
+    return result
+
+
+def _build_driver_matrices(
+    dataset: Dataset, role: str, indicators: pd.Index
+) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     drivers = dataset.field_drivers[dataset.field_drivers["role"] == role]
     fields = dataset.fields.index
     pos = np.zeros((len(fields), len(indicators)))
@@ -119,7 +139,7 @@ def field_fit(
     strength = dataset.fields["japan_strength"] if japan_strength is None else japan_strength.reindex(fields)
     s = np.broadcast_to(strength.to_numpy(dtype=float), need.shape)
     fit = combine_fit(need, readiness, s, weights)
-    gates = check_gates(dataset, unit.index, criteria.reference_year)
+    gates = criteria.gates if criteria.gates is not None else check_gates(dataset, unit.index, criteria.reference_year)
     fit = np.where(gates.open.to_numpy(), fit, np.nan)
     frame = lambda a: pd.DataFrame(a, index=unit.index, columns=fields)  # noqa: E731
     return FieldFit(

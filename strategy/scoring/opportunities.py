@@ -73,17 +73,19 @@ def _geometric(parts: list[np.ndarray], weights: list[np.ndarray | float]) -> np
         return np.where(total > 0, np.exp(logs / np.where(total > 0, total, 1.0)), np.nan)
 
 
-def _pillar_group(market: MarketScores, pillars: tuple[str, ...], countries: pd.Index) -> np.ndarray:
-    """Weighted geometric mean of the market's pillar scores in ``pillars`` (floored), per country.
+def _pillar_group(market: MarketScores, pillars: tuple[str, ...]) -> np.ndarray:
+    """Weighted geometric mean of the market's pillar scores in ``pillars`` (floored), per country
+    of ``market.score``.
 
     Weights are the planner's pillar weights as the market score used them; a pillar a country has
     no data for drops out (ties with Japan for a country that receives no aid: not applicable).
     """
-    cols = [p for p in pillars if p in market.pillars.columns]
-    if not cols:
-        return np.full(len(countries), np.nan)
-    scores = market.pillars[cols].reindex(countries).to_numpy(dtype=float)
-    weights = market.pillar_weights.reindex(index=countries, columns=cols).fillna(0.0).to_numpy(dtype=float)
+    columns = market.pillars.columns
+    take = [columns.get_loc(p) for p in pillars if p in columns]
+    if not take:
+        return np.full(len(market.score), np.nan)
+    scores = market.pillars.to_numpy(dtype=float)[:, take]
+    weights = np.nan_to_num(market.pillar_weights.to_numpy(dtype=float)[:, take])
     floored = np.where(np.isnan(scores), np.nan, np.maximum(scores, PRODUCT_FLOOR))
     return _geometric(list(floored.T), list(weights.T))
 
@@ -146,16 +148,18 @@ def opportunity(
     span = m.max() - m.min()
     market_unit = (m - m.min()) / span if span > 0 else np.ones_like(m)
     rows = fit.fit.index.get_indexer(countries)
-    wide = threat.wide.reindex(countries)
-    margin = wide["margin"].to_numpy(dtype=float)
+    at = threat.wide.index.get_indexer(countries)
+    if (at < 0).any():
+        raise ValueError("the rival threat does not cover every scored country")
+    margin = threat.array("margin", at).astype(float)
     position = np.clip(0.5 + 0.5 * margin, 0.0, 1.0)
     fit_values = fit.fit.to_numpy()[rows]
     need = fit.need.to_numpy()[rows]
     readiness = fit.readiness.to_numpy()[rows]
     strength = np.broadcast_to(fit.strength.reindex(fields).to_numpy(dtype=float), fit_values.shape)
     shape = fit_values.shape
-    capacity = np.broadcast_to(_pillar_group(market, CAPACITY_PILLARS, countries)[:, None], shape)
-    environment = np.broadcast_to(_pillar_group(market, ENVIRONMENT_PILLARS, countries)[:, None], shape)
+    capacity = np.broadcast_to(_pillar_group(market, CAPACITY_PILLARS)[:, None], shape)
+    environment = np.broadcast_to(_pillar_group(market, ENVIRONMENT_PILLARS)[:, None], shape)
     fw = fit.weights
     demand, supply, access = export_potential(
         need, capacity, strength, readiness, position, environment, (fw.need, fw.readiness, fw.strength), weights
@@ -189,13 +193,13 @@ def opportunity(
             "strength": strength.ravel(),
             "position": position.ravel(),
             "margin": margin.ravel(),
-            "main_rival": wide["main_rival"].to_numpy().ravel(),
-            "main_threat": wide["main_threat"].to_numpy(dtype=float).ravel(),
-            "main_measured": wide["main_measured"].to_numpy().ravel(),
-            "main_basis": wide["main_basis"].to_numpy().ravel(),
-            "japan_position": wide["japan_position"].to_numpy(dtype=float).ravel(),
-            "japan_measured": wide["japan_measured"].to_numpy().ravel(),
-            "white_space": wide["white_space"].to_numpy().ravel(),
+            "main_rival": threat.array("main_rival", at).ravel(),
+            "main_threat": threat.array("main_threat", at).astype(float).ravel(),
+            "main_measured": threat.array("main_measured", at).ravel(),
+            "main_basis": threat.array("main_basis", at).ravel(),
+            "japan_position": threat.array("japan_position", at).astype(float).ravel(),
+            "japan_measured": threat.array("japan_measured", at).ravel(),
+            "white_space": threat.array("white_space", at).ravel(),
         }
     )
     table = table[table["opportunity"].notna()]
