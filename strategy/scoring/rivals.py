@@ -34,10 +34,7 @@ class RivalThreat:
     def __post_init__(self) -> None:
         # the opportunity table reads every summary column as countries × fields on each re-score:
         # plain arrays, built once, instead of a MultiIndex look-up per column each time
-        arrays = {
-            name: self.wide[name].to_numpy(dtype=object if self.wide[name].dtypes.iloc[0] == object else None)
-            for name in self.wide.columns.get_level_values(0).unique()
-        }
+        arrays = {name: self.wide[name].to_numpy() for name in self.wide.columns.get_level_values(0).unique()}
         object.__setattr__(self, "_arrays", arrays)
 
     def array(self, column: str, rows: np.ndarray) -> np.ndarray:
