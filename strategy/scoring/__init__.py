@@ -46,6 +46,7 @@ from strategy.scoring.methods import (
 from strategy.scoring.opportunities import (
     CAPACITY_PILLARS,
     ENVIRONMENT_PILLARS,
+    MONEY_INDICATOR,
     RULES,
     OpportunityWeights,
     export_potential,
@@ -101,6 +102,7 @@ __all__ = [
     "RULES",
     "CAPACITY_PILLARS",
     "ENVIRONMENT_PILLARS",
+    "MONEY_INDICATOR",
     "BASES",
     "DAC_EVIDENCE",
     "home_markets",

@@ -41,6 +41,9 @@ Rule = Literal["potential", "sum", "product"]
 RULES: tuple[Rule, ...] = ("potential", "sum", "product")
 #: Market pillars that measure the ability to pay and the size of the market (demand).
 CAPACITY_PILLARS: tuple[str, ...] = ("size", "growth", "income", "digital")
+#: The measured size of the demand in money, shown beside the unitless score as ITC shows potential
+#: exports in US$: the country's ICT goods imports (current US$), when the indicator is loaded.
+MONEY_INDICATOR = "ict_goods_imports_usd"
 #: Market pillars that measure how easy the market is to enter (access).
 ENVIRONMENT_PILLARS: tuple[str, ...] = ("business", "stability", "ties")
 
@@ -135,7 +138,9 @@ def opportunity(
     main rival and its threat, Japan's position and whether each presence is measured. ``market``
     is the market score rescaled to [0, 1] across the scored universe (min-max), the part the
     'sum' and 'product' rules use. Competitive position is ``0.5 + 0.5 × margin`` (margin =
-    Japan's position minus the main rival's threat, in [-1, 1]). Countries excluded from the market
+    Japan's position minus the main rival's threat, in [-1, 1]). ``demand_usd`` (with
+    ``demand_usd_year``) is the country's ICT goods imports in US$ where the data have them: money
+    beside the unitless score, not a part of it. Countries excluded from the market
     score (low coverage), pairs without need data and pairs closed by a field gate are not in the
     table (see :attr:`FieldFit.gates`).
     """
@@ -202,6 +207,12 @@ def opportunity(
             "white_space": threat.array("white_space", at).ravel(),
         }
     )
+    raw = market.criteria.raw
+    if MONEY_INDICATOR in raw.columns:
+        table["demand_usd"] = np.repeat(raw[MONEY_INDICATOR].reindex(countries).to_numpy(dtype=float), n_f)
+        table["demand_usd_year"] = np.repeat(
+            market.criteria.year[MONEY_INDICATOR].reindex(countries).to_numpy(dtype=float), n_f
+        )
     table = table[table["opportunity"].notna()]
     # stable sort: ties keep the country-then-field order the table was built in
     order = np.argsort(-table["opportunity"].to_numpy(), kind="stable")
