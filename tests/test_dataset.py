@@ -161,3 +161,12 @@ def test_indicator_summary_and_upload_rows(dataset: Dataset):
     rows = updated.uploaded_rows()
     assert rows.loc["internet_users", "rows"] == 1 and not rows.loc["internet_users", "new_indicator"]
     assert updated.indicator_summary().loc["internet_users", "year_max"] == 2025
+
+
+def test_donor_share_out_of_range_is_reported(tmp_path: Path):
+    issues = _load_issues(_broken_copy(tmp_path, "donor_presence", {(0, "share"): "1.5", (1, "rival_id"): "AUS"}))
+    found = {(i.file, i.code, i.row, i.column) for i in issues}
+    assert found == {
+        ("donor_presence.csv", "err.out_of_range", 2, "share"),
+        ("donor_presence.csv", "err.bad_reference", 3, "rival_id"),
+    }

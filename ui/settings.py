@@ -152,7 +152,7 @@ def weights_label(ds: Dataset, state: State, language: str) -> str:
 def summary_line(ds: Dataset, state: State, language: str, n: int) -> str:
     """One caption line with everything the numbers on the page depend on."""
     s = state.settings
-    year = s.reference_year or int(ds.indicators["year"].max())
+    year = s.reference_year or ds.latest_year
     return t(
         "ui.sc.summary",
         language,
@@ -440,7 +440,7 @@ def ahp_inputs(language: str) -> None:
 
 
 def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Settings, bool]:
-    latest = int(ds.indicators["year"].max())
+    latest = ds.latest_year
     years = [0, *range(latest, latest - 11, -1)]  # 0 = the latest year in the data
     with st.sidebar.expander(tr("ui.sc.data_settings")):
         _default(Key.YEAR, 0)

@@ -26,6 +26,7 @@ import pandas as pd
 import pycountry
 from babel import Locale
 
+from strategy.data import build_donors, build_extra
 from strategy.data.catalog_spec import INDICATORS, UNIT_JA
 from strategy.data.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
 from strategy.data.sources_spec import SEED_002, SOURCES
@@ -38,6 +39,7 @@ GENERATED_FILES: tuple[str, ...] = (
     "rival_presence.csv",
     "dtt_standards.csv",
     "japan_ict_memoranda.csv",
+    "donor_presence.csv",
 )
 MAP_FILES: tuple[str, ...] = ("world_110m.json", "world_50m.json", "asia_50m.json", "LICENSE")
 
@@ -209,7 +211,11 @@ def build_indicators(raw: Path, memoranda: pd.DataFrame, economies: pd.Index) ->
     }
     parts: list[pd.DataFrame] = []
     for spec in INDICATORS:
-        if spec.source_id in wide:
+        if spec.id in build_extra.READERS:
+            parts.append(build_extra.READERS[spec.id](raw))
+        elif spec.id == "japan_aid_share":
+            parts.append(build_donors.japan_aid_share(raw))
+        elif spec.source_id in wide:
             parts.append(_long(wide[spec.source_id], spec.column, spec.id, spec.source_id))
         elif spec.source_id == "wgi":
             sub = wgi[wgi["indicator"] == spec.column]
@@ -219,8 +225,7 @@ def build_indicators(raw: Path, memoranda: pd.DataFrame, economies: pd.Index) ->
         elif spec.source_id == "emdat":
             parts.append(_emdat_affected_share(gap, wdi))
         elif spec.source_id == "seed_002":
-            memo = memoranda.assign(year=memoranda["date"].str[:4].astype(int), flag=1)
-            parts.append(_long(memo, "flag", spec.id, "seed_002"))
+            parts.append(build_extra.memorandum_flags(memoranda, economies, _seed_year()))
         else:  # pragma: no cover - guarded by the catalogue test
             raise ValueError(f"no reader for source {spec.source_id}")
     parts += _continuations(raw)
@@ -342,6 +347,13 @@ def build_dtt(raw: Path) -> pd.DataFrame:
     return dtt.sort_values("iso3").reset_index(drop=True)
 
 
+def _seed_year() -> int:
+    """The year of the seed document 002 (its snapshot date in SOURCES): the date as of which its
+    list of memoranda is complete."""
+    seed = next(s for s in SOURCES if s["source_id"] == "seed_002")
+    return int(seed["snapshot_date"][:4])
+
+
 def build_memoranda(seeds: Path) -> pd.DataFrame:
     """Parse the ministerial ICT memoranda listed in seed 002 (e.g. ミャンマー（H25.5）).
 
@@ -408,7 +420,7 @@ def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
                 max_value=spec.max_value,
                 source_id=spec.source_id,
                 licence=licence,
-                description=f"{spec.name_en}. {origin}.{column}",
+                description=f"{spec.name_en}. {origin}.{column}{build_extra.DESCRIPTION_NOTES.get(spec.id, '')}",
                 n_countries=int(sub["iso3"].nunique()),
                 year_min=int(sub["year"].min()),
                 year_max=int(sub["year"].max()),
@@ -440,6 +452,7 @@ def build(raw: Path, seeds: Path, out: Path, static: Path | None = STATIC_DIR) -
         "rival_presence.csv": presence,
         "dtt_standards.csv": dtt,
         "japan_ict_memoranda.csv": memoranda,
+        "donor_presence.csv": build_donors.build_donor_presence(raw, economies),
     }
     written = []
     for name in GENERATED_FILES:

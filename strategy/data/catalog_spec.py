@@ -48,6 +48,7 @@ _FREE = (None, None)
 _ROWS: list[tuple] = [
     # id, source, column, name_en, name_ja, unit, direction, pillar, theme, transform, range
     ("gdp_usd", "wdi", "NY.GDP.MKTP.CD", "GDP (current US$)", "名目GDP（米ドル）", "US$", 1, "size", "", "log", (0.0, None)),
+    ("ict_goods_imports_usd", "wdi_ict_trade", "TM.VAL.ICTG.ZS.UN, TM.VAL.MRCH.CD.WT", "ICT goods imports (current US$, to 2020)", "ICT財輸入額（米ドル、2020年まで）", "US$", 1, "size", "", "log", (0.0, None)),
     ("population", "wdi", "SP.POP.TOTL", "Population, total", "人口", "people", 1, "size", "", "log", (0.0, None)),
     ("gdp_growth", "wdi", "NY.GDP.MKTP.KD.ZG", "GDP growth (annual %)", "実質GDP成長率", "%", 1, "growth", "", "none", _FREE),
     ("gdp_pc_growth", "wdi", "NY.GDP.PCAP.KD.ZG", "GDP per capita growth (annual %)", "一人当たり実質GDP成長率", "%", 1, "growth", "", "none", _FREE),
@@ -64,6 +65,7 @@ _ROWS: list[tuple] = [
     ("mobile_4g_coverage", "sdg_mobile", "IT_MOB_4GNTWK_pct_pop_covered_4G", "Population covered by at least a 4G mobile network (%)", "4G人口カバー率", "% of population", 1, "digital", "", "none", _PCT),
     ("mobile_3g_coverage", "sdg_mobile", "IT_MOB_3GNTWK_pct_pop_covered_3G", "Population covered by at least a 3G mobile network (%)", "3G人口カバー率", "% of population", 1, "digital", "", "none", _PCT),
     ("submarine_cables", "telegeography", "", "Submarine cables landing in the country (in service or planned, 2022 snapshot)", "陸揚げ海底ケーブル数（2022年時点、計画中含む）", "cables", 1, "digital", "", "log1p", (0.0, None)),
+    ("ict_goods_imports_share", "wdi_ict_trade", "TM.VAL.ICTG.ZS.UN", "ICT goods imports (% of total goods imports)", "ICT財輸入比率（財輸入総額比）", "%", 1, "digital", "", "none", _PCT),
     ("hightech_exports_share", "wdi", "TX.VAL.TECH.MF.ZS", "High-technology exports (% of manufactured exports)", "ハイテク輸出比率（工業製品輸出比）", "% of manufactured exports", 1, "digital", "", "none", _PCT),
     ("rd_expenditure", "wdi", "GB.XPD.RSDV.GD.ZS", "Research and development expenditure (% of GDP)", "研究開発費（対GDP比）", "% of GDP", 1, "digital", "", "none", _PCT),
     ("researchers_per_million", "wdi", "SP.POP.SCIE.RD.P6", "Researchers in R&D (per million people)", "研究者数（100万人当たり）", "per million people", 1, "digital", "", "log1p", (0.0, None)),
@@ -99,6 +101,7 @@ _ROWS: list[tuple] = [
     ("adult_literacy", "wdi", "SE.ADT.LITR.ZS", "Literacy rate, adult total (% of people ages 15 and above)", "成人識字率", "% of people 15+", -1, "need", "education", "none", _PCT),
     ("population_0_14", "wdi", "SP.POP.0014.TO.ZS", "Population ages 0-14 (% of total)", "0-14歳人口比率", "% of population", 1, "need", "education", "none", _PCT),
     ("education_spending", "wdi", "SE.XPD.TOTL.GD.ZS", "Government expenditure on education (% of GDP)", "政府教育支出（対GDP比）", "% of GDP", -1, "need", "education", "none", _PCT),
+    ("coastline_km", "cia_factbook", "coastline_km", "Coastline (km; 0 = landlocked; CIA World Factbook)", "海岸線の長さ（km、内陸国は0、CIAワールドファクトブック）", "km", 1, "need", "geography", "log1p", (0.0, None)),
     ("agriculture_share", "wdi", "NV.AGR.TOTL.ZS", "Agriculture, forestry and fishing, value added (% of GDP)", "農林水産業付加価値（対GDP比）", "% of GDP", 1, "need", "agriculture", "none", _PCT),
     ("urban_population_share", "wdi", "SP.URB.TOTL.IN.ZS", "Urban population (% of total)", "都市人口比率", "% of population", 1, "need", "urban", "none", _PCT),
     ("population_density", "wdi", "EN.POP.DNST", "Population density (people per sq. km of land area)", "人口密度（人/km²）", "people per km²", 1, "need", "urban", "log", (0.0, None)),
@@ -107,7 +110,9 @@ _ROWS: list[tuple] = [
     ("electricity_use_per_capita", "wdi", "EG.USE.ELEC.KH.PC", "Electric power consumption (kWh per capita)", "一人当たり電力消費量（kWh）", "kWh per capita", 1, "need", "energy", "log1p", (0.0, None)),
     ("power_outages_firms", "wdi", "IC.ELC.OUTG.ZS", "Firms experiencing electrical outages (% of firms)", "停電を経験した企業の割合", "% of firms", 1, "need", "energy", "none", _PCT),
     ("japan_net_aid_usd", "wdi_open_numbers", "DC.DAC.JPNL.CD", "Net bilateral aid flows from Japan (current US$; focus countries only)", "日本の二国間援助（純額、米ドル、重点国のみ）", "US$", 1, "ties", "", "signed_log", _FREE),
-    ("japan_ict_memorandum", "seed_002", "", "Ministerial ICT memorandum with Japan listed in the MIC initiative (1 = listed; year signed)", "日本との閣僚級ICT覚書（MIC報告書に記載、締結年）", "flag", 1, "ties", "", "none", (0.0, 1.0)),
+    ("japan_ict_memorandum", "seed_002", "", "Ministerial ICT memorandum with Japan listed in the MIC initiative (1 = listed, year signed; 0 = not listed as of 2014)", "日本との閣僚級ICT覚書（MIC報告書に記載、締結年。2014年時点で記載なしは0）", "flag", 1, "ties", "", "none", (0.0, 1.0)),
+    ("japan_aid_share", "dac_donors", "DC.DAC.{JPN,KOR,USA,DEU,FRA,GBR,CEC,AUS}L.CD", "Japan's share of eight DAC donors' net bilateral aid (absolute values, 5-year sum, %)", "主要DAC8ドナーの二国間援助に占める日本のシェア（絶対値、5年合計、%）", "%", 1, "ties", "", "none", _PCT),
+    ("japan_standard_adopted", "dtt_curated", "standard", "Japanese digital TV standard (ISDB-T/ISDB-Tb) adopted (1 = yes, 0 = another standard; year adopted)", "日本方式の地上デジタル放送（ISDB-T/ISDB-Tb）採用（1=採用、0=他方式、採用年）", "flag", 1, "ties", "", "none", (0.0, 1.0)),
 ]
 # fmt: on
 
@@ -131,6 +136,7 @@ UNIT_JA: dict[str, str] = {
     "index 0-1": "指数（0〜1）",
     "index 0-10": "指数（0〜10）",
     "intl $": "国際ドル",
+    "km": "km",
     "kWh per capita": "kWh/人",
     "people": "人",
     "people per km²": "人/km²",

@@ -43,6 +43,7 @@ FILES: dict[str, str] = {
     "rival_presence": "rival_presence.csv",
     "dtt_standards": "dtt_standards.csv",
     "memoranda": "japan_ict_memoranda.csv",
+    "donor_presence": "donor_presence.csv",
     "cable_supplier_origin": "cable_supplier_origin.csv",
     "weight_presets": "weight_presets.csv",
     "field_gates": "field_gates.csv",
@@ -101,6 +102,19 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "rival_presence": ("iso3", "rival_id", "field_id", "evidence", "value", "unit", "year", "source_id", "detail"),
     "dtt_standards": ("iso3", "standard", "year_adopted", "source", "quote"),
     "memoranda": ("iso3", "date", "source_id", "quote"),
+    "donor_presence": (
+        "iso3",
+        "donor",
+        "rival_id",
+        "year_from",
+        "year_to",
+        "n_years",
+        "flow_usd",
+        "all_donors_flow_usd",
+        "share",
+        "relative",
+        "source_id",
+    ),
     "cable_supplier_origin": ("supplier", "rival_id", "rationale", "reference"),
     "weight_presets": ("preset_id", "name_en", "name_ja", "pillar", "weight", "rationale_en", "rationale_ja"),
     "field_gates": GATE_COLUMNS,
@@ -116,6 +130,10 @@ class Dataset:
     indicator, ``sources`` by source_id, ``fields`` by field_id, ``rivals`` by rival_id.
     ``indicators`` is long: iso3, indicator, year, value, source_id (all years from 2000, except
     Japan's net aid, which keeps Brunei's and Singapore's last flow in 1995 so its age shows).
+    ``donor_presence`` has one row per aid recipient and donor group (JPN, KOR, USA, EUR, AUS): the
+    group's share of eight DAC donors' absolute net bilateral aid over the latest five years, and
+    ``relative`` = that share over the largest group's (1.0 for the largest donor); a country that
+    receives no DAC aid has no rows. ``rival_id`` is blank for Australia (not a rival).
     ``version`` is a hash of the files read (plus any upload), to key caches and scenarios.
     """
 
@@ -130,11 +148,23 @@ class Dataset:
     rival_presence: pd.DataFrame
     dtt_standards: pd.DataFrame
     memoranda: pd.DataFrame
+    donor_presence: pd.DataFrame
     cable_supplier_origin: pd.DataFrame
     weight_presets: pd.DataFrame
     field_gates: pd.DataFrame
     aid_financed_fields: pd.DataFrame
     version: str
+
+    @property
+    def latest_year(self) -> int:
+        """The latest year of the time series: the default reference year.
+
+        Indicators of the catalogue's 'geography' theme (a coastline, as of the Factbook's final
+        edition) describe the place, not a year, so they do not date the data.
+        """
+        static = self.catalog.index[self.catalog["theme"].fillna("").eq("geography")]
+        years = self.indicators["year"][~self.indicators["indicator"].isin(static)]
+        return int((years if len(years) else self.indicators["year"]).max())
 
     @property
     def focus(self) -> pd.Index:
@@ -148,7 +178,7 @@ class Dataset:
         the value's year). Values older than ``max_age`` years are left out.
         """
         data = self.indicators
-        ref = int(data["year"].max()) if reference_year is None else int(reference_year)
+        ref = self.latest_year if reference_year is None else int(reference_year)
         data = data[data["year"] <= ref]
         latest = data.loc[data.groupby(["iso3", "indicator"], sort=False)["year"].idxmax()].copy()
         latest["age"] = ref - latest["year"]
@@ -365,6 +395,23 @@ def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
     issues += check_in(tables["memoranda"], "iso3", codes, name["memoranda"], "err.unknown_iso3")
     issues += check_in(tables["dtt_standards"], "iso3", codes, name["dtt_standards"], "err.unknown_iso3")
     issues += validate_model_tables(tables, name)
+
+    file = name["donor_presence"]
+    donors = tables["donor_presence"]
+    issues += check_in(donors, "iso3", codes, file, "err.unknown_iso3")
+    # blank rival_id: a donor kept for the denominator only (Australia)
+    issues += check_in(donors, "rival_id", rival_ids | {""}, file, "err.bad_reference", target=name["rivals"])
+    issues += check_in(
+        donors, "source_id", tables["sources"]["source_id"], file, "err.bad_reference", target=name["sources"]
+    )
+    for column in ("year_from", "year_to"):
+        issues += check_years(donors, column, file)[1]
+    issues += check_numeric(donors, "n_years", file, low=0.0)[1]
+    for column in ("flow_usd", "all_donors_flow_usd"):
+        issues += check_numeric(donors, column, file, low=0.0)[1]
+    for column in ("share", "relative"):
+        issues += check_numeric(donors, column, file, low=0.0, high=1.0)[1]
+    issues += check_unique(donors, ["iso3", "donor"], file)
     return issues
 
 
@@ -419,6 +466,13 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dtt = tables["dtt_standards"].copy()
     dtt["year_adopted"] = num(dtt["year_adopted"]).astype("Int64")
     out["dtt_standards"] = dtt
+    donors = tables["donor_presence"].copy()
+    donors["rival_id"] = donors["rival_id"].fillna("").astype(str)
+    for column in ("year_from", "year_to", "n_years"):
+        donors[column] = num(donors[column]).astype(int)
+    for column in ("flow_usd", "all_donors_flow_usd", "share", "relative"):
+        donors[column] = num(donors[column]).astype(float)
+    out["donor_presence"] = donors
     presets = tables["weight_presets"].copy()
     presets["weight"] = num(presets["weight"]).astype(float)
     out["weight_presets"] = presets

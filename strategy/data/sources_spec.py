@@ -37,6 +37,38 @@ SOURCES: list[dict[str, str]] = [
         raw_file="japan_net_bilateral_aid_by_recipient_wdi.csv",
     ),
     dict(
+        source_id="dac_donors",
+        publisher="OECD DAC via World Bank WDI",
+        title=(
+            "Net bilateral aid flows from DAC donors by recipient, 2005-2023: Japan, Korea, United States,"
+            " Germany, France, United Kingdom, EU institutions, Australia (DC.DAC.<donor>L.CD). Used in"
+            " absolute value: a negative net flow is a donor's past loans being repaid (e.g. Japan in THA,"
+            " MYS, IDN), an active aid relationship, not an absent one"
+        ),
+        repository="open-numbers/ddf--open_numbers--world_development_indicators",
+        path="datapoints/ddf--datapoints--dc_dac_<donor>l_cd--by--geo--time.csv",
+        commit="01a34e8b54d76160a61b0325d74254e22db06b93",
+        snapshot_date="",
+        licence="CC BY 4.0 (WDI); repository states none",
+        url="https://data.worldbank.org/indicator/DC.DAC.TOTL.CD",
+        raw_file="dac_net_bilateral_aid_by_donor_recipient.csv",
+    ),
+    dict(
+        source_id="wdi_ict_trade",
+        publisher="World Bank WDI (underlying UNCTAD for ICT goods, WTO for merchandise imports)",
+        title=(
+            "ICT goods imports (% of total goods imports, TM.VAL.ICTG.ZS.UN) and merchandise imports"
+            " (current US$, TM.VAL.MRCH.CD.WT); two vintages, so their product is used only to 2020"
+        ),
+        repository="open-numbers/ddf--open_numbers--world_development_indicators; datasets/world-development-indicators",
+        path="datapoints/ddf--datapoints--tm_val_ictg_zs_un--by--geo--time.csv; indicators/tm.val.mrch.cd.wt/data.csv",
+        commit="0b3bf62622cd68fb40c6a98ea4aeadfce6debede; 4ebec5a2273f531ba238a34dbe440394dc5a6c4b",
+        snapshot_date="unknown; 2026-07-01",
+        licence="CC BY 4.0 (WDI); open-numbers repository states none",
+        url="https://data.worldbank.org/indicator/TM.VAL.ICTG.ZS.UN",
+        raw_file="wdi_ict_trade_all_countries.csv",
+    ),
+    dict(
         source_id="gapminder",
         publisher="Gapminder (underlying: World Bank, WHO GHO, UNDP)",
         title="Systema Globalis",
@@ -143,6 +175,18 @@ SOURCES: list[dict[str, str]] = [
         licence="CC BY-NC-SA 3.0 (non-commercial, share-alike)",
         url="https://www.submarinecablemap.com/",
         raw_file="submarine_cables_landing_points.csv",
+    ),
+    dict(
+        source_id="cia_factbook",
+        publisher="US Central Intelligence Agency, The World Factbook (via factbook/factbook.json)",
+        title="Geography > Coastline, final edition (last auto-update 2026-01-22, commit 783ed27f7a1116663c10e7b39d162d0c4500505d)",
+        repository="factbook/factbook.json",
+        path="<region>/<gec>.json",
+        commit="8662a8b17a784841ab4528631b04090eb2f183eb",
+        snapshot_date="2026-01-22",
+        licence="US government public domain; repository CC0 1.0",
+        url="https://www.cia.gov/the-world-factbook/",
+        raw_file="coastline_by_country.csv",
     ),
     dict(
         source_id="sdg_mobile",

@@ -140,7 +140,7 @@ def prepare_criteria(
 ) -> Criteria:
     """Latest values within the staleness window, transformed and normalised across ``countries``."""
     indicators = list(dataset.catalog.index) if indicators is None else list(indicators)
-    ref = int(dataset.indicators["year"].max()) if settings.reference_year is None else int(settings.reference_year)
+    ref = dataset.latest_year if settings.reference_year is None else int(settings.reference_year)
     latest = dataset.latest_values(ref, settings.max_age)
     latest = latest[latest["iso3"].isin(countries) & latest["indicator"].isin(indicators)]
     shape = dict(index=countries, columns=pd.Index(indicators, name="indicator"))

@@ -100,7 +100,7 @@ def _condition(dataset: Dataset, row, countries: pd.Index, values: pd.DataFrame)
 
 def check_gates(dataset: Dataset, countries: pd.Index, reference_year: int | None = None) -> GateCheck:
     """Evaluate every gate of ``dataset.field_gates`` for ``countries``."""
-    ref = int(dataset.indicators["year"].max()) if reference_year is None else int(reference_year)
+    ref = dataset.latest_year if reference_year is None else int(reference_year)
     fields = dataset.fields.index
     gates = dataset.field_gates[dataset.field_gates["field_id"].isin(fields)]
     needed = sorted(set(gates.loc[gates["kind"] == "above", "indicator"]))

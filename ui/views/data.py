@@ -192,7 +192,7 @@ def coverage_figure(_ds: Dataset, version: str, language: Lang, scope: str) -> t
     Colour = age in years of the latest value (saturating at :data:`AGE_CAP`); grey = no value.
     """
     ds = _ds
-    reference_year = int(ds.indicators["year"].max())
+    reference_year = ds.latest_year
     ages = ds.coverage(reference_year, _scope_countries(ds, scope))
     names = country_names(ds, language).reindex(ages.index).fillna(pd.Series(ages.index, index=ages.index))
     order = names.sort_values(kind="stable").index
