@@ -235,11 +235,16 @@ def test_threat_uses_measured_presence(dataset: Dataset, universe: pd.Index):
     # Thailand adopted DVB-T2: Europe present (measured), China measured absent
     assert d.loc[("THA", "digital_tv", "EUR"), "measured"] and d.loc[("THA", "digital_tv", "EUR"), "presence"] == 1
     assert d.loc[("THA", "digital_tv", "CHN"), "presence"] == 0
-    # no evidence on e-government: presence is the stated default, flagged as assumed
-    row = d.loc[("THA", "egov_digital_id", "KOR")]
-    assert not row["measured"] and row["presence"] == threat.presence_default
+    # no evidence of China on e-government (not a DAC donor): presence is the stated default, assumed
+    row = d.loc[("THA", "egov_digital_id", "CHN")]
+    assert not row["measured"] and row["basis"] == "assumed" and row["presence"] == threat.presence_default
     strength = dataset.rival_strength.set_index(["rival_id", "field_id"])["strength"]
-    assert row["threat"] == pytest.approx(strength[("KOR", "egov_digital_id")] * threat.presence_default)
+    assert row["threat"] == pytest.approx(strength[("CHN", "egov_digital_id")] * threat.presence_default)
+    # Korea's aid to Thailand is measured (DAC, 2019-2023) for an aid-financed field
+    kor = d.loc[("THA", "egov_digital_id", "KOR")]
+    donors = dataset.donor_presence.set_index(["iso3", "rival_id"])
+    assert kor["basis"] == "measured" and kor["evidence"] == "dac_aid"
+    assert kor["presence"] == pytest.approx(donors.loc[("THA", "KOR"), "relative"])
 
 
 def test_topsis_uses_common_weights_with_gaps(dataset: Dataset, universe: pd.Index):

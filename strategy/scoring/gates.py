@@ -6,7 +6,8 @@ the gate holds when any of them holds. A field is open in a country when every g
 holds. A gate whose conditions cannot be checked (no data) follows its ``if_unknown`` rule.
 
 Gates read the latest value at or before the reference year, whatever its age: a coastline or a
-cable landing does not go stale the way a price does.
+cable landing does not go stale the way a price does (a 'geography' value counts whatever its
+year).
 """
 
 from __future__ import annotations
@@ -67,7 +68,10 @@ def standard_fields(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 
 def _latest_any_age(dataset: Dataset, indicators: list[str], countries: pd.Index, reference_year: int) -> pd.DataFrame:
     data = dataset.indicators
-    data = data[data["indicator"].isin(indicators) & (data["year"] <= reference_year) & data["iso3"].isin(countries)]
+    # a geography value (coastline as of the Factbook's last edition) holds for any reference year
+    static = dataset.catalog.index[dataset.catalog["theme"].fillna("").eq("geography")]
+    dated = (data["year"] <= reference_year) | data["indicator"].isin(static)
+    data = data[data["indicator"].isin(indicators) & dated & data["iso3"].isin(countries)]
     if data.empty:
         return pd.DataFrame(np.nan, index=countries, columns=pd.Index(indicators))
     latest = data.sort_values("year").drop_duplicates(["iso3", "indicator"], keep="last")
