@@ -106,7 +106,15 @@ def test_every_rule_leaves_gated_pairs_out(dataset: Dataset, default_eval):
 
 def test_home_market_presence_is_measured_at_full_strength(dataset: Dataset, default_eval):
     d = default_eval.threat.detail.set_index(["iso3", "field_id", "rival_id"])
-    for iso3, rival in (("CHN", "CHN"), ("USA", "USA"), ("KOR", "KOR"), ("IND", "IND"), ("DEU", "EUR"), ("FRA", "EUR")):
+    for iso3, rival in (
+        ("CHN", "CHN"),
+        ("HKG", "CHN"),
+        ("USA", "USA"),
+        ("KOR", "KOR"),
+        ("IND", "IND"),
+        ("DEU", "EUR"),
+        ("FRA", "EUR"),
+    ):
         rows = d.xs((iso3, rival), level=("iso3", "rival_id"))
         assert (rows["basis"] == "home_market").all() and rows["measured"].all() and (rows["presence"] == 1).all()
     # Norway is in Europe but not in the EU: Europe's home market is the EU (rivals.csv)
