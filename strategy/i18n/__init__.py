@@ -9,6 +9,9 @@ from strategy.i18n.texts import (  # noqa: F401
     Lang,
     format_value,
     t,
+    window_text,
+    window_years,
+    year_age_text,
 )
 
 __all__ = [
@@ -19,4 +22,7 @@ __all__ = [
     "t",
     "format_value",
     "Message",
+    "window_text",
+    "window_years",
+    "year_age_text",
 ]

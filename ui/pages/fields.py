@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from strategy.i18n import window_text
 from strategy.scoring import STANDARD_FIELDS, standard_status
 from ui import settings as sc
 from ui import views
@@ -41,7 +42,7 @@ if section == "heatmap":
             readiness=f"{w.readiness:.2f}",
             strength=f"{w.strength:.2f}",
             year=market.criteria.reference_year,
-            age=state.settings.max_age,
+            window=window_text(state.settings.max_age, language),
         )
     )
 
