@@ -106,3 +106,12 @@ def year_age_text(year: object, reference_year: int, language: Lang) -> str:
     if not math.isfinite(y):
         return ""
     return t("fmt.year_age", language, year=int(y), age=int(reference_year) - int(y))
+
+
+def age_text(year: object, reference_year: int, language: Lang) -> str:
+    """How old a value of ``year`` is at the reference year ('6 yrs'); blank without a year."""
+    try:
+        y = float(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    return t("fmt.age", language, age=int(reference_year) - int(y)) if math.isfinite(y) else ""

@@ -13,6 +13,7 @@ from strategy.scoring.criteria import (
     MissingPolicy,
     Settings,
     Universe,
+    freshness_summary,
     prepare_criteria,
     unit_criteria,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "market_scores",
     "FitWeights",
     "unit_criteria",
+    "freshness_summary",
     "FieldFit",
     "STANDARD_FIELDS",
     "OPEN_STANDARDS",

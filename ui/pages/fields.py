@@ -141,6 +141,6 @@ elif section == "profile":
         st.caption(
             tr("ui.fd.prereq_note", fields=tr("fmt.list_sep").join(field_label.get(p, p) for p in prerequisites))
         )
-    figure, detail = views.fit_drivers(ds, drivers, language)
+    figure, detail = views.fit_drivers(ds, drivers, language, market.criteria.reference_year)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="fields_fit_chart")
     detail.show(rows=12, key="fields_fit_table")
