@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from dataclasses import replace
@@ -151,3 +152,47 @@ def test_no_limit_is_written_out_in_the_catalogue_file():
     catalog = pd.read_csv(DATA_DIR / "indicator_catalog.csv", dtype=str, keep_default_na=False).set_index("indicator")
     assert catalog.at["japan_ict_memorandum", "max_age"] == catalog_spec.NO_LIMIT_TEXT
     assert catalog.at["hospital_beds", "max_age"] == "10"
+
+
+def _workbook(catalog: pd.DataFrame) -> bytes:
+    values = pd.DataFrame(
+        {"iso3": ["VNM", "THA"], "indicator": catalog["indicator"].iloc[0], "year": [2010, 2024], "value": [1.0, 2.0]}
+    ).assign(unit="score")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        values.to_excel(writer, sheet_name="values", index=False)
+        catalog.to_excel(writer, sheet_name="catalog", index=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, 5.0), ("", 5.0), ("none", np.nan), ("20", 20.0)])
+def test_uploaded_indicators_get_their_window_or_the_default(dataset: Dataset, given: str | None, expected: float):
+    catalog = pd.DataFrame(
+        [
+            {
+                "indicator": "my_score",
+                "name_en": "My score",
+                "name_ja": "私のスコア",
+                "unit": "score",
+                "direction": "1",
+                "pillar": "business",
+                "transform": "none",
+            }
+        ]
+    )
+    if given is not None:
+        catalog["max_age"] = given
+    updated = dataset.with_indicator_upload("mine.xlsx", _workbook(catalog))
+    window = updated.catalog.at["my_score", "max_age"]
+    assert (np.isnan(window) and np.isnan(expected)) or window == expected
+    criteria = prepare_criteria(updated, pd.Index(["VNM", "THA"]), Settings(reference_year=REF))
+    assert bool(criteria.too_old.at["VNM", "my_score"]) == (expected == 5.0)  # VNM's value is 15 years old
+
+
+def test_an_upload_with_a_bad_window_is_refused(dataset: Dataset):
+    catalog = pd.DataFrame(
+        [{"indicator": "my_score", "name_en": "My score", "name_ja": "私のスコア", "unit": "score"}]
+    ).assign(direction="1", pillar="business", transform="none", max_age="-2")
+    with pytest.raises(DataValidationError) as info:
+        dataset.with_indicator_upload("mine.xlsx", _workbook(catalog))
+    assert "err.bad_window" in [i.code for i in info.value.issues]
