@@ -196,3 +196,23 @@ def test_an_upload_with_a_bad_window_is_refused(dataset: Dataset):
     with pytest.raises(DataValidationError) as info:
         dataset.with_indicator_upload("mine.xlsx", _workbook(catalog))
     assert "err.bad_window" in [i.code for i in info.value.issues]
+
+
+def test_age_discount_moves_weight_to_fresher_values(dataset: Dataset):
+    from strategy.scoring.market import market_scores
+
+    countries = Universe(memberships=("asean",)).select(dataset)
+    plain = market_scores(dataset, prepare_criteria(dataset, countries, Settings(reference_year=REF)))
+    off = market_scores(dataset, prepare_criteria(dataset, countries, Settings(reference_year=REF, age_discount=0.0)))
+    pd.testing.assert_series_equal(plain.score, off.score)
+    criteria = prepare_criteria(dataset, countries, Settings(reference_year=REF, age_discount=0.2))
+    discounted = market_scores(dataset, criteria)
+    age = criteria.age.where(criteria.available).reindex(plain.weights.index)
+    old = (age >= 3) & (plain.weights > 0)
+    assert old.to_numpy().any()
+    # never more weight for an old value; less unless it is its pillar's only value for that country
+    assert (discounted.weights[old] <= plain.weights[old] + 1e-12).sum().sum() == old.sum().sum()
+    assert (discounted.weights[old] < plain.weights[old] - 1e-6).to_numpy().any()
+    np.testing.assert_allclose(discounted.weights.sum(axis=1), 1.0)
+    with pytest.raises(ValueError):
+        Settings(age_discount=1.0)

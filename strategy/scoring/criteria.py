@@ -40,6 +40,9 @@ class Settings:
     ``missing``: "drop" renormalises weights over a country's available indicators (weighted sum;
     TOPSIS and the weighted product use the universe median instead, as they need common weights);
     "regional_median" and "penalise" fill only indicators reported for at least half the universe.
+    ``age_discount``: with the weighted sum, a value ``a`` years old keeps ``(1 - age_discount) ** a``
+    of its weight inside its pillar (the rest goes to the country's fresher indicators of that
+    pillar); 0 (the default) = off. TOPSIS and the weighted product ignore it: they need common weights.
     """
 
     reference_year: int | None = None
@@ -50,6 +53,7 @@ class Settings:
     min_coverage: float = 0.6
     method: Method = "weighted_sum"
     product_floor: float = 0.01
+    age_discount: float = 0.0
 
     def __post_init__(self) -> None:
         if self.max_age is not None and (isinstance(self.max_age, bool) or self.max_age < 0):
@@ -60,6 +64,8 @@ class Settings:
             raise ValueError(f"unknown missing-data policy {self.missing!r}")
         if self.method not in METHODS:
             raise ValueError(f"unknown method {self.method!r}")
+        if not 0.0 <= self.age_discount < 1.0:
+            raise ValueError("age_discount must be in [0, 1)")
         if not 0.0 <= self.winsor < 0.5:
             raise ValueError("winsor must be in [0, 0.5)")
         if self.method == "weighted_product" and self.normalisation == "zscore":
@@ -201,6 +207,16 @@ def prepare_criteria(
         settings=settings,
         reference_year=ref,
     )
+
+
+def age_factor(criteria: Criteria) -> np.ndarray:
+    """Per cell, the share of its weight a value keeps for its age (``Settings.age_discount``):
+    ``(1 - discount) ** age``; 1 where the discount is off, for imputed cells and cells without a value."""
+    discount = criteria.settings.age_discount
+    if discount <= 0:
+        return np.ones(criteria.age.shape)
+    age = np.where(criteria.available.to_numpy(), np.nan_to_num(criteria.age.to_numpy(dtype=float)), 0.0)
+    return (1.0 - discount) ** age
 
 
 def unit_criteria(criteria: Criteria) -> pd.DataFrame:
