@@ -211,6 +211,15 @@ def test_coverage_shows_each_indicators_window_and_what_it_leaves_out(lang: str,
     assert any("DB2020" in c.value for c in at.caption)  # the discontinuation and its reference
 
 
+def test_coverage_follows_one_window_for_all_when_the_sidebar_chose_it(bundled: Dataset) -> None:
+    at = open_app(lang="en", timeout=60, session={"sc_age_mode": "one", "sc_max_age": 5})
+    at = open_section(at.switch_page(DATA).run(), "coverage")
+    assert_clean(at)
+    frame = at.dataframe[0].value.set_index(t("ui.col.indicator_id", "en"))
+    assert set(frame[t("ui.fresh.col.window", "en")]) == {t("fmt.window.years", "en", age=5)}
+    assert any(t("fmt.window.one", "en", age=5) in c.value for c in at.caption)
+
+
 def test_catalogue_marks_ended_series(bundled: Dataset) -> None:
     at = start("en").switch_page(DATA).run()
     frame = at.dataframe[0].value.set_index(t("ui.col.indicator_id", "en"))
