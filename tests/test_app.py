@@ -194,6 +194,41 @@ def test_coverage_heatmap_for_each_scope(bundled: Dataset) -> None:
         assert len(at.get("plotly_chart")) == 1
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_coverage_shows_each_indicators_window_and_what_it_leaves_out(lang: str, bundled: Dataset) -> None:
+    at = open_section(start(lang).switch_page(DATA).run(), "coverage")
+    at.selectbox(key="coverage_scope").set_value("scored").run()
+    assert_clean(at)
+    assert f"**{t('ui.fresh.title', lang)}**" in [m.value for m in at.markdown]
+    frame = at.dataframe[0].value.set_index(t("ui.col.indicator_id", lang))
+    assert list(frame.index) == list(bundled.catalog.index)
+    counts = frame[[t(f"ui.fresh.col.{k}", lang) for k in ("used", "too_old", "never")]].sum(axis=1)
+    assert (counts == len(views.scope_countries(bundled, "scored"))).all()
+    assert frame.at["hospital_beds", t("ui.fresh.col.window", lang)] == t("fmt.window.years", lang, age=10)
+    assert frame.at["japan_ict_memorandum", t("ui.fresh.col.window", lang)] == t("fmt.window.none", lang)
+    assert frame.at["doing_business_rank", t("ui.fresh.col.ended", lang)] == t("ui.fresh.ended", lang, year=2020)
+    assert frame.at["gdp_usd", t("ui.fresh.col.ended", lang)] == ""
+    assert any("DB2020" in c.value for c in at.caption)  # the discontinuation and its reference
+
+
+def test_coverage_follows_one_window_for_all_when_the_sidebar_chose_it(bundled: Dataset) -> None:
+    at = open_app(lang="en", timeout=60, session={"sc_age_mode": "one", "sc_max_age": 5})
+    at = open_section(at.switch_page(DATA).run(), "coverage")
+    assert_clean(at)
+    frame = at.dataframe[0].value.set_index(t("ui.col.indicator_id", "en"))
+    assert set(frame[t("ui.fresh.col.window", "en")]) == {t("fmt.window.years", "en", age=5)}
+    assert any(t("fmt.window.one", "en", age=5) in c.value for c in at.caption)
+
+
+def test_catalogue_marks_ended_series(bundled: Dataset) -> None:
+    at = start("en").switch_page(DATA).run()
+    frame = at.dataframe[0].value.set_index(t("ui.col.indicator_id", "en"))
+    ended = frame[t("ui.col.ended", "en")]
+    assert set(ended[ended != ""].index) == set(bundled.catalog["ended"].dropna().index)
+    assert ended.loc["business_start_days"].startswith(t("ui.data.ended", "en", year=2017, note=""))
+    assert frame.at["gdp_pc_growth", t("ui.col.window", "en")] == t("fmt.window.years", "en", age=3)
+
+
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
     at.file_uploader(key="indicator_upload").set_value((name, content, "application/octet-stream"))
     return at.run()

@@ -506,3 +506,15 @@ def test_settings_survive_going_to_a_page_with_its_own_sliders(target: str) -> N
     at.switch_page(target).run()
     assert_clean(at)
     assert {k: at.session_state[k] for k in keys} == before
+
+
+def test_age_limit_is_the_catalogue_windows_unless_one_window_is_chosen() -> None:
+    at = start(MARKETS, "en")
+    assert at.radio(key="sc_age_mode").value == "catalogue"
+    assert at.slider(key="sc_max_age").disabled
+    assert any(t("fmt.window.catalogue", "en") in c.value for c in at.caption)
+    at.radio(key="sc_age_mode").set_value("one").run()
+    at.slider(key="sc_max_age").set_value(7).run()
+    assert_clean(at)
+    assert not at.slider(key="sc_max_age").disabled
+    assert any(t("fmt.window.one", "en", age=7) in c.value for c in at.caption)

@@ -184,7 +184,9 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
     s = scenario.settings
     ss[Key.METHOD] = s.method
     ss[Key.YEAR] = 0 if s.reference_year is None else int(s.reference_year)
-    ss[Key.MAX_AGE] = int(s.max_age)
+    ss[Key.AGE_MODE] = "catalogue" if s.max_age is None else "one"
+    if s.max_age is not None:
+        ss[Key.MAX_AGE] = int(s.max_age)
     ss[Key.NORMALISATION] = s.normalisation
     ss[Key.MISSING] = s.missing
     ss[Key.MIN_COVERAGE] = float(s.min_coverage)

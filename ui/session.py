@@ -51,7 +51,9 @@ class Key(StrEnum):
     RESET_PRESET = "sc_reset_preset"
     #: reference year (0 = the latest in the data)
     YEAR = "sc_year"
-    #: oldest value used, in years
+    #: "catalogue" (each indicator's freshness window) or "one" (MAX_AGE years for every indicator)
+    AGE_MODE = "sc_age_mode"
+    #: oldest value used, in years, when one window applies to every indicator
     MAX_AGE = "sc_max_age"
     #: normalisation id
     NORMALISATION = "sc_norm"

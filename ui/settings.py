@@ -23,6 +23,7 @@ import streamlit as st
 
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import Dataset
+from strategy.i18n import window_text
 from strategy.scoring import (
     MEMBERSHIPS,
     METHODS,
@@ -66,6 +67,7 @@ WEIGHT_MODES = ("sliders", "ahp")
 #: steps cannot hold: those weights, exactly, so the app shows what the CLI computes for that file.
 SCENARIO_MODE = "scenario"
 WINSOR_OPTIONS = (0.0, 0.01, 0.025, 0.05, 0.1)
+AGE_MODES = ("catalogue", "one")
 PILLAR_MAX = 5.0
 INDICATOR_WEIGHT_MAX = 5.0
 #: Saaty's 1-9 scale as a slider position: negative = the first pillar matters more.
@@ -162,7 +164,7 @@ def summary_line(ds: Dataset, state: State, language: str, n: int) -> str:
         weights=weights_label(ds, state, language),
         norm=t(f"ui.sc.norm.{s.normalisation}", language),
         year=year,
-        age=s.max_age,
+        window=window_text(s.max_age, language),
         missing=t(f"ui.sc.missing.{s.missing}", language),
     )
 
@@ -452,10 +454,11 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
             help=tr("ui.sc.year_help"),
             persist_state=PERSIST,
         )
+        _default(Key.AGE_MODE, "catalogue")  # each indicator's window, or one for all (the slider)
+        age_mode = _choice(st.radio, "ui.sc.age_mode", AGE_MODES, Key.AGE_MODE, language)
         _default(Key.MAX_AGE, 5)
-        max_age = st.slider(
-            tr("ui.sc.max_age"), 1, 15, key=Key.MAX_AGE, help=tr("ui.sc.max_age_help"), persist_state=PERSIST
-        )
+        one_window = dict(key=Key.MAX_AGE, persist_state=PERSIST, disabled=age_mode == "catalogue")
+        max_age = st.slider(tr("ui.sc.max_age"), 1, 15, help=tr("ui.sc.max_age_help"), **one_window)
         _default(Key.NORMALISATION, "minmax")
         norm = _choice(st.selectbox, "ui.sc.norm", NORMALISATIONS, Key.NORMALISATION, language)
         _default(Key.MISSING, "drop")
@@ -473,7 +476,7 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
     fallback = method == "weighted_product" and norm == "zscore"
     settings = Settings(
         reference_year=None if year == 0 else int(year),
-        max_age=int(max_age),
+        max_age=None if age_mode == "catalogue" else int(max_age),
         normalisation="minmax" if fallback else norm,
         winsor=float(winsor),
         missing=missing,

@@ -89,7 +89,7 @@ def _groups(
     indicators: tuple[str, ...],
     method: str,
     reference_year: int | None,
-    max_age: int,
+    max_age: int | None,
 ) -> MarketGroups:
     countries = _countries(_ds, version, universe)
     return market_groups(_ds, countries, k, indicators, method, reference_year, max_age)  # type: ignore[arg-type]

@@ -281,13 +281,15 @@ def latest_indicators(
     dataset: Dataset,
     iso3: str,
     reference_year: int | None = None,
-    max_age: int = 5,
+    max_age: int | None = None,
     indicators: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Every catalogue indicator (catalogue order) for one country: pillar, the latest value at or
-    before ``reference_year`` (as :meth:`Dataset.latest_values`), unit, year, age, source, publisher,
-    licence and a status: 'current' (within ``max_age`` years, so the scoring may use it), 'old'
-    (older: shown but not used) or 'missing' (the source has no value for this country)."""
+    before ``reference_year`` (as :meth:`Dataset.latest_values`), unit, year, age, its freshness
+    ``window`` (years, NaN = no limit; ``max_age`` years for all, or None: each indicator's
+    catalogue window), source, publisher, licence and a status: 'current' (within the window, so
+    the scoring may use it), 'old' (older: shown but not used) or 'missing' (the source has no
+    value for this country)."""
     catalog = dataset.catalog if indicators is None else dataset.catalog.loc[list(indicators)]
     latest = dataset.latest_values(reference_year)
     latest = latest[latest["iso3"].astype(str) == iso3].assign(indicator=lambda f: f["indicator"].astype(str))
@@ -298,7 +300,8 @@ def latest_indicators(
     licence = catalog["licence"].astype(object).where(catalog["licence"].astype(str).str.strip().ne(""))
     licence = licence.fillna(source_id.map(sources["licence"]) if "licence" in sources else "")
     age = latest["age"].astype(float)
-    status = np.where(latest["value"].isna(), "missing", np.where(age > max_age, "old", "current"))
+    window = dataset.windows(max_age).reindex(catalog.index)
+    status = np.where(latest["value"].isna(), "missing", np.where(age > window, "old", "current"))
     out = pd.DataFrame(
         {
             "pillar": catalog["pillar"].astype(str),
@@ -307,6 +310,7 @@ def latest_indicators(
             "unit_ja": catalog["unit_ja"].astype(str) if "unit_ja" in catalog else catalog["unit"].astype(str),
             "year": latest["year"].astype("Int64"),
             "age": age.astype("Int64"),
+            "window": window.astype(float),
             "source_id": source_id,
             "publisher": source_id.map(sources["publisher"]).fillna(""),
             "title": source_id.map(sources["title"]).fillna(""),

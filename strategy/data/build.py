@@ -27,7 +27,7 @@ import pycountry
 from babel import Locale
 
 from strategy.data import build_donors, build_extra
-from strategy.data.catalog_spec import INDICATORS, UNIT_JA
+from strategy.data.catalog_spec import ENDED, FRESHNESS, INDICATORS, NO_LIMIT_TEXT, UNIT_JA, max_age_of
 from strategy.data.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
 from strategy.data.sources_spec import SEED_002, SOURCES
 
@@ -389,6 +389,12 @@ def build_memoranda(seeds: Path) -> pd.DataFrame:
 
 
 def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: its description, source, plausible range, coverage and freshness.
+
+    ``max_age`` is the indicator's freshness window in years, or ``none`` (no limit); ``ended`` the
+    last year of a discontinued series (blank if it goes on), ``ended_note`` what happened and where
+    that is said (:data:`~strategy.data.catalog_spec.FRESHNESS`, :data:`~.ENDED`).
+    """
     sources = {s["source_id"]: s for s in SOURCES}
     rows = []
     for spec in INDICATORS:
@@ -424,9 +430,19 @@ def build_catalog(indicators: pd.DataFrame) -> pd.DataFrame:
                 n_countries=int(sub["iso3"].nunique()),
                 year_min=int(sub["year"].min()),
                 year_max=int(sub["year"].max()),
+                max_age=_window_text(spec.id),
+                max_age_note=FRESHNESS[spec.id].reason if spec.id in FRESHNESS else "default window",
+                ended=ENDED[spec.id].last_year if spec.id in ENDED else "",
+                ended_note=f"{ENDED[spec.id].note} {ENDED[spec.id].reference}" if spec.id in ENDED else "",
             )
         )
     return pd.DataFrame(rows)
+
+
+def _window_text(indicator: str) -> str:
+    """The catalogue's ``max_age`` cell: years, or ``none`` for no limit (written out, not blank)."""
+    window = max_age_of(indicator)
+    return NO_LIMIT_TEXT if window is None else str(window)
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:

@@ -151,3 +151,104 @@ UNIT_JA: dict[str, str] = {
 }
 
 INDICATORS: tuple[IndicatorSpec, ...] = tuple(IndicatorSpec(*row[:10], row[10][0], row[10][1]) for row in _ROWS)
+
+# --- freshness: how old a value may be and still count -----------------------------------------
+
+#: Window of an indicator without expiry (a fact that stays true: a memorandum signed, a coastline).
+NO_LIMIT: None = None
+#: How the catalogue file writes :data:`NO_LIMIT` in its ``max_age`` column.
+NO_LIMIT_TEXT = "none"
+#: Window, in years before the reference year, of an indicator not listed in :data:`FRESHNESS`.
+DEFAULT_MAX_AGE = 5
+
+
+class Freshness(NamedTuple):
+    """How many years before the reference year a value still counts (``None`` = no limit), and why."""
+
+    max_age: int | None
+    reason: str
+
+
+_YEARLY = "published every year: an older value describes another economy"
+_FAST = "changes from year to year: a rate older than three years says little about today"
+_SURVEY = "WHO/UNESCO series, measured every few years and published with a lag"
+_EDITIONS = "published in irregular editions, a few years apart"
+_FLAG = "a fact that does not expire"
+
+#: Per-indicator freshness window. Ids not in the catalogue (yet) are harmless: the catalogue
+#: only reads the windows of its own indicators.
+FRESHNESS: dict[str, Freshness] = {
+    "gdp_usd": Freshness(5, _YEARLY),
+    "population": Freshness(5, _YEARLY),
+    "gdp_growth": Freshness(3, _FAST),
+    "gdp_pc_growth": Freshness(3, _FAST),
+    "population_growth": Freshness(3, _FAST),
+    "inflation": Freshness(3, _FAST),
+    "unemployment": Freshness(3, _FAST),
+    "investment_share": Freshness(5, _YEARLY),
+    "fdi_inflow_usd": Freshness(3, _FAST),
+    "gdp_pc_usd": Freshness(5, _YEARLY),
+    "gni_pc_ppp": Freshness(5, _YEARLY),
+    "physicians_per_1000": Freshness(10, _SURVEY),
+    "hospital_beds": Freshness(10, _SURVEY),
+    "health_spending_share": Freshness(8, _SURVEY),
+    "adult_literacy": Freshness(10, _SURVEY + " (census or household survey)"),
+    "secondary_enrolment": Freshness(8, _SURVEY),
+    "tertiary_enrolment": Freshness(8, _SURVEY),
+    "education_spending": Freshness(8, _SURVEY),
+    "rd_expenditure": Freshness(8, _SURVEY + " (UNESCO Institute for Statistics)"),
+    "researchers_per_million": Freshness(8, _SURVEY + " (UNESCO Institute for Statistics)"),
+    "logistics_performance": Freshness(8, _EDITIONS + " (LPI 2007-2023)"),
+    "power_outages_firms": Freshness(10, "World Bank Enterprise Surveys: one survey per country every several years"),
+    "electricity_use_per_capita": Freshness(8, "energy balances published with a lag of several years"),
+    "submarine_cables": Freshness(8, "one snapshot (TeleGeography, 2022); cables last decades"),
+    "doing_business_rank": Freshness(8, "discontinued after DB2020 (see ENDED); kept usable for a few years"),
+    "business_start_days": Freshness(10, "from Doing Business, which ended (see ENDED); ends in 2017 in the raw file"),
+    "japan_ict_memorandum": Freshness(NO_LIMIT, _FLAG + ": a memorandum signed stays signed"),
+    # ids another change adds to the catalogue; listed here so they get their window when they arrive
+    "coastline_km": Freshness(NO_LIMIT, "geography"),
+    "japan_aid_share": Freshness(5, _YEARLY),
+    "japan_standard_adopted": Freshness(NO_LIMIT, _FLAG + ": a broadcasting standard adopted stays adopted"),
+    "ict_goods_imports_usd": Freshness(8, "the series ends in 2020 by construction"),
+    "ict_goods_imports_share": Freshness(8, "the series ends in 2020 by construction"),
+}
+
+
+class Ended(NamedTuple):
+    """A series that is no longer published: its last year, what happened, and where that is said."""
+
+    last_year: int
+    note: str
+    reference: str
+
+
+_DB_STATEMENT = (
+    "World Bank statement, 16 Sept 2021, 'World Bank Group to discontinue Doing Business report', "
+    "https://www.worldbank.org/en/news/statement/2021/09/16/world-bank-group-to-discontinue-doing-business-report"
+)
+
+#: Discontinued series (or series whose raw file stops and is not continued by another file).
+#: Mobile coverage (sdg_mobile, to 2018) is not here: itu_mobile_recent continues it.
+ENDED: dict[str, Ended] = {
+    "doing_business_rank": Ended(
+        2020,
+        "Doing Business was discontinued by the World Bank in Sept 2021; the last edition is DB2020.",
+        _DB_STATEMENT,
+    ),
+    "business_start_days": Ended(
+        2017,
+        "From the World Bank's Doing Business (discontinued in Sept 2021); ends in 2017 in the raw WDI file.",
+        _DB_STATEMENT,
+    ),
+    "worldriskindex": Ended(
+        2020,
+        "Pre-2022 method of the WorldRiskIndex: ends with the 2020 edition; WorldRiskReport 2022+ is not comparable.",
+        "shared/data/raw/SOURCES.md, worldriskindex_2016_2020.csv",
+    ),
+}
+
+
+def max_age_of(indicator: str) -> int | None:
+    """Freshness window of ``indicator`` in years (``None`` = no limit; default for unlisted ids)."""
+    entry = FRESHNESS.get(indicator)
+    return DEFAULT_MAX_AGE if entry is None else entry.max_age

@@ -8,13 +8,14 @@ so a broken edit of a judgement table is reported by file, row and column instea
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from strategy.data.catalog_spec import PILLARS
+from strategy.data.catalog_spec import DEFAULT_MAX_AGE, PILLARS
 from strategy.data.model_tables import AID_COLUMNS, GATE_COLUMNS, typed_model_tables, validate_model_tables
 from strategy.data.paths import DATA_DIR
 from strategy.data.validation import (
@@ -25,7 +26,9 @@ from strategy.data.validation import (
     check_numeric,
     check_required_text,
     check_unique,
+    check_windows,
     check_years,
+    parse_windows,
     read_table,
     validate_catalog_rows,
     validate_indicator_values,
@@ -80,6 +83,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
         "source_id",
         "licence",
         "description",
+        "max_age",
     ),
     "sources": ("source_id", "publisher", "title", "licence"),
     "fields": (
@@ -171,11 +175,28 @@ class Dataset:
         """ISO3 codes of the focus markets (ASEAN-10 + India)."""
         return self.countries.index[self.countries["focus"] == 1]
 
-    def latest_values(self, reference_year: int | None = None, max_age: int | None = None) -> pd.DataFrame:
+    def windows(self, max_age: int | None = None) -> pd.Series:
+        """Freshness window in years per catalogue indicator (NaN = no limit).
+
+        ``max_age=None`` gives each indicator its catalogue window (``max_age`` column); an int
+        gives that one window to every indicator, as the single global window did before.
+        """
+        if max_age is None:
+            return self.catalog["max_age"].astype(float).rename("max_age")
+        return pd.Series(float(max_age), index=self.catalog.index, name="max_age")
+
+    def latest_values(
+        self,
+        reference_year: int | None = None,
+        max_age: int | Mapping[str, float | None] | pd.Series | None = None,
+    ) -> pd.DataFrame:
         """Latest value per (iso3, indicator) at or before ``reference_year``.
 
         Returns a long frame iso3, indicator, year, value, source_id, age (reference year minus
-        the value's year). Values older than ``max_age`` years are left out.
+        the value's year). ``max_age`` leaves out values older than a window: one number of years
+        for every indicator, or a window per indicator (a mapping or Series by indicator id, as
+        :meth:`windows` gives; None/NaN = no limit, as for an indicator the mapping does not list).
+        ``None`` keeps every latest value, however old.
         """
         data = self.indicators
         ref = self.latest_year if reference_year is None else int(reference_year)
@@ -183,7 +204,12 @@ class Dataset:
         latest = data.loc[data.groupby(["iso3", "indicator"], sort=False)["year"].idxmax()].copy()
         latest["age"] = ref - latest["year"]
         if max_age is not None:
-            latest = latest[latest["age"] <= max_age]
+            if isinstance(max_age, int | float | np.integer | np.floating):
+                latest = latest[latest["age"] <= max_age]
+            else:
+                windows = pd.Series(max_age, dtype=float)
+                window = latest["indicator"].astype(str).map(windows).to_numpy(dtype=float)
+                latest = latest[np.isnan(window) | (latest["age"].to_numpy() <= window)]
         return latest.reset_index(drop=True)
 
     def indicator_summary(self) -> pd.DataFrame:
@@ -250,6 +276,10 @@ class Dataset:
                     theme=extra.get("theme", ""),
                     min_value=pd.to_numeric(extra.get("min_value", np.nan), errors="coerce"),
                     max_value=pd.to_numeric(extra.get("max_value", np.nan), errors="coerce"),
+                    max_age=_upload_windows(extra),
+                    ended=np.nan,
+                    ended_note="",
+                    max_age_note="",
                 ).set_index("indicator")
                 catalog = pd.concat([self.catalog, extra[self.catalog.columns.intersection(extra.columns)]])
         values_file = f"{name} [values]" if "catalog" in sheets else name
@@ -271,6 +301,14 @@ class Dataset:
         return replace(
             self, indicators=indicators.reset_index(drop=True), catalog=catalog, sources=sources, version=version
         )
+
+
+def _upload_windows(catalog: pd.DataFrame) -> pd.Series:
+    """Windows of uploaded indicators: as given (``none`` = no limit), else the default."""
+    if "max_age" not in catalog:
+        return pd.Series(float(DEFAULT_MAX_AGE), index=catalog.index)
+    given = catalog["max_age"].fillna("").astype(str).str.strip()
+    return parse_windows(given).where(given.ne(""), float(DEFAULT_MAX_AGE))
 
 
 def _read(folder: Path, table: str) -> tuple[pd.DataFrame | None, list[ValidationIssue], bytes]:
@@ -302,6 +340,7 @@ def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
         target=name["sources"],
     )
     issues += check_unique(tables["sources"], ["source_id"], name["sources"])
+    issues += check_windows(catalog, "max_age", name["catalog"])
 
     ind = tables["indicators"]
     file = name["indicators"]
@@ -435,9 +474,15 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     )
     catalog = tables["catalog"].copy()
     catalog["direction"] = num(catalog["direction"]).astype(int)
-    for column in ("min_value", "max_value", "n_countries", "year_min", "year_max"):
+    for column in ("min_value", "max_value", "n_countries", "year_min", "year_max", "ended"):
         if column in catalog:
             catalog[column] = num(catalog[column])
+    catalog["max_age"] = parse_windows(catalog["max_age"])  # NaN = no limit
+    for column in ("ended", "ended_note", "max_age_note"):
+        if column not in catalog:
+            catalog[column] = np.nan if column == "ended" else ""
+    for column in ("ended_note", "max_age_note"):
+        catalog[column] = catalog[column].fillna("").astype(str)
     out["catalog"] = catalog.set_index("indicator")
     out["sources"] = tables["sources"].set_index("source_id")
     fields = tables["fields"].copy()

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from strategy.data.catalog_spec import NO_LIMIT_TEXT
 from strategy.i18n import Lang, t
 
 HEADER_ROWS = 1  # spreadsheet row of the header; data row i (0-based) is row i + 2
@@ -165,6 +166,25 @@ def check_years(
     return years, issues
 
 
+def check_windows(frame: pd.DataFrame, column: str, file: str, *, allow_blank: bool = False) -> list[ValidationIssue]:
+    """A freshness window per row: a whole number of years (0 or more) or ``none`` (no limit)."""
+    raw = frame[column].fillna("").astype(str).str.strip()
+    years = pd.to_numeric(raw, errors="coerce")
+    ok = raw.str.lower().eq(NO_LIMIT_TEXT) | (years.notna() & (years >= 0) & (years % 1 == 0))
+    if allow_blank:
+        ok |= raw.eq("")
+    return [
+        ValidationIssue(file, "err.bad_window", sheet_row(i), column, {"value": raw.iloc[i]})
+        for i in np.flatnonzero(~ok.to_numpy())
+    ]
+
+
+def parse_windows(values: pd.Series) -> pd.Series:
+    """Validated window cells as floats: years, NaN for ``none`` (no limit)."""
+    text = values.fillna("").astype(str).str.strip().str.lower()
+    return pd.to_numeric(text.replace(NO_LIMIT_TEXT, ""), errors="coerce").astype(float)
+
+
 def _fmt(x: float | None) -> str:
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "-"
@@ -262,6 +282,8 @@ def validate_catalog_rows(
     for bound in ("min_value", "max_value"):
         if bound in catalog.columns:
             issues += check_numeric(catalog, bound, file, allow_blank=True)[1]
+    if "max_age" in catalog.columns:
+        issues += check_windows(catalog, "max_age", file, allow_blank=True)
     return issues
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from strategy.data.dataset import Dataset
 from strategy.export.render import _CSS, _esc, _html_table, svg_bars
 from strategy.export.tables import _used_indicators
-from strategy.i18n import Lang, format_value, t
+from strategy.i18n import Lang, format_value, t, window_text
 from strategy.labels import (
     cell_text,
     country_names,
@@ -106,7 +106,8 @@ class CountryBrief:
     year_min: int | None
     year_max: int | None
     reference_year: int
-    max_age: int
+    #: one window for every indicator, or None: each indicator's catalogue window
+    max_age: int | None
     source_ids: tuple[str, ...]
     presence_default: float
 
@@ -388,7 +389,7 @@ def brief_html(dataset: Dataset, brief: CountryBrief) -> str:
         parts += [f"<section><h2>{_esc(tx('plan'))}</h2>", plan_html, "</section>"]
     parts += [
         f"<section><h2>{_esc(tx('data'))}</h2>",
-        f"<p>{_esc(tx('years', start=brief.year_min if brief.year_min is not None else '-', end=brief.year_max if brief.year_max is not None else '-', ref=brief.reference_year, age=brief.max_age))}</p>",
+        f"<p>{_esc(tx('years', start=brief.year_min if brief.year_min is not None else '-', end=brief.year_max if brief.year_max is not None else '-', ref=brief.reference_year, window=window_text(brief.max_age, lang)))}</p>",
         _html_table(_readable_values(brief), lang, formatted=[tx("col.value")]) if len(data_frame) else "",
         f"<h3>{_esc(tx('sources'))}</h3><ul>{_source_items(dataset, brief)}</ul>",
         f'<p class="note">{_esc(tx("judgement_note"))}</p></section>',

@@ -7,8 +7,12 @@ from strategy.i18n.texts import (  # noqa: F401
     LANGS,
     TEXT,
     Lang,
+    age_text,
     format_value,
     t,
+    window_text,
+    window_years,
+    year_age_text,
 )
 
 __all__ = [
@@ -19,4 +23,8 @@ __all__ = [
     "t",
     "format_value",
     "Message",
+    "age_text",
+    "window_text",
+    "window_years",
+    "year_age_text",
 ]

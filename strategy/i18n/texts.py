@@ -76,3 +76,42 @@ def format_value(value: object, unit: object, language: Lang) -> str:
         return t("fmt.yes" if v >= 0.5 else "fmt.no", language)
     digits = 0 if a >= 100 else 1 if a >= 10 else 2
     return f"{v:,.{digits}f}"
+
+
+def window_text(max_age: int | None, language: Lang) -> str:
+    """How old a used value may be, as a phrase: 'at most 5 years old' for one window for every
+    indicator, 'within each indicator's freshness window' for the catalogue's (``max_age=None``)."""
+    if max_age is None:
+        return t("fmt.window.catalogue", language)
+    return t("fmt.window.one", language, age=int(max_age))
+
+
+def window_years(window: object, language: Lang) -> str:
+    """One indicator's window: '8 yrs', or 'no limit' for a missing / NaN window."""
+    try:
+        years = float(window)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return t("fmt.window.none", language)
+    if not math.isfinite(years):
+        return t("fmt.window.none", language)
+    return t("fmt.window.years", language, age=int(years))
+
+
+def year_age_text(year: object, reference_year: int, language: Lang) -> str:
+    """A value's year with its age at the reference year ('2019 · 6 yrs'); blank without a year."""
+    try:
+        y = float(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    if not math.isfinite(y):
+        return ""
+    return t("fmt.year_age", language, year=int(y), age=int(reference_year) - int(y))
+
+
+def age_text(year: object, reference_year: int, language: Lang) -> str:
+    """How old a value of ``year`` is at the reference year ('6 yrs'); blank without a year."""
+    try:
+        y = float(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    return t("fmt.age", language, age=int(reference_year) - int(y)) if math.isfinite(y) else ""

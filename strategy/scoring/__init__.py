@@ -13,6 +13,7 @@ from strategy.scoring.criteria import (
     MissingPolicy,
     Settings,
     Universe,
+    freshness_summary,
     prepare_criteria,
     unit_criteria,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "market_scores",
     "FitWeights",
     "unit_criteria",
+    "freshness_summary",
     "FieldFit",
     "PRODUCT_FLOOR",
     "combine_fit",

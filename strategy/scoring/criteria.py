@@ -31,31 +31,42 @@ class Settings:
     """How indicator values become comparable criteria.
 
     ``max_age``: values older than this many years before the reference year are treated as
-    missing. ``winsor``: share clipped at each tail before normalising (0 = off).
+    missing; ``None`` (the default) uses each indicator's own window from the catalogue (its
+    ``max_age`` column: 3 years for growth rates, 10 for WHO surveys, no limit for a memorandum),
+    an int applies one window to every indicator (how scenarios saved before the catalogue had
+    windows behave). ``winsor``: share clipped at each tail before normalising (0 = off).
     ``min_coverage``: a country whose available indicators carry less than this share of the total
     weight is excluded, with the reason stated. ``product_floor``: normalised values are raised to
     at least this before a weighted product, so one worst-in-class indicator does not zero a score.
     ``missing``: "drop" renormalises weights over a country's available indicators (weighted sum;
     TOPSIS and the weighted product use the universe median instead, as they need common weights);
     "regional_median" and "penalise" fill only indicators reported for at least half the universe.
+    ``age_discount``: with the weighted sum, a value ``a`` years old keeps ``(1 - age_discount) ** a``
+    of its weight inside its pillar (the rest goes to the country's fresher indicators of that
+    pillar); 0 (the default) = off. TOPSIS and the weighted product ignore it: they need common weights.
     """
 
     reference_year: int | None = None
-    max_age: int = 5
+    max_age: int | None = None
     normalisation: Normalisation = "minmax"
     winsor: float = 0.0
     missing: MissingPolicy = "drop"
     min_coverage: float = 0.6
     method: Method = "weighted_sum"
     product_floor: float = 0.01
+    age_discount: float = 0.0
 
     def __post_init__(self) -> None:
+        if self.max_age is not None and (isinstance(self.max_age, bool) or self.max_age < 0):
+            raise ValueError("max_age must be None (catalogue windows) or a number of years, 0 or more")
         if self.normalisation not in NORMALISATIONS:
             raise ValueError(f"unknown normalisation {self.normalisation!r}")
         if self.missing not in MISSING_POLICIES:
             raise ValueError(f"unknown missing-data policy {self.missing!r}")
         if self.method not in METHODS:
             raise ValueError(f"unknown method {self.method!r}")
+        if not 0.0 <= self.age_discount < 1.0:
+            raise ValueError("age_discount must be in [0, 1)")
         if not 0.0 <= self.winsor < 0.5:
             raise ValueError("winsor must be in [0, 0.5)")
         if self.method == "weighted_product" and self.normalisation == "zscore":
@@ -106,11 +117,17 @@ class Criteria:
     ``normalised`` is oriented 'higher = more of the quantity' (direction +1) for every indicator;
     :func:`oriented` flips columns for a given direction. ``imputed`` marks values filled by the
     missing-data policy; ``available`` marks real values within the staleness window.
+    ``age`` is the age in years of each country's latest value at or before the reference year,
+    used or not (NaN = never measured); ``too_old`` marks values that exist but are older than
+    the indicator's window (``windows``: years per indicator, NaN = no limit), so are not used.
     """
 
     raw: pd.DataFrame
     year: pd.DataFrame
     source: pd.DataFrame
+    age: pd.DataFrame
+    too_old: pd.DataFrame
+    windows: pd.Series
     normalised: pd.DataFrame
     available: pd.DataFrame
     imputed: pd.DataFrame
@@ -138,12 +155,18 @@ def prepare_criteria(
     settings: Settings = Settings(),
     indicators: list[str] | None = None,
 ) -> Criteria:
-    """Latest values within the staleness window, transformed and normalised across ``countries``."""
+    """Latest values within each indicator's freshness window (``settings.max_age``), transformed
+    and normalised across ``countries``."""
     indicators = list(dataset.catalog.index) if indicators is None else list(indicators)
     ref = dataset.latest_year if settings.reference_year is None else int(settings.reference_year)
-    latest = dataset.latest_values(ref, settings.max_age)
+    latest = dataset.latest_values(ref)  # every latest value, so that the too-old ones can be counted
     latest = latest[latest["iso3"].isin(countries) & latest["indicator"].isin(indicators)]
     shape = dict(index=countries, columns=pd.Index(indicators, name="indicator"))
+    windows = dataset.windows(settings.max_age).reindex(shape["columns"])
+    age = latest.pivot(index="iso3", columns="indicator", values="age").reindex(**shape).astype(float)
+    too_old = age.gt(windows, axis=1)  # NaN (no limit, or no value) compares False
+    window = latest["indicator"].astype(str).map(windows).to_numpy(dtype=float)
+    latest = latest[np.isnan(window) | (latest["age"].to_numpy() <= window)]
     raw = latest.pivot(index="iso3", columns="indicator", values="value").reindex(**shape)
     year = latest.pivot(index="iso3", columns="indicator", values="year").reindex(**shape)
     source = latest.pivot(index="iso3", columns="indicator", values="source_id").reindex(**shape)
@@ -179,6 +202,9 @@ def prepare_criteria(
         raw=raw,
         year=year,
         source=source,
+        age=age,
+        too_old=too_old,
+        windows=windows,
         normalised=frame(n),
         available=frame(available),
         imputed=frame(imputed),
@@ -186,6 +212,16 @@ def prepare_criteria(
         reference_year=ref,
         gates=check_gates(dataset, countries, ref),
     )
+
+
+def age_factor(criteria: Criteria) -> np.ndarray:
+    """Per cell, the share of its weight a value keeps for its age (``Settings.age_discount``):
+    ``(1 - discount) ** age``; 1 where the discount is off, for imputed cells and cells without a value."""
+    discount = criteria.settings.age_discount
+    if discount <= 0:
+        return np.ones(criteria.age.shape)
+    age = np.where(criteria.available.to_numpy(), np.nan_to_num(criteria.age.to_numpy(dtype=float)), 0.0)
+    return (1.0 - discount) ** age
 
 
 def unit_criteria(criteria: Criteria) -> pd.DataFrame:
@@ -200,4 +236,34 @@ def unit_criteria(criteria: Criteria) -> pd.DataFrame:
         normalise(criteria.normalised.to_numpy(), "minmax"),
         index=criteria.normalised.index,
         columns=criteria.normalised.columns,
+    )
+
+
+def freshness_summary(criteria: Criteria, dataset: Dataset) -> pd.DataFrame:
+    """Per indicator of ``criteria``, how its freshness window shapes what the scoring sees.
+
+    Columns: ``window`` (years, NaN = no limit), ``used`` (countries of the universe with a value
+    within the window), ``too_old`` (a value exists but is older), ``never`` (no value at or
+    before the reference year); the three add up to the universe size. ``latest_year`` is the
+    indicator's most recent year at or before the reference year in any country, ``ended`` the
+    last year of a discontinued series (NaN if it goes on) and ``ended_note`` why.
+    """
+    measured = criteria.age.notna()
+    used = measured & ~criteria.too_old
+    ref = criteria.reference_year
+    rows = dataset.indicators[dataset.indicators["year"] <= ref]
+    latest_year = rows.groupby(rows["indicator"].astype(str))["year"].max()
+    columns = criteria.age.columns
+    catalog = dataset.catalog.reindex(columns)
+    return pd.DataFrame(
+        {
+            "window": criteria.windows.reindex(columns).astype(float),
+            "used": used.sum().astype(int),
+            "too_old": criteria.too_old.sum().astype(int),
+            "never": (~measured).sum().astype(int),
+            "latest_year": latest_year.reindex(columns).astype("Int64"),
+            "ended": catalog["ended"].astype(float) if "ended" in catalog else np.nan,
+            "ended_note": catalog["ended_note"].fillna("").astype(str) if "ended_note" in catalog else "",
+        },
+        index=columns,
     )

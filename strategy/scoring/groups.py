@@ -39,11 +39,14 @@ def market_groups(
     indicators: tuple[str, ...] = DEFAULT_GROUP_INDICATORS,
     method: Literal["kmeans", "hierarchical"] = "kmeans",
     reference_year: int | None = None,
-    max_age: int = 5,
+    max_age: int | None = None,
     seed: int = 0,
 ) -> MarketGroups:
-    """Cluster ``countries`` on standardised (log for sizes) indicators into ``k`` groups."""
-    latest = dataset.latest_values(reference_year, max_age)
+    """Cluster ``countries`` on standardised (log for sizes) indicators into ``k`` groups.
+
+    Values count within ``max_age`` years (None: each indicator's catalogue window), as in the scoring.
+    """
+    latest = dataset.latest_values(reference_year, dataset.windows(max_age))
     latest = latest[latest["iso3"].isin(countries) & latest["indicator"].isin(indicators)]
     table = latest.pivot(index="iso3", columns="indicator", values="value").reindex(
         index=countries, columns=list(indicators)

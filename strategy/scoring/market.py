@@ -16,7 +16,7 @@ import pandas as pd
 
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import Dataset
-from strategy.scoring.criteria import Criteria
+from strategy.scoring.criteria import Criteria, age_factor
 from strategy.scoring.methods import Method, aggregate, oriented
 
 # --- weights ------------------------------------------------------------------------------------
@@ -119,7 +119,9 @@ def market_scores(dataset: Dataset, criteria: Criteria, weights: MarketWeights =
         have = ~np.isnan(x) & used
     real = criteria.available.to_numpy() & used
     groups = catalog["pillar"].to_numpy()
-    w = effective_weights(have, groups, pillar_w * used, inner_w * used)
+    # an older value carries less of its pillar's weight (weighted sum only; 1 everywhere when off)
+    factor = age_factor(criteria) if settings.method == "weighted_sum" else np.ones(x.shape)
+    w = effective_weights(have * factor, groups, pillar_w * used, inner_w * used)
 
     # coverage: share of the total intended weight carried by real (not imputed) values
     full = effective_weights(np.broadcast_to(used, x.shape), groups, pillar_w * used, inner_w * used)[0]
@@ -136,7 +138,7 @@ def market_scores(dataset: Dataset, criteria: Criteria, weights: MarketWeights =
         cols = groups == p
         if not cols.any() or pillar_w[cols].max() <= 0:
             continue
-        wp = effective_weights(have[:, cols], groups[cols], pillar_w[cols], inner_w[cols])
+        wp = effective_weights(have[:, cols] * factor[:, cols], groups[cols], pillar_w[cols], inner_w[cols])
         pillar_scores[p] = aggregate(x[:, cols], wp, settings.method, settings.product_floor)
         pillar_scores[p][~have[:, cols].any(axis=1)] = np.nan
     pillars = pd.DataFrame(pillar_scores, index=index).loc[keep]

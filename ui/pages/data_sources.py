@@ -45,6 +45,11 @@ elif section == "coverage":
     figure, legend = views.coverage_figure(ds, ds.version, language, scope)
     st.markdown(legend)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="coverage_chart")
+    # the sidebar's window setting, as the scoring pages left it (catalogue windows by default)
+    one = st.session_state.get(Key.AGE_MODE, "catalogue") == "one"
+    max_age = int(st.session_state.get(Key.MAX_AGE, 5)) if one else None
+    st.markdown(f"**{tr('ui.fresh.title')}**")
+    show(views.freshness_table(ds, ds.version, language, scope, max_age), max_rows=20)
 
 elif section == "sources":
     show(views.sources_table(ds, ds.version, language))

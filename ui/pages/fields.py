@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from strategy.i18n import window_text
 from strategy.scoring import standard_fields, standard_status
 from ui import settings as sc
 from ui import views
@@ -41,7 +42,7 @@ if section == "heatmap":
             readiness=f"{w.readiness:.2f}",
             strength=f"{w.strength:.2f}",
             year=market.criteria.reference_year,
-            age=state.settings.max_age,
+            window=window_text(state.settings.max_age, language),
         )
     )
 
@@ -140,6 +141,6 @@ elif section == "profile":
         st.caption(
             tr("ui.fd.prereq_note", fields=tr("fmt.list_sep").join(field_label.get(p, p) for p in prerequisites))
         )
-    figure, detail = views.fit_drivers(ds, drivers, language)
+    figure, detail = views.fit_drivers(ds, drivers, language, market.criteria.reference_year)
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="fields_fit_chart")
     detail.show(rows=12, key="fields_fit_table")

@@ -14,6 +14,7 @@ import math
 import streamlit as st
 
 from strategy.analysis import profile
+from strategy.i18n import window_text, window_years
 from ui import settings as sc
 from ui import views
 from ui.common import escape_markdown, tr
@@ -106,7 +107,9 @@ st.plotly_chart(
     config={"displaylogo": False},
     key="fc_radar",
 )
-st.caption(tr("ui.fc.radar_caption", year=market.criteria.reference_year, age=state.settings.max_age))
+st.caption(
+    tr("ui.fc.radar_caption", year=market.criteria.reference_year, window=window_text(state.settings.max_age, language))
+)
 if rescaled:
     st.caption(tr("ui.fc.radar_rescaled"))
 not_scored = [i for i in countries if i not in market.score.index]
@@ -144,7 +147,7 @@ st.caption(tr("ui.fc.groups_caption"))
 st.header(tr("ui.fc.ties_title"))
 ties = vc.ties_for(ds, ds.version, tuple(countries), state.settings.reference_year)
 vc.ties_table(ds, ties, state.settings.max_age, language).show(rows=len(countries), key="fc_ties")
-st.caption(tr("ui.fc.ties_caption", age=state.settings.max_age))
+st.caption(tr("ui.fc.ties_caption", window=window_years(vc.aid_window(ds, state.settings.max_age), language)))
 
 # --- field fit and main rival per field -------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from strategy.i18n import window_text
 from strategy.scoring.groups import DEFAULT_GROUP_INDICATORS
 from ui import settings as sc
 from ui import views
@@ -36,7 +37,13 @@ if section == "ranking":
     if market.method != "weighted_sum":
         st.caption(tr(f"ui.mk.method_note.{market.method}"))
     views.market_table(ds, market, language).show(rows=15, key="markets_table")
-    st.caption(tr("ui.mk.table_caption", year=market.criteria.reference_year, age=state.settings.max_age))
+    st.caption(
+        tr(
+            "ui.mk.table_caption",
+            year=market.criteria.reference_year,
+            window=window_text(state.settings.max_age, language),
+        )
+    )
     if n_excluded:
         st.info(escape_markdown(views.excluded_summary(ds, market, language, state.settings.min_coverage)))
         with st.expander(tr("ui.mk.excluded_detail")):
@@ -74,7 +81,13 @@ elif section == "why":
     st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="markets_decomposition")
     table.show(rows=40, key="markets_decomposition_table")
-    st.caption(tr("ui.mk.decomp_caption", year=market.criteria.reference_year, age=state.settings.max_age))
+    st.caption(
+        tr(
+            "ui.mk.decomp_caption",
+            year=market.criteria.reference_year,
+            window=window_text(state.settings.max_age, language),
+        )
+    )
 
 elif section == "groups":
     st.subheader(tr("ui.mk.groups_title"))

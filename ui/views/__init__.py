@@ -19,6 +19,7 @@ from ui.views.data import (
     catalogue_table,
     coverage_figure,
     focus_table,
+    scope_countries,
     scope_label,
     scope_options,
     sources_table,
@@ -27,6 +28,7 @@ from ui.views.data import (
     template_xlsx,
 )
 from ui.views.fields import best_markets, field_drivers_table, fit_drivers, fit_heatmap
+from ui.views.freshness import freshness_table
 from ui.views.judgements import dtt_table, judgement_tables, memoranda_table
 from ui.views.maps import groups_map, map_config, score_map
 from ui.views.markets import (
@@ -64,6 +66,7 @@ __all__ = [
     "fit_heatmap",
     "focus_table",
     "format_value",
+    "freshness_table",
     "group_members",
     "groups_map",
     "groups_table",
@@ -77,6 +80,7 @@ __all__ = [
     "memoranda_table",
     "ordinal",
     "rival_label",
+    "scope_countries",
     "scope_label",
     "scope_options",
     "score_map",

@@ -17,7 +17,7 @@ import streamlit as st
 
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, format_value
+from strategy.i18n import Lang, format_value, window_years
 from strategy.labels import name_of
 from strategy.scoring import MarketScores, RivalThreat, rival_threat
 from ui.labels import country_list, country_names, field_names, label, rival_label
@@ -206,9 +206,15 @@ def memoranda_text(dates: Sequence[str], language: Lang) -> str:
     return t("fmt.list_sep", language).join(dates) if len(dates) else t("ui.fc.none_recorded", language)
 
 
-def ties_table(ds: Dataset, ties: pd.DataFrame, max_age: int, language: Lang) -> Table:
-    """Japan's net aid (latest, with its year; flagged when older than the staleness window),
+def aid_window(ds: Dataset, max_age: int | None) -> float:
+    """Freshness window of Japan's net aid in years (NaN = no limit) under the ``max_age`` setting."""
+    return float(ds.windows(max_age).get("japan_net_aid_usd", float("nan")))
+
+
+def ties_table(ds: Dataset, ties: pd.DataFrame, max_age: int | None, language: Lang) -> Table:
+    """Japan's net aid (latest, with its year; flagged when older than its freshness window),
     ministerial ICT memoranda and the digital TV standard with its cited page."""
+    window = aid_window(ds, max_age)
     c = {
         k: t(f"ui.fc.col.{k}", language)
         for k in ("aid", "aid_year", "memoranda", "dtt", "dtt_year", "isdbt", "dtt_source")
@@ -221,7 +227,7 @@ def ties_table(ds: Dataset, ties: pd.DataFrame, max_age: int, language: Lang) ->
             aid_year.append("")
             continue
         aid.append(format_value(value, "US$", language))
-        old = not pd.isna(age) and int(age) > max_age
+        old = not pd.isna(age) and int(age) > window  # NaN window: no limit
         aid_year.append(t("ui.fc.old_year", language, year=int(year)) if old else str(int(year)))
     frame = pd.DataFrame(
         {
@@ -240,7 +246,7 @@ def ties_table(ds: Dataset, ties: pd.DataFrame, max_age: int, language: Lang) ->
         country: st.column_config.TextColumn(country, width=140),
         c["aid"]: st.column_config.TextColumn(c["aid"], help=t("ui.fc.col.aid_help", language)),
         c["aid_year"]: st.column_config.TextColumn(
-            c["aid_year"], help=t("ui.fc.col.aid_year_help", language, age=max_age)
+            c["aid_year"], help=t("ui.fc.col.aid_year_help", language, window=window_years(window, language))
         ),
         c["memoranda"]: st.column_config.TextColumn(c["memoranda"], help=t("ui.fc.col.memoranda_help", language)),
         c["dtt"]: st.column_config.TextColumn(c["dtt"], help=t("ui.col.dtt_help", language)),

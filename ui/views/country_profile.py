@@ -16,7 +16,7 @@ import streamlit as st
 from strategy import export
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang
+from strategy.i18n import Lang, window_text
 from strategy.scoring import FieldFit, MarketScores, RivalThreat
 from ui import views
 from ui.common import escape_markdown, tr
@@ -149,7 +149,13 @@ def brief_sections(
         st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
         st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="cp_decomposition")
         table.show(rows=40, key="cp_decomposition_table")
-        st.caption(tr("ui.mk.decomp_caption", year=market.criteria.reference_year, age=state.settings.max_age))
+        st.caption(
+            tr(
+                "ui.mk.decomp_caption",
+                year=market.criteria.reference_year,
+                window=window_text(state.settings.max_age, language),
+            )
+        )
 
     # --- 2. which fields ----------------------------------------------------------------------------------
     st.header(tx("fields"))
@@ -211,7 +217,7 @@ def ties_section(ds: Dataset, ties: pd.Series, groups: pd.Series, state: State, 
         if math.isnan(float(ties["aid_usd"])):
             st.write(tr("ui.fc.aid_none"))
         else:
-            old = int(ties["aid_age"]) > state.settings.max_age
+            old = int(ties["aid_age"]) > vc.aid_window(ds, state.settings.max_age)  # NaN: no limit
             st.markdown(f"### {views.format_value(ties['aid_usd'], 'US$', language)}")
             st.caption(
                 tr(
@@ -269,11 +275,11 @@ def indicators_section(
             current=int(counts.get("current", 0)),
             old=int(counts.get("old", 0)),
             missing=int(counts.get("missing", 0)),
-            age=state.settings.max_age,
+            window=window_text(state.settings.max_age, language),
             year=market.criteria.reference_year,
         )
     )
-    vp.indicator_table(ds, latest, used, state.settings.max_age, language).show(rows=15, key="cp_indicators")
+    vp.indicator_table(ds, latest, used, market.criteria.reference_year, language).show(rows=15, key="cp_indicators")
     if brief is not None:
         st.caption(
             tx(
@@ -281,7 +287,7 @@ def indicators_section(
                 start=brief.year_min if brief.year_min is not None else "-",
                 end=brief.year_max if brief.year_max is not None else "-",
                 ref=brief.reference_year,
-                age=brief.max_age,
+                window=window_text(brief.max_age, language),
             )
         )
     st.caption(tx("judgement_note"))

@@ -15,7 +15,8 @@ import streamlit as st
 
 from strategy.data.dataset import Dataset
 from strategy.data.validation import CATALOG_REQUIRED, UPLOAD_COLUMNS
-from strategy.i18n import Lang
+from strategy.i18n import Lang, window_years
+from strategy.scoring.criteria import Universe
 from ui.labels import country_names, indicator_names, label, unit_label, years_range
 from ui.texts import t
 from ui.views.charts import MISSING_GREY
@@ -136,7 +137,9 @@ def catalogue_table(_ds: Dataset, version: str, language: Lang) -> Table:
     stats = stats.reindex(catalog.index)
     c = {k: t(f"ui.col.{k}", language) for k in ("indicator", "indicator_id", "pillar", "theme", "unit")}
     c |= {k: t(f"ui.col.{k}", language) for k in ("direction", "transform", "source", "licence")}
-    c |= {k: t(f"ui.col.{k}", language) for k in ("n_countries", "years", "description")}
+    c |= {k: t(f"ui.col.{k}", language) for k in ("n_countries", "years", "window", "ended", "description")}
+    ended = catalog["ended"] if "ended" in catalog else pd.Series(np.nan, index=catalog.index)
+    notes = catalog["ended_note"] if "ended_note" in catalog else pd.Series("", index=catalog.index)
     frame = pd.DataFrame(
         {
             c["indicator"]: indicator_names(catalog, language),
@@ -152,6 +155,11 @@ def catalogue_table(_ds: Dataset, version: str, language: Lang) -> Table:
             c["licence"]: catalog["licence"].fillna("").astype(str),
             c["n_countries"]: stats["n"].fillna(0).astype(int),
             c["years"]: [years_range(a, b, language) for a, b in zip(stats["start"], stats["end"], strict=True)],
+            c["window"]: [window_years(w, language) for w in catalog["max_age"]],
+            c["ended"]: [
+                t("ui.data.ended", language, year=int(y), note=n) if not pd.isna(y) else ""
+                for y, n in zip(ended, notes.fillna(""), strict=True)
+            ],
             c["description"]: catalog["description"].fillna("").astype(str),
         },
     ).reset_index(drop=True)
@@ -159,15 +167,18 @@ def catalogue_table(_ds: Dataset, version: str, language: Lang) -> Table:
         c["indicator"]: st.column_config.TextColumn(c["indicator"], width="large"),
         c["unit"]: st.column_config.TextColumn(c["unit"], width="medium"),
         c["n_countries"]: st.column_config.NumberColumn(c["n_countries"], format="%d"),
+        c["window"]: st.column_config.TextColumn(c["window"], help=t("ui.col.window_help", language)),
+        c["ended"]: st.column_config.TextColumn(c["ended"], width="medium", help=t("ui.col.ended_help", language)),
         c["description"]: st.column_config.TextColumn(c["description"], width="large"),
     }
     return Table(frame, columns, (t("ui.data.catalog_caption", language, n=len(frame)),))
 
 
 def scope_options(ds: Dataset) -> list[str]:
-    """Country selections for the coverage heatmap: focus, each UN region, all."""
+    """Country selections for the coverage heatmap: focus, the default scored universe, each UN
+    region, all."""
     regions = sorted(str(r) for r in ds.countries["un_region"].dropna().unique() if str(r).strip())
-    return ["focus", *(f"region:{r}" for r in regions), "all"]
+    return ["focus", "scored", *(f"region:{r}" for r in regions), "all"]
 
 
 def scope_label(scope: str, language: Lang) -> str:
@@ -176,9 +187,12 @@ def scope_label(scope: str, language: Lang) -> str:
     return t(f"ui.scope.{scope}", language)
 
 
-def _scope_countries(ds: Dataset, scope: str) -> pd.Index:
+def scope_countries(ds: Dataset, scope: str) -> pd.Index:
+    """The countries of a coverage scope ('scored': those the scoring compares by default)."""
     if scope == "focus":
         return ds.focus
+    if scope == "scored":
+        return Universe().select(ds)
     if scope.startswith("region:"):
         region = scope.removeprefix("region:")
         return ds.countries.index[ds.countries["un_region"] == region]
@@ -193,7 +207,7 @@ def coverage_figure(_ds: Dataset, version: str, language: Lang, scope: str) -> t
     """
     ds = _ds
     reference_year = ds.latest_year
-    ages = ds.coverage(reference_year, _scope_countries(ds, scope))
+    ages = ds.coverage(reference_year, scope_countries(ds, scope))
     names = country_names(ds, language).reindex(ages.index).fillna(pd.Series(ages.index, index=ages.index))
     order = names.sort_values(kind="stable").index
     ages = ages.loc[order].T  # indicators × countries

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, format_value
+from strategy.i18n import Lang, age_text, format_value
 from ui.labels import country_list as _names
 from ui.labels import field_names, indicator_names, is_blank, label, rival_label, unit_label
 from ui.texts import t
@@ -115,12 +115,15 @@ def best_markets(ds: Dataset, table: pd.DataFrame, field_id: str, language: Lang
     return Table(frame, columns)
 
 
-def fit_drivers(ds: Dataset, drivers: pd.DataFrame, language: Lang) -> tuple[go.Figure, Table]:
-    """One (field, country) fit: each driver's value, year, share and contribution, as a table and a chart."""
+def fit_drivers(
+    ds: Dataset, drivers: pd.DataFrame, language: Lang, reference_year: int | None = None
+) -> tuple[go.Figure, Table]:
+    """One (field, country) fit: each driver's value, year (with its age at ``reference_year``, if
+    given), share and contribution, as a table and a chart."""
     names = indicator_names(ds.catalog, language)
     c = {
         k: t(f"ui.fd.col.{k}", language)
-        for k in ("role", "value", "year", "unit", "value01", "share", "contribution", "status")
+        for k in ("role", "value", "year", "age", "unit", "value01", "share", "contribution", "status")
     }
     indicator = t("ui.col.indicator", language)
     units = [ds.catalog.at[i, "unit"] if i in ds.catalog.index else "" for i in drivers["indicator"]]
@@ -130,6 +133,7 @@ def fit_drivers(ds: Dataset, drivers: pd.DataFrame, language: Lang) -> tuple[go.
             indicator: [str(names.get(i, i)) for i in drivers["indicator"]],
             c["value"]: [format_value(v, u, language) for v, u in zip(drivers["raw"], units, strict=True)],
             c["year"]: [_year_text(y) for y in drivers["year"]],
+            c["age"]: [age_text(y, reference_year, language) if reference_year else "" for y in drivers["year"]],
             c["value01"]: drivers["value"].to_numpy(dtype=float),
             c["share"]: drivers["share"].to_numpy(dtype=float) * 100,
             c["contribution"]: drivers["contribution"].to_numpy(dtype=float),
@@ -147,6 +151,7 @@ def fit_drivers(ds: Dataset, drivers: pd.DataFrame, language: Lang) -> tuple[go.
         indicator: st.column_config.TextColumn(indicator, width="medium"),
         c["value"]: st.column_config.TextColumn(c["value"], width="small"),
         c["year"]: st.column_config.TextColumn(c["year"], width=48),
+        c["age"]: st.column_config.TextColumn(c["age"], width=60, help=t("ui.mk.col.age_help", language)),
         c["value01"]: st.column_config.NumberColumn(
             c["value01"], format="%.2f", help=t("ui.fd.value01_help", language)
         ),

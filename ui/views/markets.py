@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, format_value
+from strategy.i18n import Lang, age_text, format_value
 from ui.labels import country_list as _names
 from ui.labels import indicator_names, is_blank, label, unit_label
 from ui.texts import TEXT, t
@@ -134,7 +134,7 @@ def decomposition(ds: Dataset, market: object, iso3: str, language: Lang) -> tup
     names = indicator_names(ds.catalog, language)
     c = {
         k: t(f"ui.mk.col.{k}", language)
-        for k in ("pillar", "value", "unit", "year", "source", "normalised", "weight", "contribution", "status")
+        for k in ("pillar", "value", "unit", "year", "age", "source", "normalised", "weight", "contribution", "status")
     }
     indicator = t("ui.col.indicator", language)
     raw = crit.raw.loc[iso3, order]
@@ -154,6 +154,7 @@ def decomposition(ds: Dataset, market: object, iso3: str, language: Lang) -> tup
             c["value"]: [format_value(v, u, language) for v, u in zip(raw, units, strict=True)],
             c["unit"]: [unit_label(u, language) for u in units],
             c["year"]: [_year_text(y) for y in crit.year.loc[iso3, order]],
+            c["age"]: [age_text(y, crit.reference_year, language) for y in crit.year.loc[iso3, order]],
             c["normalised"]: value01,
             c["weight"]: w * 100,
             c["contribution"]: contributions,
@@ -167,6 +168,7 @@ def decomposition(ds: Dataset, market: object, iso3: str, language: Lang) -> tup
         c["value"]: st.column_config.TextColumn(c["value"], width="small"),
         c["unit"]: st.column_config.TextColumn(c["unit"], width="small"),
         c["year"]: st.column_config.TextColumn(c["year"], width=48),
+        c["age"]: st.column_config.TextColumn(c["age"], width=60, help=t("ui.mk.col.age_help", language)),
         c["status"]: st.column_config.TextColumn(c["status"], width="small"),
         c["normalised"]: st.column_config.NumberColumn(
             c["normalised"], format="%.2f", help=t("ui.mk.normalised_help", language)

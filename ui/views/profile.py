@@ -13,18 +13,18 @@ import streamlit as st
 
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, format_value
+from strategy.i18n import Lang, format_value, window_years, year_age_text
 from ui.labels import field_names, indicator_names, label, rival_label, unit_label
 from ui.texts import t
 from ui.views.charts import AHEAD, BEHIND, FONT, MISSING_GREY, OKABE_ITO, PILLAR_COLOURS
-from ui.views.country import _short, _year
+from ui.views.country import _short
 from ui.views.rivals import evidence_heatmap
 from ui.views.tables import Table
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def country_data(
-    _ds: Dataset, version: str, iso3: str, reference_year: int | None, max_age: int
+    _ds: Dataset, version: str, iso3: str, reference_year: int | None, max_age: int | None
 ) -> tuple[pd.Series, pd.Series, pd.DataFrame]:
     """What the profile shows about one country that no weight changes: its ties with Japan, its
     group memberships and its latest indicator values (about 80 ms together, so kept per country
@@ -231,16 +231,18 @@ def country_fields_table(ds: Dataset, frame: pd.DataFrame, language: Lang) -> Ta
     return Table(out, columns, pin=2)
 
 
-def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], max_age: int, language: Lang) -> Table:
-    """Every catalogue indicator of one country: value (formatted), unit, year, status, source, licence."""
+def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], reference_year: int, language: Lang) -> Table:
+    """Every catalogue indicator of one country: value (formatted), unit, year with its age,
+    freshness window, status, source, licence (``latest`` as :func:`profile.latest_indicators`)."""
     names_ = indicator_names(ds.catalog, language)
     c = {k: t(f"ui.cp.pf.col.{k}", language) for k in ("pillar", "indicator", "value", "unit", "year", "status")}
-    c |= {k: t(f"ui.cp.pf.col.{k}", language) for k in ("source", "licence", "used")}
-    status = {
-        "current": "",
-        "old": t("ui.cp.pf.status.old", language, age=max_age),
-        "missing": t("ui.cp.pf.status.missing", language),
-    }
+    c |= {k: t(f"ui.cp.pf.col.{k}", language) for k in ("source", "licence", "used", "window")}
+
+    def status(kind: str, window: float) -> str:
+        if kind == "old":
+            return t("ui.cp.pf.status.old", language, age=int(window))
+        return t("ui.cp.pf.status.missing", language) if kind == "missing" else ""
+
     out = pd.DataFrame(
         {
             c["pillar"]: [label("pillar", p, language) for p in latest["pillar"]],
@@ -250,8 +252,9 @@ def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], max_age: 
                 for v, u, s in zip(latest["value"], latest["unit"], latest["status"], strict=True)
             ],
             c["unit"]: [unit_label(u, language) for u in latest["unit"]],
-            c["year"]: [_year(y) for y in latest["year"]],
-            c["status"]: [status[s] for s in latest["status"]],
+            c["year"]: [year_age_text(y, reference_year, language) for y in latest["year"]],
+            c["window"]: [window_years(w, language) for w in latest["window"]],
+            c["status"]: [status(s, w) for s, w in zip(latest["status"], latest["window"], strict=True)],
             c["used"]: [i in used for i in latest.index],
             c["source"]: [
                 f"{p}: {ti}" if p else s
@@ -265,10 +268,9 @@ def indicator_table(ds: Dataset, latest: pd.DataFrame, used: set[str], max_age: 
         c["indicator"]: st.column_config.TextColumn(c["indicator"], width="medium"),
         c["unit"]: st.column_config.TextColumn(c["unit"], width=90),
         c["value"]: st.column_config.TextColumn(c["value"], help=t("ui.cp.pf.col.value_help", language), width=110),
-        c["year"]: st.column_config.TextColumn(c["year"], width=52, help=t("ui.cp.pf.col.year_help", language)),
-        c["status"]: st.column_config.TextColumn(
-            c["status"], help=t("ui.cp.pf.col.status_help", language, age=max_age), width=110
-        ),
+        c["year"]: st.column_config.TextColumn(c["year"], width=100, help=t("ui.cp.pf.col.year_help", language)),
+        c["window"]: st.column_config.TextColumn(c["window"], width=70, help=t("ui.cp.pf.col.window_help", language)),
+        c["status"]: st.column_config.TextColumn(c["status"], help=t("ui.cp.pf.col.status_help", language), width=110),
         c["used"]: st.column_config.CheckboxColumn(c["used"], help=t("ui.cp.pf.col.used_help", language), width=60),
         c["source"]: st.column_config.TextColumn(c["source"], width="medium"),
         c["licence"]: st.column_config.TextColumn(c["licence"], width="medium"),
