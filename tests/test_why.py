@@ -40,8 +40,10 @@ def test_another_standard_closes_vietnam_digital_tv_with_what_the_data_showed(
 def test_every_closed_pair_is_absent_from_the_ranking(dataset: Dataset, default_eval: Evaluation) -> None:
     closed = closed_pairs(dataset, default_eval.fit)
     assert len(closed) and set(closed["status"]) <= {"failed", "unknown"}
-    ranked = set(zip(default_eval.opportunity["iso3"].astype(str), default_eval.opportunity["field_id"].astype(str)))
-    assert not ranked & set(zip(closed["iso3"], closed["field_id"]))
+    ranked = set(
+        zip(default_eval.opportunity["iso3"].astype(str), default_eval.opportunity["field_id"].astype(str), strict=True)
+    )
+    assert not ranked & set(zip(closed["iso3"], closed["field_id"], strict=True))
     assert (closed_pairs(dataset, default_eval.fit, field_id="digital_tv")["field_id"] == "digital_tv").all()
 
 
