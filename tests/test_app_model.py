@@ -184,3 +184,21 @@ def test_demand_in_money_is_shown_when_the_table_has_it() -> None:
     assert list(columns) == [t("ui.fx.demand_usd", "en")]  # the earlier model: no factors, money still
     assert columns[t("ui.fx.demand_usd", "en")] == [demand_usd_text(1.23e9, 2020, "en")]
     assert "2020" in demand_usd_text(1.23e9, 2020, "ja")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_that_lists_pairs_offers_the_explainer(lang: str) -> None:
+    pages = {
+        None: None,
+        FIELDS: None,
+        COMPETITORS: ("competitors_section", "evidence"),
+        "ui/pages/plan.py": None,
+        "ui/pages/focus.py": None,
+        "ui/pages/country.py": None,
+    }
+    for page, section in pages.items():
+        at = open_app(page, lang, via_home=page == "ui/pages/country.py")
+        if section is not None:
+            at.segmented_control(key=section[0]).set_value(section[1]).run()
+        assert_clean(at)
+        assert t("ui.gt.title", lang) in [e.label for e in at.expander], page
