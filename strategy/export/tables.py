@@ -107,14 +107,16 @@ def _best_pair(opportunity: pd.DataFrame) -> pd.DataFrame:
     return table.drop_duplicates("iso3").set_index("iso3")
 
 
-def _demand_money(table: pd.DataFrame) -> dict[str, np.ndarray]:
+def _demand_money(table: pd.DataFrame) -> dict[str, Any]:
     """Demand in money beside the score (ICT goods imports, US$, and their year) when the
     opportunity table has it."""
-    out: dict[str, np.ndarray] = {}
+    out: dict[str, Any] = {}
     if "demand_usd" in table:
         out["demand_usd"] = table["demand_usd"].to_numpy(dtype=float)
         if "demand_usd_year" in table:
-            out["demand_usd_year"] = pd.to_numeric(table["demand_usd_year"], errors="coerce").astype("Int64").to_numpy()
+            out["demand_usd_year"] = (
+                pd.to_numeric(table["demand_usd_year"], errors="coerce").round().astype("Int64").array
+            )
     return out
 
 
@@ -227,7 +229,7 @@ def score_decomposition(
             "indicator": parts["indicator"].map(indicator_names(dataset, lang)).to_numpy(),
             "value": parts["value"].to_numpy(dtype=float),
             "unit": parts["indicator"].map(unit_names(catalog, lang)).to_numpy(),
-            "year": parts["year"].astype("Int64").to_numpy(),
+            "year": parts["year"].round().astype("Int64").array,
             "source_id": parts["source_id"].astype(object).map(cell_text).to_numpy(),
             "normalised": parts["normalised"].to_numpy(dtype=float),
             "weight": parts["weight"].fillna(0.0).to_numpy(dtype=float),
