@@ -157,6 +157,8 @@ def test_saved_scenarios_list_their_model(dataset: Dataset, monkeypatch: pytest.
     listing = next(d.value for d in at.dataframe if "model" in d.value.columns).set_index("name")
     assert listing.loc["new", "model"] == t("ui.sc.model.potential", "ja")
     assert listing.loc["old", "model"] == t("ui.sc.model.sum", "ja")
+    compared = [c.value for c in at.caption if t("ui.scn.models_compared", "ja", items="")[:8] in c.value]
+    assert compared and t("ui.sc.model.potential", "ja") in compared[0]  # the current and the first saved
     at.selectbox(key="scn_chosen").set_value("old").run()
     at.button(key="scn_load").click().run()
     assert t("ui.scn.earlier_model", "ja", model=t("ui.sc.model.sum", "ja")) in [i.value for i in at.info]

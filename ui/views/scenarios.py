@@ -191,7 +191,8 @@ def rank_slope(ds: Dataset, ranks: pd.DataFrame, language: Lang) -> go.Figure:
 
 
 def weights_comparison(scenarios: dict[str, Scenario], language: Lang) -> None:
-    """The pillar weights of each compared scenario as shares, and how far apart they are."""
+    """The pillar weights of each compared scenario as shares, how far apart they are, and the
+    model each one uses."""
     pillars = list(market_pillars())
     weights = weight_table(scenarios, pillars)
     weights.index = [label("pillar", p, language) for p in pillars]
@@ -204,6 +205,8 @@ def weights_comparison(scenarios: dict[str, Scenario], language: Lang) -> None:
         width="stretch",
         key="scn_weights",
     )
+    models = [f"{title}: {model_label(s.model, language)}" for title, s in scenarios.items()]
+    st.caption(tr("ui.scn.models_compared", items=escape_markdown(tr("fmt.list_sep").join(models))))
 
 
 def plans_comparison(
