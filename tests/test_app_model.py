@@ -204,3 +204,13 @@ def test_every_page_that_lists_pairs_offers_the_explainer(lang: str) -> None:
             at.segmented_control(key=section[0]).set_value(section[1]).run()
         assert_clean(at)
         assert t("ui.gt.title", lang) in [e.label for e in at.expander], page
+
+
+def test_what_a_gate_read_is_said_in_words(bundled: Dataset) -> None:
+    from ui.views.gates import observed_text
+
+    assert observed_text(bundled, "coastline_km=0; submarine_cables=0", "ja") == "海岸線 0 km、陸揚げケーブル 0本"
+    assert (
+        observed_text(bundled, "coastline_km=0; submarine_cables=?", "en") == "coastline 0 km, cable landings: no data"
+    )
+    assert observed_text(bundled, "standard=DVB-T2", "ja") == "採用した地デジ方式 DVB-T2"

@@ -39,12 +39,22 @@ def _what(ds: Dataset, what: str, language: Lang) -> str:
 
 
 def _value(ds: Dataset, what: str, value: str, language: Lang) -> str:
+    """A value a gate read, in words: a count or a length as a whole number where it is one, with
+    its unit (``ui.gt.value.<what>`` where the app names it, else the catalogue's unit)."""
     if what == "un_subregion":
         return label("fc.subregion", value, language)
+    try:
+        x = float(value)
+    except ValueError:
+        return value
+    whole = x.is_integer() and abs(x) < 1e12
+    template = f"ui.gt.value.{what}"
+    if template in TEXT:
+        return t(template, language, v=f"{int(x):,}" if whole else f"{x:,.1f}")
     if what not in ds.catalog.index:
         return value
     unit = ds.catalog.at[what, "unit"]
-    number = format_value(value, unit, language)
+    number = f"{int(x):,}" if whole and unit not in ("US$", "people") else format_value(x, unit, language)
     if unit == "US$" or unit == "people":
         return number
     suffix = unit_label(unit, language)
