@@ -21,6 +21,7 @@ from strategy.i18n import Lang
 from strategy.optimize import SOLVERS, Constraints, SolverSettings
 from strategy.scenario import Scenario, ScenarioError
 from ui import settings as sc
+from ui.model_controls import MODELS
 from ui.session import FIT_WEIGHTS, OPPORTUNITY_WEIGHTS, Key, fit_weight_key, opportunity_weight_key, pillar_key
 from ui.texts import t
 
@@ -196,6 +197,9 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
     for name in OPPORTUNITY_WEIGHTS:
         ss[opportunity_weight_key(name)] = float(getattr(scenario.opportunity_weights, name))
     ss[Key.OPPORTUNITY_RULE] = scenario.opportunity_weights.rule
+    ss[Key.FIT_RULE] = scenario.fit_weights.rule
+    if scenario.model != MODELS[0]:
+        notes.append("ui.scn.note.earlier_model")
     ss[Key.PRESENCE_DEFAULT] = float(scenario.presence_default)
     ss[Key.WHITE_SPACE] = float(scenario.white_space_threshold)
     if scenario.japan_strength:

@@ -63,8 +63,12 @@ class Key(StrEnum):
     MIN_COVERAGE = "sc_min_coverage"
     #: winsorising share
     WINSOR = "sc_winsor"
-    #: opportunity rule: sum / product
+    #: the model: opportunity rule potential (export potential, default) / sum / product
+    #: (the earlier weighted means) [ui.model_controls]
     OPPORTUNITY_RULE = "sc_opp_rule"
+    #: how the field fit combines need, readiness and strength: geometric / sum; follows the model
+    #: unless a scenario saved another [ui.model_controls, set by ui.scenario_state]
+    FIT_RULE = "sc_fit_rule"
     #: presence assumed where no evidence is recorded
     PRESENCE_DEFAULT = "sc_presence_default"
     #: threat below which a (country, field) pair is white space
@@ -158,7 +162,7 @@ class Key(StrEnum):
 
 #: The fit and opportunity weight names, each with a slider ``sc_fit_<name>`` / ``sc_opp_<name>``.
 FIT_WEIGHTS = ("need", "readiness", "strength")
-OPPORTUNITY_WEIGHTS = ("market", "fit", "position")
+OPPORTUNITY_WEIGHTS = ("market", "fit", "position", "environment")
 #: Prefix every shared sidebar setting's key starts with (their values are kept across pages).
 SETTINGS_PREFIX = "sc_"
 

@@ -38,16 +38,10 @@ from strategy.scoring import (
 from strategy.scoring.weights import AHPResult, ahp, pairwise_matrix, preset_ids, preset_weights
 from ui.common import current_dataset, lang, tr
 from ui.labels import label
-from ui.session import (
-    FIT_WEIGHTS,
-    OPPORTUNITY_WEIGHTS,
-    SETTINGS_PREFIX,
-    Key,
-    ahp_key,
-    fit_weight_key,
-    opportunity_weight_key,
-    pillar_key,
-)
+from ui.model_controls import PERSIST, model_controls, model_label
+from ui.model_controls import default as _default
+from ui.model_controls import share_slider as _share_slider
+from ui.session import SETTINGS_PREFIX, Key, ahp_key, pillar_key
 
 # The cached scoring steps live in ui.steps; pages reach them as ``sc.market``, ``sc.opportunities``, ...
 from ui.steps import countries as countries
@@ -72,7 +66,6 @@ PILLAR_MAX = 5.0
 INDICATOR_WEIGHT_MAX = 5.0
 #: Saaty's 1-9 scale as a slider position: negative = the first pillar matters more.
 AHP_STEPS = tuple(range(-8, 9))
-PERSIST = "session"
 
 
 def market_pillars() -> tuple[str, ...]:
@@ -166,6 +159,7 @@ def summary_line(ds: Dataset, state: State, language: str, n: int) -> str:
         year=year,
         window=window_text(s.max_age, language),
         missing=t(f"ui.sc.missing.{s.missing}", language),
+        model=model_label(state.opportunity.rule, language),
     )
 
 
@@ -190,20 +184,6 @@ def _to_url(key: str, value: str, default: str) -> None:
             del st.query_params[key]
     elif st.query_params.get(key) != value:
         st.query_params[key] = value
-
-
-def _default(key: str, value: object) -> None:
-    """Give a widget its first value through session state (never together with ``value=``)."""
-    if key not in st.session_state:
-        st.session_state[key] = value
-
-
-def _share_slider(text_key: str, key: str, default: float) -> float:
-    """A sidebar weight or threshold from 0 to 1 in steps of 0.05; its help text is ``<text_key>_help``."""
-    _default(key, float(default))
-    return float(
-        st.slider(tr(text_key), 0.0, 1.0, step=0.05, key=key, help=tr(f"{text_key}_help"), persist_state=PERSIST)
-    )
 
 
 def _choice(
@@ -486,45 +466,6 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
     return settings, fallback
 
 
-def _fit_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float, float]:
-    defaults_fit, defaults_opp = FitWeights(), OpportunityWeights()
-    with st.sidebar.expander(tr("ui.sc.fit_settings")):
-        st.caption(tr("ui.sc.fit_caption"))
-        fit_values = {}
-        for name in FIT_WEIGHTS:
-            fit_values[name] = _share_slider(f"ui.sc.fit.{name}", fit_weight_key(name), getattr(defaults_fit, name))
-        st.caption(tr("ui.sc.opp_caption"))
-        opp_values = {}
-        for name in OPPORTUNITY_WEIGHTS:
-            key = opportunity_weight_key(name)
-            opp_values[name] = _share_slider(f"ui.sc.opp.{name}", key, getattr(defaults_opp, name))
-        _default(Key.OPPORTUNITY_RULE, "sum")
-        rule = st.radio(
-            tr("ui.sc.opp.rule"),
-            ("sum", "product"),
-            format_func=lambda r: t(f"ui.sc.opp.rule.{r}", language),
-            key=Key.OPPORTUNITY_RULE,
-            help=tr("ui.sc.opp.rule_help"),
-            horizontal=True,
-            persist_state=PERSIST,
-        )
-    with st.sidebar.expander(tr("ui.sc.rival_settings")):
-        presence = _share_slider("ui.sc.presence_default", Key.PRESENCE_DEFAULT, 0.5)
-        white = _share_slider("ui.sc.white_space", Key.WHITE_SPACE, 0.3)
-    if sum(fit_values.values()) <= 0:
-        fit_values = {"need": defaults_fit.need, "readiness": defaults_fit.readiness, "strength": defaults_fit.strength}
-        st.sidebar.warning(tr("ui.sc.fit_zero"))
-    if sum(opp_values.values()) <= 0:
-        opp_values = {"market": defaults_opp.market, "fit": defaults_opp.fit, "position": defaults_opp.position}
-        st.sidebar.warning(tr("ui.sc.opp_zero"))
-    return (
-        FitWeights(**{k: float(v) for k, v in fit_values.items()}),
-        OpportunityWeights(**{k: float(v) for k, v in opp_values.items()}, rule=rule),
-        float(presence),
-        float(white),
-    )
-
-
 #: Widget keys whose state is not a value (buttons, editors): they cannot be set through session state.
 _NOT_VALUES = frozenset({Key.RESET_PRESET, Key.INDICATOR_EDITOR})
 
@@ -553,7 +494,7 @@ def controls(ds: Dataset) -> State:
     method = _choice(st.sidebar.selectbox, "ui.sc.method", METHODS, Key.METHOD, language, "label.method")
     _to_url(Key.METHOD, str(method), METHODS[0])
     settings, fallback = _settings_controls(ds, language, method)
-    fit_weights, opp_weights, presence, white = _fit_controls(language)
+    fit_weights, opp_weights, presence, white = model_controls(language)
     if sum(pillars.values()) <= 0:
         st.sidebar.warning(tr("ui.sc.weights_zero"))
         pillars = {p: 1.0 for p in ahp_pillars_default()}

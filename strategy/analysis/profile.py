@@ -134,8 +134,10 @@ def country_fields(
 ) -> pd.DataFrame:
     """Every field for one country (phase order): phase, fit and its parts (need, readiness,
     Japan's strength: a judgement), the pair's opportunity and overall rank (NaN when the pair is
-    not ranked), the main rival with its threat and whether its presence is measured, Japan's
-    position, the margin and the white-space flag."""
+    not ranked), the export potential's factors (demand, supply, access; demand_usd and its year
+    when the opportunity table has them), the main rival with its threat and whether its presence
+    is measured, the basis of that presence (main_basis), Japan's position, the margin and the
+    white-space flag."""
     fields = dataset.fields.sort_values("phase", kind="stable")
     out = pd.DataFrame({"phase": fields["phase"].astype(int)}, index=fields.index.rename("field_id"))
     for name, frame in (("fit", fit.fit), ("need", fit.need), ("readiness", fit.readiness)):
@@ -145,8 +147,20 @@ def country_fields(
     pairs = pairs.set_index("field_id")
     out["opportunity"] = pairs["opportunity"].reindex(out.index).astype(float)
     out["pair_rank"] = pairs["rank"].reindex(out.index).astype("Int64")
+    # the export potential's factors, and demand in money where the opportunity table has it
+    for column in ("demand", "supply", "access", "demand_usd", "demand_usd_year"):
+        if column in pairs:
+            out[column] = pairs[column].reindex(out.index)
     summary = threat.summary[threat.summary["iso3"].astype(str) == iso3].set_index("field_id")
-    for column in ("main_rival", "main_threat", "main_measured", "japan_position", "margin", "white_space"):
+    for column in (
+        "main_rival",
+        "main_threat",
+        "main_measured",
+        "main_basis",
+        "japan_position",
+        "margin",
+        "white_space",
+    ):
         out[column] = summary[column].reindex(out.index) if column in summary else np.nan
     return out
 

@@ -48,6 +48,12 @@ def _basis(values: pd.Series, lang: Lang) -> pd.Series:
     return values.map(lambda v: measured if bool(v) else assumed)
 
 
+def _basis_kind(values: pd.Series, lang: Lang) -> pd.Series:
+    """A presence basis ('measured', 'home_market', 'assumed') in words."""
+    words = {"measured": t("ex.measured", lang), "home_market": t("ex.home_market", lang)}
+    return values.map(lambda v: words.get(str(v), t("ex.assumed", lang)))
+
+
 def localise(frame: pd.DataFrame, lang: Lang, pillars: Iterable[str] = ()) -> pd.DataFrame:
     """Column ids to headers in ``lang`` (``ex.col.<id>``; the ``pillars`` columns get pillar names)."""
     pillars = set(pillars)
@@ -101,6 +107,19 @@ def _best_pair(opportunity: pd.DataFrame) -> pd.DataFrame:
     return table.drop_duplicates("iso3").set_index("iso3")
 
 
+def _demand_money(table: pd.DataFrame) -> dict[str, Any]:
+    """Demand in money beside the score (ICT goods imports, US$, and their year) when the
+    opportunity table has it."""
+    out: dict[str, Any] = {}
+    if "demand_usd" in table:
+        out["demand_usd"] = table["demand_usd"].to_numpy(dtype=float)
+        if "demand_usd_year" in table:
+            out["demand_usd_year"] = (
+                pd.to_numeric(table["demand_usd_year"], errors="coerce").round().astype("Int64").array
+            )
+    return out
+
+
 def pair_shortlist(
     dataset: Dataset,
     evaluation: Evaluation,
@@ -109,7 +128,10 @@ def pair_shortlist(
     iso3: str | None = None,
     field_id: str | None = None,
 ) -> pd.DataFrame:
-    """Ranked market × field pairs with the decomposition of the opportunity and the main rival."""
+    """Ranked market × field pairs with the decomposition of the opportunity (the export potential's
+    factors demand, supply and access, and demand in money when the table has it; the parts market,
+    fit, need, readiness, strength, position) and the main rival with the basis of its presence
+    (measured, home market or assumed)."""
     table = evaluation.opportunity.copy()
     table["iso3"] = table["iso3"].astype(str)
     table["field_id"] = table["field_id"].astype(str)
@@ -128,6 +150,8 @@ def pair_shortlist(
             "field": table["field_id"].map(field_names(dataset, lang)).to_numpy(),
             "phase": table["field_id"].map(dataset.fields["phase"]).to_numpy(),
             "opportunity": table["opportunity"].to_numpy(dtype=float),
+            **{f: table[f].to_numpy(dtype=float) for f in ("demand", "supply", "access") if f in table},
+            **_demand_money(table),
             "market": table["market"].to_numpy(dtype=float),
             "fit": table["fit"].to_numpy(dtype=float),
             "need": table["need"].to_numpy(dtype=float),
@@ -137,7 +161,11 @@ def pair_shortlist(
             "margin": table["margin"].to_numpy(dtype=float),
             "main_rival": table["main_rival"].astype(object).map(rival_names(dataset, lang)).fillna("").to_numpy(),
             "main_threat": table["main_threat"].to_numpy(dtype=float),
-            "main_basis": _basis(table["main_measured"], lang).to_numpy(),
+            "main_basis": (
+                _basis_kind(table["main_basis"], lang)
+                if "main_basis" in table
+                else _basis(table["main_measured"], lang)
+            ).to_numpy(),
             "japan_position": table["japan_position"].to_numpy(dtype=float),
             "japan_basis": _basis(table["japan_measured"], lang).to_numpy(),
             "white_space": _yes_no(table["white_space"], lang).to_numpy(),
@@ -201,7 +229,7 @@ def score_decomposition(
             "indicator": parts["indicator"].map(indicator_names(dataset, lang)).to_numpy(),
             "value": parts["value"].to_numpy(dtype=float),
             "unit": parts["indicator"].map(unit_names(catalog, lang)).to_numpy(),
-            "year": parts["year"].astype("Int64").to_numpy(),
+            "year": parts["year"].round().astype("Int64").array,
             "source_id": parts["source_id"].astype(object).map(cell_text).to_numpy(),
             "normalised": parts["normalised"].to_numpy(dtype=float),
             "weight": parts["weight"].fillna(0.0).to_numpy(dtype=float),

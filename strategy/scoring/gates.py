@@ -122,7 +122,7 @@ def check_gates(dataset: Dataset, countries: pd.Index, reference_year: int | Non
             for i, s in enumerate(text):
                 observed[i].append(s)
         unknown = ~holds & ~known_any
-        rule_closed = group["if_unknown"].iloc[0] == "closed"
+        rule_closed = bool(group["if_unknown"].iloc[0] == "closed")
         shut = (~holds & known_any) | (unknown & rule_closed)
         is_open[:, fields.get_loc(field_id)] &= ~shut
         status = np.where(unknown, "unknown", "failed")
@@ -138,7 +138,7 @@ def check_gates(dataset: Dataset, countries: pd.Index, reference_year: int | Non
                 }
             )
         )
-        soft = unknown & ~rule_closed
+        soft = unknown & (not rule_closed)  # not ~: ~True is -2, and countries[-2] is a position
         unverified_parts.append(pd.DataFrame({"iso3": countries[soft], "field_id": field_id, "gate_id": gate_id}))
     columns = ["iso3", "field_id", "gate_id", "status", "observed"]
     closed = pd.concat(closed_parts, ignore_index=True) if closed_parts else pd.DataFrame(columns=columns)

@@ -9,7 +9,9 @@ from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
+from ui.views import rivals as vr
 from ui.views import widgets
+from ui.views.gates import why_not_ranked
 
 SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
 
@@ -46,15 +48,16 @@ elif section == "evidence":
     options = list(universe)
     iso3 = widgets.country_picker("ui.cp.country", options, names, Key.COMPETITORS_COUNTRY, language)
     detail = threat.detail[threat.detail["iso3"] == iso3]
-    rivals = detail[detail["rival_id"] != "JPN"]
-    measured, total = int(rivals["measured"].sum()), len(rivals)
+    rivals = detail[~detail["rival_id"].isin(ds.rivals.index[ds.rivals["is_home"] == 1])]
+    counts = vr.basis_counts(rivals)
     st.markdown(
         tr(
             "ui.cp.evidence_count",
             country=names.get(iso3, iso3),
-            measured=measured,
-            total=total,
-            assumed=total - measured,
+            measured=counts["measured"],
+            home=counts["home_market"],
+            total=len(rivals),
+            assumed=counts["assumed"],
             default=f"{state.presence_default:.2f}",
         )
     )
@@ -67,6 +70,18 @@ elif section == "evidence":
     st.markdown(f"#### {tr('ui.cp.country_fields_title', country=names.get(iso3, iso3))}")
     views.country_threat_table(ds, threat, iso3, language).show(rows=18, key="competitors_country_table")
     st.caption(tr("ui.cp.strength_note"))
+    st.markdown(f"#### {tr('ui.bs.title')}")
+    vr.presence_table(ds, rivals, language).show(rows=12, key="competitors_presence")
+    st.caption(
+        tr(
+            "ui.bs.caption",
+            default=f"{state.presence_default:.2f}",
+            measured=counts["measured"],
+            home=counts["home_market"],
+            assumed=counts["assumed"],
+        )
+    )
+    why_not_ranked(ds, state, language, "competitors_why", iso3=iso3, table_by="country")
 
 elif section == "head_to_head":
     st.subheader(tr("ui.cp.h2h_title"))
@@ -80,6 +95,7 @@ elif section == "head_to_head":
     st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="competitors_h2h")
     table.show(rows=15, key="competitors_h2h_table")
     assumed_note()
+    why_not_ranked(ds, state, language, "competitors_why_h2h", field_id=field_id, options=shown)
 
 elif section == "white_space":
     st.subheader(tr("ui.cp.white_title"))
@@ -97,3 +113,4 @@ elif section == "white_space":
     st.warning(tr("ui.cp.white_assumed_warning", default=f"{state.presence_default:.2f}"))
     if len(assumed.frame):
         assumed.show(rows=10, key="competitors_white_space_assumed")
+    why_not_ranked(ds, state, language, "competitors_why_white", options=shown)

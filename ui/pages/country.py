@@ -28,6 +28,7 @@ from ui.views import country_profile as vcp
 from ui.views import history as vh
 from ui.views import profile as vp
 from ui.views import widgets
+from ui.views.gates import why_not_ranked
 
 DEFAULT = "VNM"
 
@@ -84,6 +85,7 @@ sc.header(ds, state, len(universe))
 # --- headline and the brief -------------------------------------------------------------------------------
 
 head = vcp.headline(ds, state, market, opportunities, threat, iso3, language)
+why_not_ranked(ds, state, language, "cp_why", iso3=iso3, table_by="country")
 
 # the brief: built from the current settings, exactly what the download contains
 scenario = scenario_from_session(ds, state, str(st.session_state.get(Key.SCENARIO_NAME) or tr("ui.scn.default_name")))

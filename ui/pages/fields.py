@@ -13,6 +13,8 @@ from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
 from ui.views import widgets
+from ui.views.factors import opportunity_caption
+from ui.views.gates import why_not_ranked
 
 SECTIONS = ("heatmap", "profile")
 
@@ -37,7 +39,7 @@ if section == "heatmap":
     w = state.fit
     st.caption(
         tr(
-            "ui.fd.heatmap_caption",
+            f"ui.fd.heatmap_caption.{w.rule}",
             need=f"{w.need:.2f}",
             readiness=f"{w.readiness:.2f}",
             strength=f"{w.strength:.2f}",
@@ -45,6 +47,8 @@ if section == "heatmap":
             window=window_text(state.settings.max_age, language),
         )
     )
+    st.caption(tr("ui.gt.heatmap_note"))
+    why_not_ranked(ds, state, language, "fields_why")
 
 elif section == "profile":
     field_id = widgets.field_picker(ds, Key.FIELDS_FIELD, "disaster_ict", "ui.fd.field_help", language)
@@ -80,23 +84,15 @@ elif section == "profile":
 
     st.markdown(f"#### {tr('ui.fd.best_title', field=field_label[field_id])}")
     table = sc.opportunities(ds, state)
-    o = state.opportunity
-    st.caption(
-        tr(
-            "ui.fd.best_caption",
-            market=f"{o.market:.2f}",
-            fit=f"{o.fit:.2f}",
-            position=f"{o.position:.2f}",
-            rule=tr(f"ui.sc.opp.rule.{o.rule}"),
-        )
-    )
-    best = views.best_markets(ds, table, field_id, language)
+    st.caption(opportunity_caption(state.opportunity, language))
+    best = views.best_markets(ds, table, field_id, language, state.opportunity)
     best.show(rows=10, key="fields_best")
     st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
     top = table[table["field_id"] == field_id].head(len(best.frame))
     no_need = top.loc[top["need"].isna(), "iso3"].astype(str)
     if len(no_need):
         st.warning(tr("ui.fd.need_missing", names=tr("fmt.list_sep").join(names.reindex(no_need).fillna(""))))
+    why_not_ranked(ds, state, language, "fields_why_best", field_id=field_id)
 
     st.markdown(f"#### {tr('ui.fd.why_title')}")
     ranked = list(table[table["field_id"] == field_id]["iso3"].astype(str))
@@ -114,7 +110,7 @@ elif section == "profile":
     total = state.fit.need + state.fit.readiness + state.fit.strength
     st.markdown(
         tr(
-            "ui.fd.fit_formula",
+            f"ui.fd.fit_formula.{state.fit.rule}",
             country=escape_markdown(str(names.get(iso3, iso3))),
             field=escape_markdown(field_label[field_id]),
             fit=number(value),

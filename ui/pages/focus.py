@@ -23,6 +23,7 @@ from ui.session import Key
 from ui.views import country as vc
 from ui.views import history as vh
 from ui.views import widgets
+from ui.views.gates import why_not_ranked
 
 ds, language, state, universe = open_page("ui.page.focus", "ui.fc.intro")
 names = views.country_names(ds, language)
@@ -159,12 +160,13 @@ st.plotly_chart(
 w = state.fit
 st.caption(
     tr(
-        "ui.fc.fit_caption",
+        f"ui.fc.fit_caption.{w.rule}",
         need=f"{w.need:.2f}",
         readiness=f"{w.readiness:.2f}",
         strength=f"{w.strength:.2f}",
     )
 )
+why_not_ranked(ds, state, language, "fc_why", options=[i for i in countries if i in fit.fit.index] or None)
 outside = [i for i in countries if i not in fit.fit.index]
 if outside:
     st.caption(

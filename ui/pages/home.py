@@ -14,6 +14,8 @@ from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
+from ui.views.factors import opportunity_caption
+from ui.views.gates import why_not_ranked
 
 ds, language, state, universe = open_page("ui.app_title", "ui.home.intro", needs_countries=False)
 
@@ -82,6 +84,7 @@ else:
             if result["signature"] != sc.opportunity_key(ds, state):
                 st.caption(tr("ui.pl.stale"))
         st.page_link("ui/pages/plan.py", label=tr("ui.home.go_plan"), icon=":material/arrow_forward:")
+    st.caption(opportunity_caption(state.opportunity, language))
     links = st.columns(4)
     links[0].page_link("ui/pages/focus.py", label=tr("ui.page.focus"), icon=":material/compare:")
     links[1].page_link("ui/pages/country.py", label=tr("ui.page.country"), icon=":material/flag:")
@@ -106,3 +109,5 @@ focus.show(rows=len(focus.frame))  # every focus market, no inner scroll
 st.caption("  \n".join([f"**{tr('ui.home.sources_label')}**", *(escape_markdown(n) for n in focus.notes)]))
 if (ds.indicators["source_id"] == "upload").any():
     st.caption(tr("ui.upload.in_use"))
+if len(universe) >= 2:  # after the focus table: the pair explainer is a look-up, not the overview
+    why_not_ranked(ds, state, language, "home_why")

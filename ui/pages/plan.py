@@ -23,6 +23,7 @@ from ui.scenario_state import asean_members, constraints_from_values, plan_defau
 from ui.session import Key
 from ui.texts import t
 from ui.views import plan as pv
+from ui.views.gates import why_not_ranked
 
 COST_SCALE_RANGE = (0.1, 10.0)
 FRONTIER_POINTS = 9
@@ -118,6 +119,7 @@ if submitted:
         "frontier": None,
     }
 
+why_not_ranked(ds, state, language, "plan_why")
 result = st.session_state.get(Key.PLAN_RESULT)
 if result is None:
     st.info(tr("ui.pl.press_solve"))
@@ -152,7 +154,7 @@ else:
 # --- totals, portfolio, charts, binding limits, greedy ----------------------------------------------
 
 pv.totals(plan, constraints)
-pv.portfolio_table(plan.selection, names)
+pv.portfolio_table(plan.selection, names, opp, state.opportunity)
 if constraints.periods > 1 and not opt.per_period_budget_can_bind(constraints):
     if constraints.period_budget is None:
         st.caption(tr("ui.pl.one_period_note"))

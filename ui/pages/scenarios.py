@@ -18,9 +18,9 @@ from strategy.data.dataset import Dataset
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.store import ConflictError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
-from ui.common import escape_markdown, lang, tr
+from ui.common import escape_markdown, tr
 from ui.page import open_page
-from ui.scenario_state import apply_scenario, read_import, scenario_from_session
+from ui.scenario_state import read_import, scenario_from_session
 from ui.session import Key
 from ui.views import scenarios as views_scn
 
@@ -40,33 +40,8 @@ def _evaluate(_ds: Dataset, version: str, scenario_json: str) -> Evaluation:
     return evaluate(_ds, Scenario.from_json(scenario_json))
 
 
-def _notice(kind: str, text: str) -> None:
-    st.session_state[Key.SCENARIO_NOTICE] = (kind, text)
-
-
-def _apply(ds: Dataset, scenario: Scenario, version: int | None) -> None:
-    """Put a scenario on every page. Runs in a button callback: before any widget is drawn."""
-    notes = apply_scenario(ds, scenario)
-    st.session_state[Key.SCENARIO_LOADED] = {"name": scenario.name, "version": version}
-    st.session_state[Key.SCENARIO_NAME] = scenario.name
-    st.session_state.pop(Key.SCENARIO_CONFLICT, None)
-    text = tr("ui.scn.loaded", name=escape_markdown(scenario.name))
-    _notice("success", "  \n".join([text, *(tr(n) for n in notes)]))
-
-
-def _load_from_store(ds: Dataset, store: ScenarioStore, name: str) -> None:
-    try:
-        scenario, version = store.load(name)
-    except StoreError as exc:
-        _notice("error", exc.message(lang()))
-    else:
-        _apply(ds, scenario, version)
-
-
 ds, language, state, universe = open_page("ui.page.scenarios", "ui.scn.intro")
-notice = st.session_state.pop(Key.SCENARIO_NOTICE, None)
-if notice is not None:
-    getattr(st, notice[0])(notice[1])
+views_scn.show_notices()
 
 loaded = st.session_state.get(Key.SCENARIO_LOADED)
 st.session_state.setdefault(Key.SCENARIO_NAME, loaded["name"] if loaded else tr("ui.scn.default_name"))
@@ -77,6 +52,7 @@ store = _open_store(default_url())
 st.header(tr("ui.scn.current_title"))
 name = st.text_input(tr("ui.scn.name"), key=Key.SCENARIO_NAME, max_chars=120, help=tr("ui.scn.name_help")).strip()
 current = scenario_from_session(ds, state, name or tr("ui.scn.default_name"))
+st.caption(views_scn.model_line(current, language))
 if loaded and loaded["version"] is None:
     st.caption(tr("ui.scn.imported_from", name=escape_markdown(loaded["name"])))
 elif loaded:
@@ -96,13 +72,16 @@ elif left.button(tr("ui.scn.save"), key="scn_save", type="primary", help=tr("ui.
     else:
         st.session_state[Key.SCENARIO_LOADED] = {"name": current.name, "version": version}
         st.session_state.pop(Key.SCENARIO_CONFLICT, None)
-        _notice("success", tr("ui.scn.saved", name=escape_markdown(current.name), version=version))
+        views_scn.notice("success", tr("ui.scn.saved", name=escape_markdown(current.name), version=version))
         st.rerun()
 conflict = st.session_state.get(Key.SCENARIO_CONFLICT)
 if conflict and not isinstance(store, StoreError):
     st.warning(tr("ui.scn.conflict_next", name=escape_markdown(conflict["name"])))
     st.button(
-        tr("ui.scn.load_newer"), key="scn_load_newer", on_click=_load_from_store, args=(ds, store, conflict["name"])
+        tr("ui.scn.load_newer"),
+        key="scn_load_newer",
+        on_click=views_scn.load_from_store,
+        args=(ds, store, conflict["name"]),
     )
 right.download_button(
     tr("ui.scn.download_json"),
@@ -129,7 +108,7 @@ else:
 if not isinstance(store, StoreError) and not saved:
     st.info(tr("ui.scn.none_saved"))
 elif saved:
-    views_scn.saved_list(saved)
+    views_scn.saved_list(saved, store, language)
     names = [s.name for s in saved]
     versions = {s.name: s.version for s in saved}
     chosen = st.selectbox(tr("ui.scn.choose"), names, key="scn_chosen", help=tr("ui.scn.choose_help"))
@@ -138,7 +117,7 @@ elif saved:
         tr("ui.scn.load"),
         key="scn_load",
         help=tr("ui.scn.load_help"),
-        on_click=_load_from_store,
+        on_click=views_scn.load_from_store,
         args=(ds, store, chosen),
     )
     new_name = b2.text_input(tr("ui.scn.new_name"), key="scn_new_name", help=tr("ui.scn.new_name_help")).strip()
@@ -150,7 +129,9 @@ elif saved:
         else:
             if loaded and loaded["name"] == chosen:
                 st.session_state[Key.SCENARIO_LOADED] = {"name": new_name, "version": loaded["version"]}
-            _notice("success", tr("ui.scn.renamed", old=escape_markdown(chosen), new=escape_markdown(new_name)))
+            views_scn.notice(
+                "success", tr("ui.scn.renamed", old=escape_markdown(chosen), new=escape_markdown(new_name))
+            )
             st.rerun()
     if b3.button(tr("ui.scn.duplicate"), key="scn_duplicate", help=tr("ui.scn.duplicate_help")):
         try:
@@ -158,7 +139,9 @@ elif saved:
         except StoreError as exc:
             st.error(exc.message(language))
         else:
-            _notice("success", tr("ui.scn.duplicated", old=escape_markdown(chosen), new=escape_markdown(new_name)))
+            views_scn.notice(
+                "success", tr("ui.scn.duplicated", old=escape_markdown(chosen), new=escape_markdown(new_name))
+            )
             st.rerun()
     sure = b4.checkbox(tr("ui.scn.delete_sure", name=chosen), key="scn_delete_sure")
     if b4.button(tr("ui.scn.delete"), key="scn_delete", disabled=not sure, help=tr("ui.scn.delete_help")):
@@ -169,7 +152,7 @@ elif saved:
         else:
             if loaded and loaded["name"] == chosen:
                 st.session_state.pop(Key.SCENARIO_LOADED, None)
-            _notice("success", tr("ui.scn.deleted", name=escape_markdown(chosen)))
+            views_scn.notice("success", tr("ui.scn.deleted", name=escape_markdown(chosen)))
             st.rerun()
 
 # --- import -------------------------------------------------------------------------------------
@@ -184,7 +167,10 @@ if upload is not None:
         if imported.data_version and imported.data_version != ds.version:
             st.warning(tr("ui.scn.other_data", version=imported.data_version, current=ds.version))
         st.success(tr("ui.scn.import_ok", name=escape_markdown(imported.name)))
-        st.button(tr("ui.scn.import_apply"), key="scn_import_apply", on_click=_apply, args=(ds, imported, None))
+        views_scn.model_notice(imported, language)
+        st.button(
+            tr("ui.scn.import_apply"), key="scn_import_apply", on_click=views_scn.apply, args=(ds, imported, None)
+        )
 
 # --- exports ------------------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ from ui.settings import State
 from ui.texts import t
 from ui.views import country as vc
 from ui.views import profile as vp
+from ui.views import rivals as vr
+from ui.views.factors import opportunity_caption
 
 
 def _brief_text(language: Lang) -> Callable[..., str]:
@@ -173,10 +175,9 @@ def brief_sections(
     )
     st.caption(tx("fields_note"))
     with st.expander(tr("ui.cp.pf.all_fields")):
-        vp.country_fields_table(ds, profile.country_fields(ds, fit, threat, opportunities, iso3), language).show(
-            rows=18, key="cp_all_fields"
-        )
-        st.caption(tr("ui.cp.strength_note"))
+        fields_table = profile.country_fields(ds, fit, threat, opportunities, iso3)
+        vp.country_fields_table(ds, fields_table, language, state.opportunity).show(rows=18, key="cp_all_fields")
+        st.caption(opportunity_caption(state.opportunity, language) + " " + tr("ui.cp.strength_note"))
 
     # --- 3. which rival -----------------------------------------------------------------------------------
     st.header(tx("rivals"))
@@ -198,6 +199,19 @@ def brief_sections(
     with st.expander(tr("ui.cp.pf.evidence")):
         items = views.evidence_items(ds, iso3, language)
         st.markdown("\n".join(items) if items else tr("ui.cp.no_evidence"))
+    with st.expander(tr("ui.bs.title")):
+        detail = profile.rival_detail(ds, threat, iso3)
+        vr.presence_table(ds, detail, language).show(rows=12, key="cp_presence")
+        counts = vr.basis_counts(detail)
+        st.caption(
+            tr(
+                "ui.bs.caption",
+                default=f"{state.presence_default:.2f}",
+                measured=counts["measured"],
+                home=counts["home_market"],
+                assumed=counts["assumed"],
+            )
+        )
 
     # --- 4. in the plan -----------------------------------------------------------------------------------
     if brief.plan is not None:

@@ -12,15 +12,23 @@ import streamlit as st
 
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, age_text, format_value
+from strategy.scoring import OpportunityWeights
 from ui.labels import country_list as _names
 from ui.labels import field_names, indicator_names, is_blank, label, rival_label, unit_label
 from ui.texts import t
 from ui.views.charts import FONT, OKABE_ITO, _heatmap_layout
+from ui.views.factors import factor_columns, factor_config
+from ui.views.gates import cell_notes
 from ui.views.tables import Table, _short, _unique, _year_text
+
+#: The colour of a cell closed by a field gate: visibly not a low fit, and not missing either.
+GATED_GREY = "#d9d9d9"
 
 
 def fit_heatmap(ds: Dataset, fit: object, countries: list[str], language: Lang) -> go.Figure:
-    """Fields (rows, by phase) × countries: fit 0-1 (viridis), value in each cell."""
+    """Fields (rows, by phase) × countries: fit 0-1 (viridis), value in each cell. A pair closed by
+    a field gate is a grey cell marked ×, hover 'closed: <gate>'; a pair without need data stays
+    blank, hover 'no need data'."""
     fit_frame = fit.fit.reindex(index=countries)  # type: ignore[attr-defined]
     fields = ds.fields.sort_values("phase", kind="stable")
     z = fit_frame[fields.index].T.to_numpy(dtype=float)
@@ -29,6 +37,8 @@ def fit_heatmap(ds: Dataset, fit: object, countries: list[str], language: Lang) 
     x = _unique(_names(ds, countries, language), list(countries))
     label_fit = t("ui.fd.fit", language)
     show_text = z.size <= 600
+    kind, note = cell_notes(ds, fit, list(countries), list(fields.index), language)  # type: ignore[arg-type]
+    hover = np.where(np.isfinite(z), np.char.mod(f"{label_fit}: %.2f", np.nan_to_num(z)), note.to_numpy(dtype=str))
     figure = go.Figure(
         go.Heatmap(
             z=z,
@@ -42,10 +52,28 @@ def fit_heatmap(ds: Dataset, fit: object, countries: list[str], language: Lang) 
             textfont={"size": 11},
             xgap=1,
             ygap=1,
-            hovertemplate=f"%{{y}}<br>%{{x}}<br>{label_fit}: %{{z:.2f}}<extra></extra>",
+            customdata=hover,
+            hovertemplate="%{y}<br>%{x}<br>%{customdata}<extra></extra>",
             colorbar={"title": {"text": label_fit, "side": "right"}, "thickness": 12},
         )
     )
+    closed = kind.to_numpy() == "closed"
+    if closed.any():
+        figure.add_heatmap(
+            z=np.where(closed, 1.0, np.nan),
+            x=x,
+            y=y,
+            colorscale=[[0.0, GATED_GREY], [1.0, GATED_GREY]],
+            showscale=False,
+            text=np.where(closed, "×", ""),
+            texttemplate="%{text}" if show_text else None,
+            textfont={"size": 11, "color": "#555555"},
+            xgap=1,
+            ygap=1,
+            hoverongaps=False,
+            customdata=hover,
+            hovertemplate="%{y}<br>%{x}<br>%{customdata}<extra></extra>",
+        )
     return _heatmap_layout(figure, len(y), len(x), label_fit)
 
 
@@ -77,32 +105,31 @@ def field_drivers_table(ds: Dataset, field_id: str, language: Lang) -> Table:
     return Table(frame.reset_index(drop=True), columns)
 
 
-def best_markets(ds: Dataset, table: pd.DataFrame, field_id: str, language: Lang, n: int = 10) -> Table:
-    """Top markets for one field by opportunity, with the parts it is made of."""
+def best_markets(
+    ds: Dataset, table: pd.DataFrame, field_id: str, language: Lang, weights: OpportunityWeights, n: int = 10
+) -> Table:
+    """Top markets for one field by opportunity, with the parts it is made of: demand, supply and
+    access under the export potential, market, fit and position under the earlier models."""
     rows = table[table["field_id"] == field_id].head(n)
-    c = {
-        k: t(f"ui.fd.col.{k}", language)
-        for k in ("rank", "opportunity", "market", "fit", "need", "readiness", "position", "main_rival", "white_space")
-    }
+    potential = weights.rule == "potential"
+    parts = ("need", "readiness", "position") if potential else ("market", "fit", "need", "readiness", "position")
+    c = {k: t(f"ui.fd.col.{k}", language) for k in ("rank", "opportunity", *parts, "main_rival", "white_space")}
     country = t("ui.col.country", language)
-    frame = pd.DataFrame(
-        {
-            c["rank"]: np.arange(1, len(rows) + 1),
-            country: _names(ds, list(rows["iso3"].astype(str)), language),
-            c["opportunity"]: rows["opportunity"].to_numpy(),
-            c["market"]: rows["market"].to_numpy(),
-            c["fit"]: rows["fit"].to_numpy(),
-            c["need"]: rows["need"].to_numpy(),
-            c["readiness"]: rows["readiness"].to_numpy(),
-            c["position"]: rows["position"].to_numpy(),
-            c["main_rival"]: [
-                rival_label(ds, r, language) + ("" if m or is_blank(r) else " *")
-                for r, m in zip(rows["main_rival"], rows["main_measured"], strict=True)
-            ],
-            c["white_space"]: rows["white_space"].astype(bool).to_numpy(),
-        }
-    )
+    columns_: dict[str, object] = {
+        c["rank"]: np.arange(1, len(rows) + 1),
+        country: _names(ds, list(rows["iso3"].astype(str)), language),
+        c["opportunity"]: rows["opportunity"].to_numpy(),
+        **factor_columns(rows, language, weights),
+        **{c[k]: rows[k].to_numpy() for k in parts},
+        c["main_rival"]: [
+            rival_label(ds, r, language) + ("" if m or is_blank(r) else " *")
+            for r, m in zip(rows["main_rival"], rows["main_measured"], strict=True)
+        ],
+        c["white_space"]: rows["white_space"].astype(bool).to_numpy(),
+    }
+    frame = pd.DataFrame(columns_)
     columns: dict[str, object] = {
+        **factor_config(language),
         c["rank"]: st.column_config.NumberColumn(c["rank"], format="%d", width=50),
         c["opportunity"]: st.column_config.ProgressColumn(
             c["opportunity"], min_value=0.0, max_value=1.0, format="%.3f", help=t("ui.fd.opportunity_help", language)
@@ -110,7 +137,7 @@ def best_markets(ds: Dataset, table: pd.DataFrame, field_id: str, language: Lang
         c["white_space"]: st.column_config.CheckboxColumn(c["white_space"], help=t("ui.cp.white_space_help", language)),
         c["main_rival"]: st.column_config.TextColumn(c["main_rival"], help=t("ui.cp.assumed_help", language)),
     }
-    for k in ("market", "fit", "need", "readiness", "position"):
+    for k in parts:
         columns[c[k]] = st.column_config.NumberColumn(c[k], format="%.2f", help=t(f"ui.fd.{k}_help", language))
     return Table(frame, columns)
 

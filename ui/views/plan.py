@@ -19,11 +19,13 @@ import streamlit as st
 
 from strategy.i18n import Lang
 from strategy.optimize import ConstraintGroup, Constraints, Plan, group_text
+from strategy.scoring import OpportunityWeights
 from ui import views
 from ui.common import bullets, escape_markdown, tr
 from ui.labels import label
 from ui.scenario_state import PLAN_INPUTS, plan_default
 from ui.texts import t
+from ui.views.factors import factor_columns, factor_config
 
 PHASE_COLOURS = {1: views.OKABE_ITO[0], 2: views.OKABE_ITO[1], 3: views.OKABE_ITO[2]}
 CHART_CONFIG = {"displaylogo": False}
@@ -148,8 +150,14 @@ def totals(plan: Plan, constraints: Constraints) -> None:
     m4.metric(tr("ui.pl.n_entries"), f"{len(plan.selection)} / {len(plan.countries)}")
 
 
-def portfolio_table(selection: pd.DataFrame, names: Names) -> None:
-    """One row per chosen entry: country, field, phase, period, value, cost, staff."""
+def portfolio_table(
+    selection: pd.DataFrame,
+    names: Names,
+    opportunity: pd.DataFrame | None = None,
+    weights: OpportunityWeights | None = None,
+) -> None:
+    """One row per chosen entry: country, field, phase, period, value (with the export potential's
+    factors from ``opportunity`` under that model, and demand in money when it has it), cost, staff."""
     frame = pd.DataFrame(
         {
             "country": [names.country(i) for i in selection["iso3"]],
@@ -157,14 +165,21 @@ def portfolio_table(selection: pd.DataFrame, names: Names) -> None:
             "phase": selection["phase"].astype(int).to_numpy(),
             "period": selection["period"].astype(int).to_numpy(),
             "value": selection["value"].astype(float).to_numpy(),
-            "cost": selection["cost"].astype(float).to_numpy(),
-            "staff": selection["staff"].astype(float).to_numpy(),
         }
     )
+    if opportunity is not None and weights is not None:
+        table = opportunity.assign(iso3=opportunity["iso3"].astype(str), field_id=opportunity["field_id"].astype(str))
+        key = pd.MultiIndex.from_arrays([selection["iso3"].astype(str), selection["field_id"].astype(str)])
+        rows = table.set_index(["iso3", "field_id"]).reindex(key)
+        for name, values in factor_columns(rows, names.language, weights).items():
+            frame[name] = values
+    frame["cost"] = selection["cost"].astype(float).to_numpy()
+    frame["staff"] = selection["staff"].astype(float).to_numpy()
     column = st.column_config
     st.dataframe(
         frame,
         column_config={
+            **factor_config(names.language),
             "country": column.TextColumn(tr("ui.pl.col.country")),
             "field": column.TextColumn(tr("ui.pl.col.field"), width="large"),
             "phase": column.NumberColumn(tr("ui.pl.col.phase"), format="%d"),

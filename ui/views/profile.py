@@ -14,11 +14,13 @@ import streamlit as st
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, format_value, window_years, year_age_text
+from strategy.scoring import OpportunityWeights
 from ui.labels import field_names, indicator_names, label, rival_label, unit_label
 from ui.texts import t
 from ui.views.charts import AHEAD, BEHIND, FONT, MISSING_GREY, OKABE_ITO, PILLAR_COLOURS
-from ui.views.country import _short
-from ui.views.rivals import evidence_heatmap
+from ui.views.country import _short, _year
+from ui.views.factors import factor_columns, factor_config
+from ui.views.rivals import BASIS_MARK, basis_of, evidence_heatmap, evidence_text
 from ui.views.tables import Table
 
 
@@ -143,15 +145,20 @@ def position_chart(ds: Dataset, best: pd.DataFrame, language: Lang) -> go.Figure
 
 
 def rival_heatmap(ds: Dataset, detail: pd.DataFrame, language: Lang) -> go.Figure:
-    """Rivals × fields in one country: threat (cividis); cells resting on assumed presence are faded."""
+    """Rivals × fields in one country: threat (cividis); cells resting on assumed presence are
+    faded; the hover says the basis of the presence and, when measured, the evidence, source and year."""
     fields = list(ds.fields.sort_values("phase", kind="stable").index)
     rivals = list(dict.fromkeys(detail["rival_id"].astype(str)))
-    z = detail.pivot(index="rival_id", columns="field_id", values="threat").reindex(index=rivals, columns=fields)
-    measured = (
-        detail.pivot(index="rival_id", columns="field_id", values="measured")
-        .reindex(index=rivals, columns=fields)
-        .fillna(False)
-        .to_numpy(dtype=bool)
+
+    def wide(column: str) -> pd.DataFrame:
+        return detail.pivot(index="rival_id", columns="field_id", values=column).reindex(index=rivals, columns=fields)
+
+    z = wide("threat")
+    basis = wide("basis").fillna("assumed").to_numpy(dtype=object)
+    notes = np.vectorize(lambda e, s, y: _evidence_note(e, s, y, language), otypes=[object])(
+        wide("evidence").fillna("").to_numpy(dtype=object),
+        wide("source_id").fillna("").to_numpy(dtype=object),
+        wide("year").to_numpy(dtype=float),
     )
     fnames = field_names(ds, language)
     x = [_short(str(fnames.get(f, f)), 26) for f in fields]
@@ -160,12 +167,13 @@ def rival_heatmap(ds: Dataset, detail: pd.DataFrame, language: Lang) -> go.Figur
     threat = t("ui.cp.threat", language)
     figure = evidence_heatmap(
         values,
-        measured,
+        basis,
         x,
         y,
-        np.char.mod("%.2f", np.nan_to_num(values)),
-        lambda basis: f"%{{y}} · %{{x}}<br>{threat}: %{{z:.2f}} ({basis})<extra></extra>",
+        np.char.mod("%.2f", np.nan_to_num(values)).astype(object),
+        lambda b: f"%{{y}} · %{{x}}<br>{threat}: %{{z:.2f}} ({b})%{{customdata[1]}}<extra></extra>",
         language,
+        details=notes,
     )
     figure.update_layout(
         height=140 + 34 * len(rivals),
@@ -178,8 +186,19 @@ def rival_heatmap(ds: Dataset, detail: pd.DataFrame, language: Lang) -> go.Figur
     return figure
 
 
-def country_fields_table(ds: Dataset, frame: pd.DataFrame, language: Lang) -> Table:
-    """Every field in one country, best opportunity first: fit and its parts, the main rival."""
+def _evidence_note(evidence: str, source: str, year: float, language: Lang) -> str:
+    """The hover line of a measured presence: '<br>evidence: cable suppliers · telegeography · 2022'."""
+    if not evidence or evidence == "home_market":
+        return ""
+    parts = [evidence_text(evidence, language), source, "" if np.isnan(year) else str(int(year))]
+    return "<br>" + " · ".join(p for p in parts if p)
+
+
+def country_fields_table(
+    ds: Dataset, frame: pd.DataFrame, language: Lang, weights: OpportunityWeights | None = None
+) -> Table:
+    """Every field in one country, best opportunity first: the export potential's factors (under
+    that model), fit and its parts, the main rival (* assumed, ⌂ its home market)."""
     fnames = field_names(ds, language)
     rows = frame.sort_values("opportunity", ascending=False, na_position="last", kind="stable")
     c = {
@@ -188,17 +207,19 @@ def country_fields_table(ds: Dataset, frame: pd.DataFrame, language: Lang) -> Ta
     }
     c |= {k: t(f"ui.cp.col.{k}", language) for k in ("main_rival", "threat", "japan", "margin", "white_space")}
     rivals = []
-    for r, m in zip(rows["main_rival"], rows["main_measured"], strict=True):
+    bases = rows["main_basis"] if "main_basis" in rows else rows["main_measured"].map(basis_of)
+    for r, b in zip(rows["main_rival"], bases, strict=True):
         if not isinstance(r, str) or not r.strip():
             rivals.append(t("ui.cp.nobody", language))
         else:
-            rivals.append(rival_label(ds, r, language) + ("" if bool(m) else "*"))
+            rivals.append(rival_label(ds, r, language) + BASIS_MARK.get(str(b), "*"))
     out = pd.DataFrame(
         {
             c["phase"]: rows["phase"].to_numpy(),
             c["field"]: [fnames.get(f, f) for f in rows.index],
             c["opportunity"]: rows["opportunity"].to_numpy(dtype=float),
             c["pair_rank"]: rows["pair_rank"].to_numpy(),
+            **factor_columns(rows, language, weights or OpportunityWeights()),
             c["fit"]: rows["fit"].to_numpy(dtype=float),
             c["need"]: rows["need"].to_numpy(dtype=float),
             c["readiness"]: rows["readiness"].to_numpy(dtype=float),
@@ -213,6 +234,7 @@ def country_fields_table(ds: Dataset, frame: pd.DataFrame, language: Lang) -> Ta
     two = {k: st.column_config.NumberColumn(c[k], format="%.2f") for k in ("opportunity", "fit", "readiness")}
     columns: dict[str, object] = {
         **two,
+        **factor_config(language),
         c["phase"]: st.column_config.NumberColumn(c["phase"], format="%d", width=50),
         c["field"]: st.column_config.TextColumn(c["field"], width="medium"),
         c["pair_rank"]: st.column_config.NumberColumn(

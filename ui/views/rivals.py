@@ -16,30 +16,58 @@ import streamlit as st
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
 from ui.labels import country_list as _names
-from ui.labels import field_names, is_blank, rival_label
-from ui.texts import t
+from ui.labels import field_names, is_blank, label, rival_label
+from ui.texts import TEXT, t
 from ui.views.charts import AHEAD, BEHIND, FONT, _heatmap_layout
 from ui.views.tables import Table, _escape, _link, _short, _source_title, _unique, _year_text
 
 # --- competitors ------------------------------------------------------------------------------
 
 
+#: The bases of a presence, each with the mark written after a rival's name in a cell.
+BASIS_MARK: dict[str, str] = {"measured": "", "home_market": "⌂", "assumed": "*"}
+
+
+def basis_label(basis: object, language: Lang) -> str:
+    """How a presence is known, in words: 実測 measured / 本国市場 home market / 仮定 assumed."""
+    key = {"measured": "ui.cp.measured", "home_market": "ui.cp.home_market"}.get(str(basis), "ui.cp.assumed")
+    return t(key, language)
+
+
+def basis_of(measured: object) -> str:
+    """The basis of a presence known only as measured or not (Japan's: never its home market here)."""
+    return "measured" if bool(measured) else "assumed"
+
+
+def evidence_text(kind: object, language: Lang) -> str:
+    """An evidence type in words (cable suppliers, DTT standard, ..., 'measured absent', home market)."""
+    key = f"ui.bs.evidence.{kind}"
+    return t(key, language) if key in TEXT else label("evidence", kind, language)
+
+
 def evidence_heatmap(
     values: np.ndarray,
-    is_measured: np.ndarray,
+    basis: np.ndarray,
     x: list[str],
     y: list[str],
     cells: np.ndarray,
     hover: Callable[[str], str],
     language: Lang,
     show_text: bool = True,
+    details: np.ndarray | None = None,
 ) -> go.Figure:
-    """A threat heatmap (cividis, 0-1) whose cells resting on assumed presence are faded, so that
-    measured evidence stands out; ``hover`` gets the translated basis ("measured"/"assumed") and
-    returns the hover template (``customdata`` holds ``cells``)."""
+    """A threat heatmap (cividis, 0-1) in two layers: cells whose presence is known (measured, or
+    the rival's home market) in full colour, cells resting on assumed presence faded, so that
+    evidence stands out. ``basis`` holds each cell's basis (:data:`BASIS_MARK`). ``hover`` gets the
+    placeholder of the cell's translated basis and returns the hover template, where
+    ``%{customdata[0]}`` is the cell text and ``%{customdata[1]}`` its ``details`` (evidence, source, year)."""
     threat_label = t("ui.cp.threat", language)
+    extra = np.full(cells.shape, "", dtype=object) if details is None else details
+    words = np.vectorize(lambda b: basis_label(b, language), otypes=[object])(basis)
+    custom = np.dstack([cells.astype(object), extra.astype(object), words])
+    assumed = basis == "assumed"
     figure = go.Figure()
-    for part, opacity, basis in ((is_measured, 1.0, "ui.cp.measured"), (~is_measured, 0.45, "ui.cp.assumed")):
+    for part, opacity, name in ((~assumed, 1.0, "ui.cp.measured"), (assumed, 0.45, "ui.cp.assumed")):
         figure.add_heatmap(
             z=np.where(part, values, np.nan),
             x=x,
@@ -54,52 +82,95 @@ def evidence_heatmap(
             xgap=1,
             ygap=1,
             hoverongaps=False,
-            customdata=cells,
-            hovertemplate=hover(t(basis, language)),
+            customdata=custom,
+            hovertemplate=hover("%{customdata[2]}"),
             showscale=opacity == 1.0,
             colorbar={"title": {"text": threat_label, "side": "right"}, "thickness": 12},
-            name=t(basis, language),
+            name=t(name, language),
         )
     return figure
 
 
 def threat_heatmap(ds: Dataset, threat: object, countries: list[str], language: Lang) -> go.Figure:
-    """Fields × countries: the main rival's threat (cividis), its name in the cell, * = presence assumed."""
+    """Fields × countries: the main rival's threat (cividis), its name in the cell; * = presence
+    assumed, ⌂ = the rival's home market."""
     summary = threat.summary  # type: ignore[attr-defined]
     summary = summary[summary["iso3"].isin(countries)]
     fields = ds.fields.sort_values("phase", kind="stable").index
-    z = summary.pivot(index="field_id", columns="iso3", values="main_threat").reindex(index=fields, columns=countries)
-    rival = summary.pivot(index="field_id", columns="iso3", values="main_rival").reindex(
-        index=fields, columns=countries
-    )
-    measured = summary.pivot(index="field_id", columns="iso3", values="main_measured").reindex(
-        index=fields, columns=countries
-    )
+
+    def wide(column: str) -> pd.DataFrame:
+        return summary.pivot(index="field_id", columns="iso3", values=column).reindex(index=fields, columns=countries)
+
+    z, rival, basis = wide("main_threat"), wide("main_rival"), wide("main_basis").fillna("assumed")
     names = field_names(ds, language)
     text = [
         [
-            (rival_label(ds, r, language) + ("" if bool(m) else "*")) if not is_blank(r) else "–"
-            for r, m in zip(rival.loc[f], measured.loc[f], strict=True)
+            (rival_label(ds, r, language) + BASIS_MARK.get(str(b), "*")) if not is_blank(r) else "–"
+            for r, b in zip(rival.loc[f], basis.loc[f], strict=True)
         ]
         for f in fields
     ]
     threat_label = t("ui.cp.threat", language)
     values = z.to_numpy(dtype=float)
-    is_measured = measured.fillna(False).to_numpy(dtype=bool)
     x = _unique(_names(ds, countries, language), list(countries))
     y = [t("ui.fd.phase_field", language, phase=int(ds.fields.at[f, "phase"]), name=names[f]) for f in fields]
     cells = np.array(text, dtype=object)
     figure = evidence_heatmap(
         values,
-        is_measured,
+        basis.to_numpy(dtype=object),
         x,
         y,
         cells,
-        lambda basis: f"%{{y}}<br>%{{x}}<br>%{{customdata}} ({basis})<br>{threat_label}: %{{z:.2f}}<extra></extra>",
+        lambda b: f"%{{y}}<br>%{{x}}<br>%{{customdata[0]}} ({b})<br>{threat_label}: %{{z:.2f}}<extra></extra>",
         language,
         show_text=values.size <= 600,
     )
     return _heatmap_layout(figure, len(fields), len(countries), threat_label)
+
+
+def presence_table(ds: Dataset, detail: pd.DataFrame, language: Lang) -> Table:
+    """Every rival presence in one country, by field: strength (judgement), presence, its basis
+    (measured: with the evidence, the source file and the year; home market; assumed: the
+    scenario's default), and the threat."""
+    names = field_names(ds, language)
+    order = {f: i for i, f in enumerate(ds.fields.sort_values("phase", kind="stable").index)}
+    rows = detail.assign(_order=detail["field_id"].astype(str).map(order)).sort_values(
+        ["_order", "threat"], ascending=[True, False], kind="stable"
+    )
+    c = {
+        k: t(f"ui.bs.col.{k}", language)
+        for k in ("field", "rival", "strength", "presence", "basis", "evidence", "source", "year", "threat")
+    }
+    frame = pd.DataFrame(
+        {
+            c["field"]: [str(names.get(f, f)) for f in rows["field_id"].astype(str)],
+            c["rival"]: [rival_label(ds, r, language) for r in rows["rival_id"]],
+            c["strength"]: rows["strength"].to_numpy(dtype=float),
+            c["presence"]: rows["presence"].to_numpy(dtype=float),
+            c["basis"]: [basis_label(b, language) for b in rows["basis"]],
+            c["evidence"]: [evidence_text(e, language) if e else "" for e in rows["evidence"]],
+            c["source"]: rows["source_id"].astype(str).replace("nan", "").to_numpy(),
+            c["year"]: [_year_text(y) for y in rows["year"]],
+            c["threat"]: rows["threat"].to_numpy(dtype=float),
+        }
+    )
+    columns = {
+        c["field"]: st.column_config.TextColumn(c["field"], width="medium"),
+        c["strength"]: st.column_config.NumberColumn(
+            c["strength"], format="%.2f", help=t("ui.cp.strength_help", language)
+        ),
+        c["presence"]: st.column_config.NumberColumn(c["presence"], format="%.2f"),
+        c["basis"]: st.column_config.TextColumn(c["basis"], help=t("ui.bs.col.basis_help", language)),
+        c["source"]: st.column_config.TextColumn(c["source"], help=t("ui.bs.col.source_help", language)),
+        c["threat"]: st.column_config.NumberColumn(c["threat"], format="%.2f", help=t("ui.cp.threat_help", language)),
+    }
+    return Table(frame.reset_index(drop=True), columns, pin=2)
+
+
+def basis_counts(detail: pd.DataFrame) -> dict[str, int]:
+    """How many (rival, field) presences rest on each basis."""
+    counts = detail["basis"].value_counts()
+    return {b: int(counts.get(b, 0)) for b in BASIS_MARK}
 
 
 def evidence_items(ds: Dataset, iso3: str, language: Lang) -> list[str]:
@@ -157,7 +228,7 @@ def country_threat_table(ds: Dataset, threat: object, iso3: str, language: Lang)
             c["field"]: [names[f] for f in rows.index],
             c["main_rival"]: [rival_label(ds, r, language) or t("ui.cp.nobody", language) for r in rows["main_rival"]],
             c["threat"]: rows["main_threat"].to_numpy(dtype=float),
-            c["rival_basis"]: [_basis(m, language) for m in rows["main_measured"]],
+            c["rival_basis"]: [basis_label(b, language) for b in rows["main_basis"]],
             c["japan"]: rows["japan_position"].to_numpy(dtype=float),
             c["japan_basis"]: [_basis(m, language) for m in rows["japan_measured"]],
             c["margin"]: rows["margin"].to_numpy(dtype=float),
@@ -174,7 +245,8 @@ def country_threat_table(ds: Dataset, threat: object, iso3: str, language: Lang)
 
 
 def _basis(measured: object, language: Lang) -> str:
-    return t("ui.cp.measured" if bool(measured) else "ui.cp.assumed", language)
+    """Japan's presence basis (measured or assumed)."""
+    return basis_label(basis_of(measured), language)
 
 
 def head_to_head(
@@ -227,7 +299,7 @@ def head_to_head(
             c["japan_basis"]: [_basis(m, language) for m in rows["japan_measured"]],
             c["main_rival"]: rivals,
             c["threat"]: rows["main_threat"].to_numpy(dtype=float),
-            c["rival_basis"]: [_basis(m, language) for m in rows["main_measured"]],
+            c["rival_basis"]: [basis_label(b, language) for b in rows["main_basis"]],
             c["margin"]: margin,
             c["white_space"]: rows["white_space"].astype(bool).to_numpy(),
         }
@@ -266,7 +338,7 @@ def white_space_table(ds: Dataset, table: pd.DataFrame, countries: list[str], la
             c["fit"]: rows["fit"].to_numpy(dtype=float),
             c["main_rival"]: [rival_label(ds, r, language) or t("ui.cp.nobody", language) for r in rows["main_rival"]],
             c["threat"]: rows["main_threat"].to_numpy(dtype=float),
-            c["rival_basis"]: [_basis(m, language) for m in rows["main_measured"]],
+            c["rival_basis"]: [basis_label(b, language) for b in rows["main_basis"]],
             c["japan"]: rows["japan_position"].to_numpy(dtype=float),
             c["strength"]: rows["strength"].to_numpy(dtype=float),
         }

@@ -18,10 +18,12 @@ from strategy.analysis.compare import plan_table, weight_table
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
 from strategy.optimize import entries_from_scores, prerequisites_of, solve
-from strategy.scenario import Evaluation, Scenario
-from strategy.store import ScenarioInfo
-from ui.common import tr
+from strategy.scenario import Evaluation, Scenario, ScenarioError
+from strategy.store import ScenarioInfo, ScenarioStore, StoreError
+from ui.common import escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
+from ui.model_controls import DEFAULT_MODEL, model_label
+from ui.scenario_state import apply_scenario
 from ui.session import Key
 from ui.settings import market_pillars
 from ui.views.charts import FONT, OKABE_ITO
@@ -37,11 +39,67 @@ def _brief(ds: Dataset, evaluation: Evaluation, iso3: str, language: Lang, plan:
     return export.country_brief_html(ds, evaluation, iso3, language, plan=plan).encode("utf-8")
 
 
-def saved_list(saved: Sequence[ScenarioInfo]) -> None:
-    """The saved scenarios with their version and when they were last saved."""
+def notice(kind: str, text: str) -> None:
+    """Keep a message (kind: success, info, warning, error) to show after the rerun an action causes."""
+    st.session_state.setdefault(Key.SCENARIO_NOTICE, []).append((kind, text))
+
+
+def show_notices() -> None:
+    """The messages :func:`notice` kept, each once."""
+    for kind, text in st.session_state.pop(Key.SCENARIO_NOTICE, None) or []:
+        getattr(st, kind)(text)
+
+
+def model_line(scenario: Scenario, language: Lang) -> str:
+    """Which model a scenario uses, in words."""
+    return tr("ui.scn.model_line", model=model_label(scenario.model, language))
+
+
+def model_notice(scenario: Scenario, language: Lang) -> None:
+    """Under an imported or loaded scenario: its model, and plainly, when it is not the default,
+    that it uses the earlier weighted-mean model and how to switch."""
+    if scenario.model == DEFAULT_MODEL:
+        st.caption(model_line(scenario, language))
+    else:
+        st.info(tr("ui.scn.earlier_model", model=model_label(scenario.model, language)))
+
+
+def apply(ds: Dataset, scenario: Scenario, version: int | None) -> None:
+    """Put a scenario on every page. Runs in a button callback: before any widget is drawn."""
+    notes = apply_scenario(ds, scenario)
+    st.session_state[Key.SCENARIO_LOADED] = {"name": scenario.name, "version": version}
+    st.session_state[Key.SCENARIO_NAME] = scenario.name
+    st.session_state.pop(Key.SCENARIO_CONFLICT, None)
+    text = tr("ui.scn.loaded", name=escape_markdown(scenario.name))
+    model_note = "ui.scn.note.earlier_model"
+    notice("success", "  \n".join([text, *(tr(n) for n in notes if n != model_note)]))
+    if model_note in notes:
+        notice("info", tr("ui.scn.earlier_model", model=model_label(scenario.model, lang())))
+
+
+def load_from_store(ds: Dataset, store: ScenarioStore, name: str) -> None:
+    """Load a saved scenario onto every page (a button callback), or say why it cannot be."""
+    try:
+        scenario, version = store.load(name)
+    except StoreError as exc:
+        notice("error", exc.message(lang()))
+    else:
+        apply(ds, scenario, version)
+
+
+def _model_of(store: ScenarioStore, name: str, language: Lang) -> str:
+    try:
+        return model_label(store.load(name)[0].model, language)
+    except (StoreError, ScenarioError):
+        return tr("fmt.na")
+
+
+def saved_list(saved: Sequence[ScenarioInfo], store: ScenarioStore, language: Lang) -> None:
+    """The saved scenarios with their model, version and when they were last saved."""
     listing = pd.DataFrame(
         {
             "name": [s.name for s in saved],
+            "model": [_model_of(store, s.name, language) for s in saved],
             "version": [s.version for s in saved],
             "updated": [pd.Timestamp(s.updated).strftime("%Y-%m-%d %H:%M") for s in saved],
         }
@@ -50,6 +108,7 @@ def saved_list(saved: Sequence[ScenarioInfo]) -> None:
         listing,
         column_config={
             "name": st.column_config.TextColumn(tr("ui.scn.col.name")),
+            "model": st.column_config.TextColumn(tr("ui.scn.col.model"), help=tr("ui.sc.model_help")),
             "version": st.column_config.NumberColumn(tr("ui.scn.col.version")),
             "updated": st.column_config.TextColumn(tr("ui.scn.col.updated")),
         },
@@ -132,7 +191,8 @@ def rank_slope(ds: Dataset, ranks: pd.DataFrame, language: Lang) -> go.Figure:
 
 
 def weights_comparison(scenarios: dict[str, Scenario], language: Lang) -> None:
-    """The pillar weights of each compared scenario as shares, and how far apart they are."""
+    """The pillar weights of each compared scenario as shares, how far apart they are, and the
+    model each one uses."""
     pillars = list(market_pillars())
     weights = weight_table(scenarios, pillars)
     weights.index = [label("pillar", p, language) for p in pillars]
@@ -145,6 +205,8 @@ def weights_comparison(scenarios: dict[str, Scenario], language: Lang) -> None:
         width="stretch",
         key="scn_weights",
     )
+    models = [f"{title}: {model_label(s.model, language)}" for title, s in scenarios.items()]
+    st.caption(tr("ui.scn.models_compared", items=escape_markdown(tr("fmt.list_sep").join(models))))
 
 
 def plans_comparison(
