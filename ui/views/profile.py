@@ -18,7 +18,7 @@ from strategy.scoring import OpportunityWeights
 from ui.labels import field_names, indicator_names, label, rival_label, unit_label
 from ui.texts import t
 from ui.views.charts import AHEAD, BEHIND, FONT, MISSING_GREY, OKABE_ITO, PILLAR_COLOURS
-from ui.views.country import _short, _year
+from ui.views.country import _short
 from ui.views.factors import factor_columns, factor_config
 from ui.views.rivals import BASIS_MARK, basis_of, evidence_heatmap, evidence_text
 from ui.views.tables import Table
