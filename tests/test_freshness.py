@@ -53,7 +53,6 @@ def test_windows_for_ids_not_in_the_catalogue_are_harmless(dataset: Dataset):
     assert max_age_of("coastline_km") is None and max_age_of("japan_standard_adopted") is None
     assert max_age_of("ict_goods_imports_usd") == 8 and max_age_of("japan_aid_share") == 5
     assert max_age_of("no_such_indicator") == DEFAULT_MAX_AGE
-    assert set(FRESHNESS) - set(dataset.catalog.index)  # some listed ids are not (yet) in the catalogue
     everything = dataset.latest_values(REF)
     pd.testing.assert_frame_equal(dataset.latest_values(REF, {"coastline_km": None, "no_such": 1}), everything)
 
@@ -210,8 +209,10 @@ def test_age_discount_moves_weight_to_fresher_values(dataset: Dataset):
     age = criteria.age.where(criteria.available).reindex(plain.weights.index)
     old = (age >= 3) & (plain.weights > 0)
     assert old.to_numpy().any()
-    # never more weight for an old value; less unless it is its pillar's only value for that country
-    assert (discounted.weights[old] <= plain.weights[old] + 1e-12).sum().sum() == old.sum().sum()
+    # inside each pillar weight moves to fresher values, so each country's weighted mean age falls
+    # (an old value can gain weight only from a still older one in its pillar)
+    mean_age = lambda w: (w * age.fillna(0)).sum(axis=1)  # noqa: E731
+    assert (mean_age(discounted.weights) <= mean_age(plain.weights) + 1e-9).all()
     assert (discounted.weights[old] < plain.weights[old] - 1e-6).to_numpy().any()
     np.testing.assert_allclose(discounted.weights.sum(axis=1), 1.0)
     with pytest.raises(ValueError):
