@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from strategy.data import catalog_spec
-from strategy.data.catalog_spec import DEFAULT_MAX_AGE, ENDED, FRESHNESS, max_age_of
+from strategy.data.catalog_spec import DEFAULT_MAX_AGE, ENDED, max_age_of
 from strategy.data.dataset import Dataset, load_dataset
 from strategy.data.paths import DATA_DIR
 from strategy.data.validation import DataValidationError
