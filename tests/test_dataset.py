@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from data_helpers import broken_copy, load_issues
 
 from strategy.data.catalog_spec import PILLARS
-from strategy.data.dataset import FILES, Dataset, load_dataset
+from strategy.data.dataset import Dataset
 from strategy.data.paths import DATA_DIR
-from strategy.data.validation import DataValidationError
 
 FOCUS = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM", "IND"}
 
@@ -91,26 +91,8 @@ def test_measured_rival_presence(dataset: Dataset):
     assert cables["detail"].str.contains("cables with a known supplier").all()
 
 
-def _broken_copy(tmp_path: Path, table: str, cells: dict[tuple[int, str], str]) -> Path:
-    """A copy of the curated data whose ``table`` has ``cells`` ((row, column) -> text) overwritten."""
-    folder = tmp_path / "data"
-    shutil.copytree(DATA_DIR, folder)
-    path = folder / FILES[table]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for (row, column), value in cells.items():
-        frame.loc[row, column] = value
-    frame.to_csv(path, index=False)
-    return folder
-
-
-def _load_issues(folder: Path) -> list:
-    with pytest.raises(DataValidationError) as info:
-        load_dataset(folder)
-    return info.value.issues
-
-
 def test_strength_out_of_range_is_reported(tmp_path: Path):
-    issues = _load_issues(_broken_copy(tmp_path, "fields", {(2, "japan_strength"): "1.5"}))
+    issues = load_issues(broken_copy(tmp_path, "fields", {(2, "japan_strength"): "1.5"}))
     assert [(i.file, i.code, i.row, i.column) for i in issues] == [
         ("fields.csv", "err.out_of_range", 4, "japan_strength")
     ]
@@ -119,14 +101,14 @@ def test_strength_out_of_range_is_reported(tmp_path: Path):
 
 def test_missing_rationale_and_unknown_reference(tmp_path: Path):
     cells = {(0, "rationale"): "", (1, "field_id"): "teleportation"}
-    issues = _load_issues(_broken_copy(tmp_path, "rival_strength", cells))
+    issues = load_issues(broken_copy(tmp_path, "rival_strength", cells))
     found = {(i.code, i.row, i.column) for i in issues}
     assert ("err.required_text", 2, "rationale") in found
     assert ("err.bad_reference", 3, "field_id") in found
 
 
 def test_driver_with_unknown_indicator(tmp_path: Path):
-    issues = _load_issues(_broken_copy(tmp_path, "field_drivers", {(0, "indicator"): "happiness"}))
+    issues = load_issues(broken_copy(tmp_path, "field_drivers", {(0, "indicator"): "happiness"}))
     assert [(i.code, i.row, i.column) for i in issues] == [("err.unknown_indicator", 2, "indicator")]
 
 
@@ -134,12 +116,12 @@ def test_missing_file_is_named(tmp_path: Path):
     folder = tmp_path / "data"
     shutil.copytree(DATA_DIR, folder)
     (folder / "rivals.csv").unlink()
-    issues = _load_issues(folder)
+    issues = load_issues(folder)
     assert [(i.file, i.code) for i in issues] == [("rivals.csv", "err.missing_file")]
 
 
 def test_bad_indicator_value_in_curated_data(tmp_path: Path):
-    issues = _load_issues(_broken_copy(tmp_path, "indicators", {(5, "value"): "n/a"}))
+    issues = load_issues(broken_copy(tmp_path, "indicators", {(5, "value"): "n/a"}))
     assert [(i.code, i.row, i.column) for i in issues] == [("err.not_numeric", 7, "value")]
 
 
@@ -164,7 +146,7 @@ def test_indicator_summary_and_upload_rows(dataset: Dataset):
 
 
 def test_donor_share_out_of_range_is_reported(tmp_path: Path):
-    issues = _load_issues(_broken_copy(tmp_path, "donor_presence", {(0, "share"): "1.5", (1, "rival_id"): "AUS"}))
+    issues = load_issues(broken_copy(tmp_path, "donor_presence", {(0, "share"): "1.5", (1, "rival_id"): "AUS"}))
     found = {(i.file, i.code, i.row, i.column) for i in issues}
     assert found == {
         ("donor_presence.csv", "err.out_of_range", 2, "share"),

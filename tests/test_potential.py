@@ -6,16 +6,14 @@ random inputs (many draws, fixed seed) and on the bundled data.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from data_helpers import broken_copy, load_issues
 
-from strategy.data.dataset import FILES, Dataset, load_dataset
-from strategy.data.paths import DATA_DIR
-from strategy.data.validation import DataValidationError
+from strategy.data.dataset import Dataset
 from strategy.scenario import Scenario, evaluate
 from strategy.scoring import OpportunityWeights, export_potential
 
@@ -180,16 +178,7 @@ def test_a_schema_1_scenario_keeps_its_model(dataset: Dataset):
 
 
 def _broken(tmp_path: Path, table: str, cells: dict[tuple[int, str], str]) -> list:
-    folder = tmp_path / "data"
-    shutil.copytree(DATA_DIR, folder)
-    path = folder / FILES[table]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    for (row, column), value in cells.items():
-        frame.loc[row, column] = value
-    frame.to_csv(path, index=False)
-    with pytest.raises(DataValidationError) as info:
-        load_dataset(folder)
-    return [(i.file, i.code, i.row, i.column) for i in info.value.issues]
+    return [(i.file, i.code, i.row, i.column) for i in load_issues(broken_copy(tmp_path, table, cells))]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from strategy.data.build_donors import COLUMNS as DONOR_COLUMNS
 from strategy.data.catalog_spec import DEFAULT_MAX_AGE, PILLARS
 from strategy.data.model_tables import AID_COLUMNS, GATE_COLUMNS, typed_model_tables, validate_model_tables
 from strategy.data.paths import DATA_DIR
@@ -106,19 +107,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "rival_presence": ("iso3", "rival_id", "field_id", "evidence", "value", "unit", "year", "source_id", "detail"),
     "dtt_standards": ("iso3", "standard", "year_adopted", "source", "quote"),
     "memoranda": ("iso3", "date", "source_id", "quote"),
-    "donor_presence": (
-        "iso3",
-        "donor",
-        "rival_id",
-        "year_from",
-        "year_to",
-        "n_years",
-        "flow_usd",
-        "all_donors_flow_usd",
-        "share",
-        "relative",
-        "source_id",
-    ),
+    "donor_presence": DONOR_COLUMNS,
     "cable_supplier_origin": ("supplier", "rival_id", "rationale", "reference"),
     "weight_presets": ("preset_id", "name_en", "name_ja", "pillar", "weight", "rationale_en", "rationale_ja"),
     "field_gates": GATE_COLUMNS,

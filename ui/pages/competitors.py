@@ -71,16 +71,7 @@ elif section == "evidence":
     views.country_threat_table(ds, threat, iso3, language).show(rows=18, key="competitors_country_table")
     st.caption(tr("ui.cp.strength_note"))
     st.markdown(f"#### {tr('ui.bs.title')}")
-    vr.presence_table(ds, rivals, language).show(rows=12, key="competitors_presence")
-    st.caption(
-        tr(
-            "ui.bs.caption",
-            default=f"{state.presence_default:.2f}",
-            measured=counts["measured"],
-            home=counts["home_market"],
-            assumed=counts["assumed"],
-        )
-    )
+    vr.presence_panel(ds, rivals, language, state.presence_default, key="competitors_presence")
     why_not_ranked(ds, state, language, "competitors_why", iso3=iso3, table_by="country")
 
 elif section == "head_to_head":

@@ -201,17 +201,7 @@ def brief_sections(
         st.markdown("\n".join(items) if items else tr("ui.cp.no_evidence"))
     with st.expander(tr("ui.bs.title")):
         detail = profile.rival_detail(ds, threat, iso3)
-        vr.presence_table(ds, detail, language).show(rows=12, key="cp_presence")
-        counts = vr.basis_counts(detail)
-        st.caption(
-            tr(
-                "ui.bs.caption",
-                default=f"{state.presence_default:.2f}",
-                measured=counts["measured"],
-                home=counts["home_market"],
-                assumed=counts["assumed"],
-            )
-        )
+        vr.presence_panel(ds, detail, language, state.presence_default, key="cp_presence")
 
     # --- 4. in the plan -----------------------------------------------------------------------------------
     if brief.plan is not None:

@@ -173,6 +173,22 @@ def basis_counts(detail: pd.DataFrame) -> dict[str, int]:
     return {b: int(counts.get(b, 0)) for b in BASIS_MARK}
 
 
+def presence_panel(ds: Dataset, detail: pd.DataFrame, language: Lang, presence_default: float, key: str) -> None:
+    """The presence table of one country and the caption counting each basis."""
+    presence_table(ds, detail, language).show(rows=12, key=key)
+    counts = basis_counts(detail)
+    st.caption(
+        t(
+            "ui.bs.caption",
+            language,
+            default=f"{presence_default:.2f}",
+            measured=counts["measured"],
+            home=counts["home_market"],
+            assumed=counts["assumed"],
+        )
+    )
+
+
 def evidence_items(ds: Dataset, iso3: str, language: Lang) -> list[str]:
     """Every evidence row behind a presence value in one country, as markdown: what, who, how much,
     the year, the full detail (cable names, project counts) and the source (the cited page for digital TV)."""
