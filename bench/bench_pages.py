@@ -44,7 +44,7 @@ CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
     ("markets", (MK, "ranking"), "sc_w_growth", WEIGHTS, "market score, ranked table and map"),
     ("markets", (MK, "why"), "sc_w_size", WEIGHTS, "market score and the decomposition chart"),
     ("fields", (FD, "heatmap"), "sc_fit_need", SHARES, "field fit and heatmap"),
-    ("fields", (FD, "profile"), "sc_opp_fit", SHARES[1:], "opportunity table, best markets, fit decomposition"),
+    ("fields", (FD, "profile"), "sc_opp_position", SHARES[1:], "opportunity table, best markets, fit decomposition"),
     ("competitors", (CP, "threat"), "sc_w_income", WEIGHTS, "market score (country order) and threat heatmap"),
     ("competitors", (CP, "white_space"), "sc_presence_default", SHARES, "rival threat (not cached) and white space"),
 )
@@ -56,7 +56,7 @@ PARTNER: dict[str, tuple[str, tuple[float, ...]]] = {
     "sc_w_income": ("sc_w_digital", (1.5, 2.0, 2.5)),
     "sc_w_digital": ("sc_w_stability", (1.5, 2.0, 2.5)),
     "sc_fit_need": ("sc_fit_strength", (0.35, 0.4, 0.5)),
-    "sc_opp_fit": ("sc_opp_market", (0.4, 0.5, 0.6)),
+    "sc_opp_position": ("sc_opp_market", (0.4, 0.5, 0.6)),
     "sc_presence_default": ("sc_white_space", (0.35, 0.4, 0.45)),
 }
 

@@ -93,6 +93,28 @@ def _donor_rows(dataset: Dataset, countries: pd.Index, fields: pd.Index) -> pd.D
     ).reset_index()
 
 
+def _evidence_arrays(frame: pd.DataFrame, c_of: pd.Index, f_of: pd.Index, a_of: pd.Index) -> tuple:
+    """(c, f, a) positions and the strongest value, its evidence, source and year per position."""
+    agg = frame.groupby(["iso3", "field_id", "rival_id"], observed=True, sort=False).agg(
+        value=("value", "max"), evidence=("evidence", "first"), source_id=("source_id", "first"), year=("year", "max")
+    )
+    keys = agg.index
+    ci = c_of.get_indexer(keys.get_level_values(0))
+    fi = f_of.get_indexer(keys.get_level_values(1))
+    ai = a_of.get_indexer(keys.get_level_values(2))
+    ok = (ci >= 0) & (fi >= 0) & (ai >= 0)
+    year = pd.to_numeric(agg["year"], errors="coerce").to_numpy(dtype=float)
+    return (
+        ci[ok],
+        fi[ok],
+        ai[ok],
+        agg["value"].to_numpy(dtype=float)[ok],
+        agg["evidence"].astype(str).to_numpy(dtype=object)[ok],
+        agg["source_id"].astype(str).to_numpy(dtype=object)[ok],
+        year[ok],
+    )
+
+
 def rival_threat(
     dataset: Dataset,
     countries: pd.Index,
@@ -103,104 +125,115 @@ def rival_threat(
     """Rival threat = judged strength in the field × presence in the country.
 
     Presence comes, in this order, from the rival's home market (1: a rival is fully present in
-    its own market, where its strength is also raised to its ``home_strength``), measured evidence (the largest value over the evidence types: cable
-    suppliers, digital-TV standard, China's ICT finance, donor aid for aid-financed fields), or
-    ``presence_default`` where nothing covers a (country, field, rival): ``basis`` says which
-    ('home_market', 'measured', 'assumed'), ``measured`` is False only for 'assumed'.
+    its own market, where its strength is also raised to its ``home_strength``), measured evidence
+    (the largest value over the evidence types: cable suppliers, digital-TV standard, China's ICT
+    finance, donor aid for aid-financed fields), or ``presence_default`` where nothing covers a
+    (country, field, rival): ``basis`` says which ('home_market', 'measured', 'assumed'),
+    ``measured`` is False only for 'assumed'. Computed on countries × fields × actors arrays.
     """
     fields = dataset.fields.index
     actors = dataset.rivals.index
-    home = dataset.rivals.index[dataset.rivals["is_home"] == 1]
-    grid = pd.MultiIndex.from_product([countries, fields, actors], names=["iso3", "field_id", "rival_id"])
-    presence = pd.Series(np.nan, index=grid)
-    evidence = pd.Series("", index=grid, dtype=object)
-    source = pd.Series("", index=grid, dtype=object)
-    year = pd.Series(np.nan, index=grid)
+    is_home_actor = (dataset.rivals["is_home"] == 1).to_numpy()
+    shape = (len(countries), len(fields), len(actors))
+    presence = np.full(shape, np.nan)
+    evidence = np.full(shape, "", dtype=object)
+    source = np.full(shape, "", dtype=object)
+    year = np.full(shape, np.nan)
 
     rows = dataset.rival_presence[dataset.rival_presence["iso3"].isin(countries)]
-    measured_value = rows.assign(value=np.minimum(rows["value"].to_numpy(), 1.0))
-    whole = measured_value[measured_value["evidence"].isin(WHOLE_MARKET_EVIDENCE)]
-    covered = whole[["iso3", "field_id"]].drop_duplicates()
-    if len(covered):
-        keys = pd.MultiIndex.from_frame(covered)
-        mask = pd.MultiIndex.from_arrays([grid.get_level_values(0), grid.get_level_values(1)]).isin(keys)
-        presence[mask] = 0.0
-        evidence[mask] = "measured absent"
-    china = measured_value[~measured_value["evidence"].isin(WHOLE_MARKET_EVIDENCE)].assign(value=1.0)
+    rows = rows.assign(value=np.minimum(rows["value"].to_numpy(dtype=float), 1.0))
+    whole = rows[rows["evidence"].isin(WHOLE_MARKET_EVIDENCE)]
+    # whole-market evidence covers every rival: a rival without a row there is measured absent
+    ci = countries.get_indexer(whole["iso3"])
+    fi = fields.get_indexer(whole["field_id"])
+    ok = (ci >= 0) & (fi >= 0)
+    presence[ci[ok], fi[ok], :] = 0.0
+    evidence[ci[ok], fi[ok], :] = "measured absent"
+    china = rows[~rows["evidence"].isin(WHOLE_MARKET_EVIDENCE)].assign(value=1.0)
     donor = _donor_rows(dataset, countries, fields)
     for frame in (whole, china, donor):
         if frame.empty:
             continue
-        agg = frame.groupby(["iso3", "field_id", "rival_id"]).agg(
-            value=("value", "max"),
-            evidence=("evidence", "first"),
-            source_id=("source_id", "first"),
-            year=("year", "max"),
-        )
-        agg = agg[agg.index.isin(grid)]
+        ci, fi, ai, value, ev, src, yr = _evidence_arrays(frame, countries, fields, actors)
         # several evidence types for one (country, field, rival): the strongest counts
-        stronger = ~(presence.loc[agg.index].to_numpy() >= agg["value"].to_numpy())
-        agg = agg[stronger]
-        presence.loc[agg.index] = agg["value"].to_numpy()
-        evidence.loc[agg.index] = agg["evidence"].to_numpy()
-        source.loc[agg.index] = agg["source_id"].astype(str).to_numpy()
-        year.loc[agg.index] = pd.to_numeric(agg["year"], errors="coerce").to_numpy(dtype=float)
-    measured = presence.notna()
-    basis = pd.Series(np.where(measured, "measured", "assumed"), index=grid, dtype=object)
+        stronger = ~(presence[ci, fi, ai] >= value)
+        ci, fi, ai = ci[stronger], fi[stronger], ai[stronger]
+        presence[ci, fi, ai] = value[stronger]
+        evidence[ci, fi, ai] = ev[stronger]
+        source[ci, fi, ai] = src[stronger]
+        year[ci, fi, ai] = yr[stronger]
+    measured = ~np.isnan(presence)
+    basis = np.where(measured, "measured", "assumed").astype(object)
     homes = home_markets(dataset, countries)
+    at_home = np.zeros((len(countries), len(actors)), dtype=bool)
     if len(homes):
-        at_home = pd.MultiIndex.from_arrays([grid.get_level_values(0), grid.get_level_values(2)]).isin(
-            pd.MultiIndex.from_frame(homes[["iso3", "rival_id"]])
-        )
-        presence[at_home] = 1.0
-        evidence[at_home] = "home_market"
-        basis[at_home] = "home_market"
-        measured[at_home] = True
-    presence = presence.fillna(presence_default)
+        at_home[countries.get_indexer(homes["iso3"]), actors.get_indexer(homes["rival_id"])] = True
+    home3 = np.broadcast_to(at_home[:, None, :], shape)
+    presence = np.where(home3, 1.0, presence)
+    evidence = np.where(home3, "home_market", evidence)
+    basis = np.where(home3, "home_market", basis)
+    measured = measured | home3
+    presence = np.where(np.isnan(presence), presence_default, presence)
 
-    strength = dataset.rival_strength.set_index(["rival_id", "field_id"])["strength"]
+    table = dataset.rival_strength.pivot_table(index="rival_id", columns="field_id", values="strength", aggfunc="last")
+    strength = table.reindex(index=actors, columns=fields).to_numpy(dtype=float, copy=True)
     japan = dataset.fields["japan_strength"] if japan_strength is None else japan_strength
-    for h in home:
-        for f in fields:
-            strength.loc[(h, f)] = float(japan.get(f, np.nan))
-    pair = pd.MultiIndex.from_arrays([grid.get_level_values(2), grid.get_level_values(1)])
-    s = strength.reindex(pair).to_numpy()
-    if len(homes):
-        # at home a rival holds the incumbent's place (its own buyers, standards and procurement),
-        # whatever its standing abroad: its strength there is ``home_strength`` (rivals.csv)
-        home_strength = dataset.rivals["home_strength"].reindex(grid.get_level_values(2)).to_numpy(dtype=float)
-        s = np.where(at_home, np.fmax(s, home_strength), s)
+    strength[is_home_actor] = japan.reindex(fields).to_numpy(dtype=float)
+    s = np.broadcast_to(strength.T[None, :, :], shape)
+    # at home a rival holds the incumbent's place (its own buyers, standards and procurement),
+    # whatever its standing abroad: its strength there is ``home_strength`` (rivals.csv)
+    home_strength = dataset.rivals["home_strength"].to_numpy(dtype=float)
+    s = np.where(home3, np.fmax(s, home_strength[None, None, :]), s)
+    threat = s * presence
+
+    n = len(countries) * len(fields)
     detail = pd.DataFrame(
         {
-            "strength": s,
-            "presence": presence.to_numpy(),
-            "measured": measured.to_numpy(),
-            "basis": basis.to_numpy(),
-            "evidence": evidence.to_numpy(),
-            "source_id": source.to_numpy(),
-            "year": year.to_numpy(),
-        },
-        index=grid,
+            "iso3": np.repeat(countries.to_numpy(dtype=object), len(fields) * len(actors)),
+            "field_id": np.tile(np.repeat(fields.to_numpy(dtype=object), len(actors)), len(countries)),
+            "rival_id": np.tile(actors.to_numpy(dtype=object), n),
+            "strength": s.ravel(),
+            "presence": presence.ravel(),
+            "measured": measured.ravel(),
+            "basis": basis.ravel(),
+            "evidence": evidence.ravel(),
+            "source_id": source.ravel(),
+            "year": year.ravel(),
+            "threat": threat.ravel(),
+        }
     )
-    detail["threat"] = detail["strength"] * detail["presence"]
-    detail = detail.reset_index()
 
-    rivals_only = detail[~detail["rival_id"].isin(home)]
-    best = rivals_only.loc[rivals_only.groupby(["iso3", "field_id"], sort=False)["threat"].idxmax()]
-    summary = best.set_index(["iso3", "field_id"])[["rival_id", "threat", "measured", "basis"]]
-    summary.columns = ["main_rival", "main_threat", "main_measured", "main_basis"]
-    summary.loc[summary["main_threat"] <= 0, "main_rival"] = ""  # nobody present: no main rival
-    jp = detail[detail["rival_id"].isin(home)].set_index(["iso3", "field_id"])
-    summary["japan_presence"] = jp["presence"]
-    summary["japan_measured"] = jp["measured"]
-    summary["japan_position"] = jp["threat"]
-    summary["margin"] = summary["japan_position"] - summary["main_threat"]
-    summary["white_space"] = summary["main_threat"] < white_space_threshold
-    wide = summary.unstack("field_id").reindex(index=countries).reindex(columns=fields, level=1)
+    rival_cols = np.flatnonzero(~is_home_actor)
+    home_col = int(np.flatnonzero(is_home_actor)[0])
+    rival_threats = threat[:, :, rival_cols]
+    best = rival_cols[np.argmax(rival_threats, axis=2)]  # first of equals, in rivals.csv order
+    pick = lambda a: np.take_along_axis(a, best[:, :, None], axis=2)[:, :, 0]  # noqa: E731
+    main_threat = pick(threat)
+    main_rival = np.where(main_threat > 0, actors.to_numpy(dtype=object)[best], "")  # nobody present: none
+    japan_position = threat[:, :, home_col]
+    columns = {
+        "main_rival": main_rival.astype(object),
+        "main_threat": main_threat,
+        "main_measured": pick(measured),
+        "main_basis": pick(basis),
+        "japan_presence": presence[:, :, home_col],
+        "japan_measured": measured[:, :, home_col],
+        "japan_position": japan_position,
+        "margin": japan_position - main_threat,
+        "white_space": main_threat < white_space_threshold,
+    }
+    wide = pd.concat({k: pd.DataFrame(v, index=countries, columns=fields) for k, v in columns.items()}, axis=1)
+    summary = pd.DataFrame(
+        {
+            "iso3": np.repeat(countries.to_numpy(dtype=object), len(fields)),
+            "field_id": np.tile(fields.to_numpy(dtype=object), len(countries)),
+            **{k: v.ravel() for k, v in columns.items()},
+        }
+    )
     return RivalThreat(
         wide=wide,
         detail=detail,
-        summary=summary.reset_index(),
+        summary=summary,
         presence_default=presence_default,
         white_space_threshold=white_space_threshold,
     )
