@@ -54,24 +54,33 @@ def gate_texts(dataset: Dataset) -> pd.DataFrame:
 def closed_pairs(dataset: Dataset, fit: FieldFit, iso3: str | None = None, field_id: str | None = None) -> pd.DataFrame:
     """The pairs field gates close (optionally of one country or one field): iso3, field_id, gate_id,
     status, observed, rationale, rationale_ja, reference; sorted by field, then country."""
-    closed = fit.gates.closed.copy()
-    closed["iso3"] = closed["iso3"].astype(str)
-    closed["field_id"] = closed["field_id"].astype(str)
+    closed = fit.gates.closed
+    # plain arrays: a page asks for one country or one field on every rerun, and the table is small
+    cols = {c: closed[c].to_numpy(dtype=object) for c in ("iso3", "field_id", "gate_id", "status", "observed")}
+    keep = np.ones(len(closed), dtype=bool)
     if iso3 is not None:
-        closed = closed[closed["iso3"] == iso3]
+        keep &= cols["iso3"] == iso3
     if field_id is not None:
-        closed = closed[closed["field_id"] == field_id]
-    texts = gate_texts(dataset)
-    key = pd.MultiIndex.from_arrays([closed["field_id"], closed["gate_id"].astype(str)])
-    for column in GATE_TEXT:
-        closed[column] = texts[column].reindex(key).fillna("").to_numpy()
-    return closed.sort_values(["field_id", "iso3", "gate_id"], kind="stable").reset_index(drop=True)
+        keep &= cols["field_id"] == field_id
+    rows = {c: v[keep] for c, v in cols.items()}
+    first: dict[tuple[str, str], tuple] = {}  # the first row of a gate: its alternatives share the reason
+    for r in dataset.field_gates.itertuples(index=False):
+        first.setdefault((str(r.field_id), str(r.gate_id)), tuple(getattr(r, c) for c in GATE_TEXT))
+    found = [
+        first.get((str(f), str(g)), ("",) * len(GATE_TEXT))
+        for f, g in zip(rows["field_id"], rows["gate_id"], strict=True)
+    ]
+    out = pd.DataFrame({c: v.astype(str) for c, v in rows.items()})
+    for j, column in enumerate(GATE_TEXT):
+        out[column] = [t[j] if isinstance(t[j], str) else "" for t in found]
+    order = np.lexsort((out["gate_id"].to_numpy(), out["iso3"].to_numpy(), out["field_id"].to_numpy()))
+    return out.iloc[order].reset_index(drop=True)
 
 
 def unverified_gates(fit: FieldFit, iso3: str, field_id: str) -> pd.DataFrame:
     """Gates of one pair left open only because the data they read are missing (gate_id)."""
     soft = fit.gates.unverified
-    rows = soft[(soft["iso3"].astype(str) == iso3) & (soft["field_id"].astype(str) == field_id)]
+    rows = soft[(soft["iso3"].to_numpy() == iso3) & (soft["field_id"].to_numpy() == field_id)]
     return rows[["gate_id"]].drop_duplicates().reset_index(drop=True)
 
 
@@ -79,7 +88,8 @@ def pair_status(
     dataset: Dataset, market: MarketScores, fit: FieldFit, opportunity: pd.DataFrame, iso3: str, field_id: str
 ) -> PairStatus:
     """Whether (``iso3``, ``field_id``) is ranked in ``opportunity``, and if not, why."""
-    table = opportunity[(opportunity["iso3"].astype(str) == iso3) & (opportunity["field_id"].astype(str) == field_id)]
+    # categorical columns compare with a string without converting every row
+    table = opportunity[(opportunity["iso3"] == iso3).to_numpy() & (opportunity["field_id"] == field_id).to_numpy()]
     reasons: list[str] = []
     if iso3 not in fit.fit.index:
         reasons.append("outside")

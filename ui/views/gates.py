@@ -169,6 +169,21 @@ def cell_notes(
     return kind, text
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _explained(
+    _ds: Dataset, _state: object, key: tuple, iso3: str, field_id: str, by_country: bool
+) -> tuple[PairStatus, pd.DataFrame]:
+    """The pair's status and the closed pairs of its country or field, once per scoring state
+    (``key``: what the opportunity table depends on) and picked pair: a page rerun that changes
+    neither does not look them up again."""
+    market = steps.market(_ds, _state)  # type: ignore[arg-type]
+    fit = steps.fit(_ds, _state)  # type: ignore[arg-type]
+    table = steps.opportunities(_ds, _state)  # type: ignore[arg-type]
+    status = pair_status(_ds, market, fit, table, iso3, field_id)
+    closed = closed_pairs(_ds, fit, iso3=iso3 if by_country else None, field_id=None if by_country else field_id)
+    return status, closed
+
+
 def why_not_ranked(
     ds: Dataset,
     state: object,
@@ -186,7 +201,6 @@ def why_not_ranked(
     the country (``"country"``). ``key`` prefixes the pickers' widget keys (one per page)."""
     market = steps.market(ds, state)  # type: ignore[arg-type]
     fit = steps.fit(ds, state)  # type: ignore[arg-type]
-    table = steps.opportunities(ds, state)  # type: ignore[arg-type]
     names = country_names(ds, language)
     fnames = field_names(ds, language)
     with st.expander(t("ui.gt.title", language)):
@@ -218,11 +232,11 @@ def why_not_ranked(
                     help=t("ui.gt.field_help", language),
                 )
             )
-        status = pair_status(ds, market, fit, table, iso3, field_id)
+        by_country = table_by == "country"
+        key_now = steps.opportunity_key(ds, state)  # type: ignore[arg-type]
+        status, closed = _explained(ds, state, key_now, iso3, field_id, by_country)
         lines = status_lines(ds, status, market, language)
         (st.success if status.ranked else st.info)("\n\n".join(lines))
-        by_country = table_by == "country"
-        closed = closed_pairs(ds, fit, iso3=iso3 if by_country else None, field_id=None if by_country else field_id)
         where = names.get(iso3, iso3) if by_country else fnames.get(field_id, field_id)
         st.markdown(f"**{t('ui.gt.table_title', language, where=escape_markdown(str(where)), n=len(closed))}**")
         if len(closed):
