@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from apptest_helpers import assert_clean, open_app
+from apptest_helpers import assert_clean, open_app, plotly_values
 from apptest_helpers import charts as plotly_specs
 from streamlit.testing.v1 import AppTest
 
@@ -214,3 +214,21 @@ def test_what_a_gate_read_is_said_in_words(bundled: Dataset) -> None:
         observed_text(bundled, "coastline_km=0; submarine_cables=?", "en") == "coastline 0 km, cable landings: no data"
     )
     assert observed_text(bundled, "standard=DVB-T2", "ja") == "採用した地デジ方式 DVB-T2"
+
+
+def test_the_field_heatmap_shows_export_potential_by_default_and_fit_on_request(dataset: Dataset) -> None:
+    """The fit of the focus markets spans a narrow band; the export potential spreads several-fold
+    (no need, no potential), so the default heatmap tells the fields apart."""
+    at = open_app(FIELDS, "en")
+    assert at.radio(key="fields_measure").value == "potential"
+    spec = plotly_specs(at)[0]["data"][0]
+    assert spec["colorbar"]["title"]["text"] == t("ui.fd.measure.potential", "en")
+    potential = np.array(plotly_values(spec["z"]), dtype=float)
+    ev = evaluate(dataset, Scenario.default(dataset))
+    table = ev.opportunity[ev.opportunity["iso3"].isin(dataset.focus)]
+    assert np.nanmax(potential) == pytest.approx(table["opportunity"].max())
+    at.radio(key="fields_measure").set_value("fit").run()
+    assert_clean(at)
+    fit = np.array(plotly_values(plotly_specs(at)[0]["data"][0]["z"]), dtype=float)
+    spread = lambda z: np.nanquantile(z, 0.9) / np.nanquantile(z, 0.1)  # noqa: E731
+    assert spread(potential) > 1.5 * spread(fit)  # focus markets: about 3.0 against 1.6

@@ -151,6 +151,8 @@ class Key(StrEnum):
     FIELDS_FIELD = "fields_field"
     #: which countries the fit heatmap shows (one of ui.views.widgets.COUNTRY_SETS)
     FIELDS_COUNTRIES = "fields_countries"
+    #: what the field heatmap colours: export potential (default) or field fit
+    FIELDS_MEASURE = "fields_measure"
     COMPETITORS_SECTION = "competitors_section"
     COMPETITORS_COUNTRY = "competitors_country"
     #: the field of the head-to-head view

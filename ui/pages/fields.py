@@ -12,6 +12,7 @@ from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
+from ui.texts import t
 from ui.views import widgets
 from ui.views.factors import opportunity_caption
 from ui.views.gates import why_not_ranked
@@ -30,8 +31,16 @@ section = widgets.section_picker("ui.fd.section", "ui.fd.tab", SECTIONS, Key.FIE
 if section == "heatmap":
     st.subheader(tr("ui.fd.heatmap_title"))
     shown = widgets.country_set_picker(ds, market, universe, Key.FIELDS_COUNTRIES, language)
+    measure = st.radio(
+        tr("ui.fd.measure"),
+        views.HEATMAP_MEASURES,
+        format_func=lambda m: t(f"ui.fd.measure.{m}", language),
+        horizontal=True,
+        key=Key.FIELDS_MEASURE,
+        help=tr("ui.fd.measure_help"),
+    )
     st.plotly_chart(
-        views.fit_heatmap(ds, fit, shown, language),
+        views.fit_heatmap(ds, fit, shown, language, sc.opportunities(ds, state) if measure == "potential" else None),
         width="stretch",
         config={"displaylogo": False},
         key="fields_heatmap",

@@ -27,7 +27,7 @@ from ui.views.data import (
     template_csv,
     template_xlsx,
 )
-from ui.views.fields import best_markets, field_drivers_table, fit_drivers, fit_heatmap
+from ui.views.fields import HEATMAP_MEASURES, best_markets, field_drivers_table, fit_drivers, fit_heatmap
 from ui.views.freshness import freshness_table
 from ui.views.judgements import dtt_table, judgement_tables, memoranda_table
 from ui.views.maps import groups_map, map_config, score_map
@@ -64,6 +64,7 @@ __all__ = [
     "field_names",
     "fit_drivers",
     "fit_heatmap",
+    "HEATMAP_MEASURES",
     "focus_table",
     "format_value",
     "freshness_table",

@@ -25,17 +25,36 @@ from ui.views.tables import Table, _short, _unique, _year_text
 GATED_GREY = "#d9d9d9"
 
 
-def fit_heatmap(ds: Dataset, fit: object, countries: list[str], language: Lang) -> go.Figure:
-    """Fields (rows, by phase) × countries: fit 0-1 (viridis), value in each cell. A pair closed by
-    a field gate is a grey cell marked ×, hover 'closed: <gate>'; a pair without need data stays
-    blank, hover 'no need data'."""
-    fit_frame = fit.fit.reindex(index=countries)  # type: ignore[attr-defined]
+#: What the field heatmap can colour.
+HEATMAP_MEASURES = ("potential", "fit")
+
+
+def fit_heatmap(
+    ds: Dataset,
+    fit: object,
+    countries: list[str],
+    language: Lang,
+    opportunity: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Fields (rows, by phase) × countries, value in each cell (viridis over the values shown): the
+    field fit, or with ``opportunity`` the export potential of each ranked pair (which spreads
+    far more: no need, no potential). A pair closed by a field gate is a grey cell marked ×, hover
+    'closed: <gate>'; a pair without need data stays blank, hover 'no need data'."""
     fields = ds.fields.sort_values("phase", kind="stable")
-    z = fit_frame[fields.index].T.to_numpy(dtype=float)
+    if opportunity is None:
+        frame = fit.fit.reindex(index=countries)  # type: ignore[attr-defined]
+        label_fit = t("ui.fd.fit", language)
+    else:
+        frame = (
+            opportunity.pivot_table(index="iso3", columns="field_id", values="opportunity", observed=False)
+            .rename(index=str, columns=str)
+            .reindex(index=countries, columns=fields.index)
+        )
+        label_fit = t("ui.fd.measure.potential", language)
+    z = frame[fields.index].T.to_numpy(dtype=float)
     names = field_names(ds, language)
     y = [t("ui.fd.phase_field", language, phase=int(fields.at[f, "phase"]), name=names[f]) for f in fields.index]
     x = _unique(_names(ds, countries, language), list(countries))
-    label_fit = t("ui.fd.fit", language)
     show_text = z.size <= 600
     kind, note = cell_notes(ds, fit, list(countries), list(fields.index), language)  # type: ignore[arg-type]
     hover = np.where(np.isfinite(z), np.char.mod(f"{label_fit}: %.2f", np.nan_to_num(z)), note.to_numpy(dtype=str))
