@@ -19,12 +19,19 @@ def evaluation(dataset: Dataset):
     return evaluate(dataset, replace(Scenario.default(dataset), universe=Universe(focus_only=True)))
 
 
-def test_markets_are_the_best_by_score(evaluation) -> None:
-    top = headline(evaluation.market, evaluation.opportunity, n=4)
-    expected = evaluation.market.score.sort_values(ascending=False).head(4)
-    assert list(top.markets.index) == list(expected.index)
-    assert top.markets["score"].tolist() == pytest.approx(expected.tolist())
+def test_markets_are_the_best_by_their_best_fields(evaluation) -> None:
+    opp = evaluation.opportunity
+    top = headline(evaluation.market, opp, n=4, depth=3)
+    value = {
+        iso3: sum(sorted(opp.loc[opp["iso3"].astype(str) == iso3, "opportunity"], reverse=True)[:3]) / 3
+        for iso3 in opp["iso3"].astype(str).unique()
+    }
+    expected = sorted(value, key=lambda k: -value[k])[:4]
+    assert list(top.markets.index) == expected
+    assert top.markets["score"].tolist() == pytest.approx([value[k] for k in expected])
     assert top.markets["rank"].tolist() == [1, 2, 3, 4]
+    best = opp.sort_values("opportunity", ascending=False).drop_duplicates("iso3").set_index("iso3")["field_id"]
+    assert all(top.markets.at[k, "best_field"] == str(best[k]) for k in expected)
 
 
 def test_field_value_is_the_mean_of_its_best_markets(evaluation) -> None:

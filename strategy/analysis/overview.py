@@ -19,7 +19,10 @@ from strategy.scoring import MarketScores
 class Headline:
     """What the Overview shows.
 
-    ``markets``: the best ``n`` markets (iso3 index; rank, score). ``fields``: fields ranked by
+    ``markets``: the best ``n`` markets by the mean opportunity of their best ``depth`` fields
+    (iso3 index; rank, score = that mean, best_field), so the markets named first are where the
+    opportunities are, not merely the largest or richest economies (the Markets page ranks market
+    attractiveness alone). ``fields``: fields ranked by
     the mean opportunity of their best ``depth`` markets (field_id index; value, best_iso3,
     pairs_in_top = how many of the top ``top_pairs`` pairs are in that field). ``pairs``: the
     best ``top_pairs`` (country, field) pairs with their main rival. ``rivals``: rivals by how
@@ -41,13 +44,18 @@ def headline(
     """Rank markets, fields and rivals for the Overview.
 
     A field's value is the mean opportunity over its ``depth`` best markets rather than over all
-    markets: a field matters if it is strong somewhere, not on average everywhere.
+    markets: a field matters if it is strong somewhere, not on average everywhere; a market's value
+    likewise is the mean over its ``depth`` best fields.
     """
     if n < 1 or depth < 1 or top_pairs < 1:
         raise ValueError("n, depth and top_pairs must be at least 1")
-    markets = market.table()[["rank", "score"]].head(n)
-
     table = opportunity.assign(iso3=opportunity["iso3"].astype(str), field_id=opportunity["field_id"].astype(str))
+    by_country = table.sort_values(["iso3", "opportunity"], ascending=[True, False], kind="stable")
+    markets = by_country.groupby("iso3", sort=False).head(depth).groupby("iso3").agg(score=("opportunity", "mean"))
+    markets["best_field"] = by_country.groupby("iso3", sort=False).head(1).set_index("iso3")["field_id"]
+    markets = markets.sort_values("score", ascending=False, kind="stable").head(n)
+    markets.insert(0, "rank", range(1, len(markets) + 1))
+
     ordered = table.sort_values(["field_id", "opportunity"], ascending=[True, False], kind="stable")
     best = ordered.groupby("field_id", sort=False).head(depth)
     fields = best.groupby("field_id").agg(value=("opportunity", "mean"))

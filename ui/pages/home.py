@@ -40,7 +40,8 @@ else:
         st.markdown(f"**{tr('ui.home.top_markets')}**")
         st.markdown(
             "\n".join(
-                f"{int(row['rank'])}. {escape_markdown(str(names.get(iso3, iso3)))} — {row['score']:.3f}"
+                f"{int(row['rank'])}. {escape_markdown(str(names.get(iso3, iso3)))} — {row['score']:.3f} "
+                f"({escape_markdown(str(fields.get(row['best_field'], row['best_field'])))})"
                 for iso3, row in top.markets.iterrows()
             )
         )
