@@ -72,7 +72,7 @@ def headline(
             )
         else:
             st.write(na)
-        st.caption(tr("ui.cp.pf.best_fields_note"))
+        st.caption(tr(f"ui.cp.pf.best_fields_note.{state.opportunity.rule}"))
     with m4:
         st.markdown(f"**{tr('ui.cp.pf.main_rival')}**")
         if head.main_rival:
