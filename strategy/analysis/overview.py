@@ -50,9 +50,12 @@ def headline(
     if n < 1 or depth < 1 or top_pairs < 1:
         raise ValueError("n, depth and top_pairs must be at least 1")
     table = opportunity.assign(iso3=opportunity["iso3"].astype(str), field_id=opportunity["field_id"].astype(str))
-    by_country = table.sort_values(["iso3", "opportunity"], ascending=[True, False], kind="stable")
-    markets = by_country.groupby("iso3", sort=False).head(depth).groupby("iso3").agg(score=("opportunity", "mean"))
-    markets["best_field"] = by_country.groupby("iso3", sort=False).head(1).set_index("iso3")["field_id"]
+    # the table comes best first: a country's first rows are its best fields
+    best_first = table.sort_values("opportunity", ascending=False, kind="stable")
+    top_fields = best_first[best_first.groupby("iso3", sort=False).cumcount().to_numpy() < depth]
+    markets = top_fields.groupby("iso3", sort=False).agg(
+        score=("opportunity", "mean"), best_field=("field_id", "first")
+    )
     markets = markets.sort_values("score", ascending=False, kind="stable").head(n)
     markets.insert(0, "rank", range(1, len(markets) + 1))
 

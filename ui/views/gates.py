@@ -170,18 +170,23 @@ def cell_notes(
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _explained(
-    _ds: Dataset, _state: object, key: tuple, iso3: str, field_id: str, by_country: bool
-) -> tuple[PairStatus, pd.DataFrame]:
-    """The pair's status and the closed pairs of its country or field, once per scoring state
-    (``key``: what the opportunity table depends on) and picked pair: a page rerun that changes
-    neither does not look them up again."""
+def _status(_ds: Dataset, _state: object, key: tuple, iso3: str, field_id: str) -> PairStatus:
+    """The pair's status, once per scoring state (``key``: what the opportunity table depends on)
+    and picked pair."""
     market = steps.market(_ds, _state)  # type: ignore[arg-type]
     fit = steps.fit(_ds, _state)  # type: ignore[arg-type]
     table = steps.opportunities(_ds, _state)  # type: ignore[arg-type]
-    status = pair_status(_ds, market, fit, table, iso3, field_id)
-    closed = closed_pairs(_ds, fit, iso3=iso3 if by_country else None, field_id=None if by_country else field_id)
-    return status, closed
+    return pair_status(_ds, market, fit, table, iso3, field_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _closed(
+    _ds: Dataset, _state: object, key: tuple, iso3: str | None, field_id: str | None, language: Lang
+) -> tuple[int, Table]:
+    """The closed pairs of one country or field as a table. Gates depend on the universe and the
+    reference year only (``key``), not on weights: a weight change does not rebuild it."""
+    closed = closed_pairs(_ds, steps.fit(_ds, _state), iso3=iso3, field_id=field_id)  # type: ignore[arg-type]
+    return len(closed), closed_table(_ds, closed, language)
 
 
 def why_not_ranked(
@@ -234,10 +239,14 @@ def why_not_ranked(
             )
         by_country = table_by == "country"
         key_now = steps.opportunity_key(ds, state)  # type: ignore[arg-type]
-        status, closed = _explained(ds, state, key_now, iso3, field_id, by_country)
+        status = _status(ds, state, key_now, iso3, field_id)
+        gate_key = (ds.version, state.universe, state.settings.reference_year)  # type: ignore[attr-defined]
+        n_closed, closed = _closed(
+            ds, state, gate_key, iso3 if by_country else None, None if by_country else field_id, language
+        )
         lines = status_lines(ds, status, market, language)
         (st.success if status.ranked else st.info)("\n\n".join(lines))
         where = names.get(iso3, iso3) if by_country else fnames.get(field_id, field_id)
-        st.markdown(f"**{t('ui.gt.table_title', language, where=escape_markdown(str(where)), n=len(closed))}**")
-        if len(closed):
-            closed_table(ds, closed, language).show(rows=8, key=f"{key}_closed")
+        st.markdown(f"**{t('ui.gt.table_title', language, where=escape_markdown(str(where)), n=n_closed)}**")
+        if n_closed:
+            closed.show(rows=8, key=f"{key}_closed")
