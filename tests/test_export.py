@@ -298,3 +298,14 @@ def test_brief_refuses_countries_it_cannot_describe(dataset: Dataset, focus: Eva
         export.country_brief_html(dataset, full, excluded, "ja")
     assert low.value.key == "ex.err.excluded"
     assert export.resolve_country(dataset, "vn") == "VNM" and export.resolve_country(dataset, "ベトナム") == "VNM"
+
+
+def test_brief_says_which_model_and_marks_a_rivals_home_market(dataset: Dataset):
+    full = evaluate(dataset, Scenario.default(dataset))
+    content = export.country_brief_content(dataset, full, "USA", "en")
+    rivals = content.fields[t("ex.brief.col.main_rival", "en")]
+    assert rivals.str.endswith(" ⌂").any()  # the US in its own market: home market, not assumed
+    page = export.country_brief_html(dataset, full, "USA", "en")
+    assert "export potential" in page and "⌂ = the rival" in page
+    old = replace(full.scenario, opportunity_weights=replace(full.scenario.opportunity_weights, rule="sum"))
+    assert "earlier model" in export.country_brief_html(dataset, evaluate(dataset, old), "USA", "en")

@@ -110,6 +110,12 @@ class CountryBrief:
     max_age: int | None
     source_ids: tuple[str, ...]
     presence_default: float
+    #: the opportunity rule the scores come from ('potential', 'sum' or 'product')
+    rule: str = "potential"
+
+
+#: How the brief marks the basis of the main rival's presence (measured: no mark).
+_BASIS_MARK = {"assumed": " *", "home_market": " ⌂"}
 
 
 def _brief_text(lang: Lang) -> Callable[..., str]:
@@ -156,6 +162,7 @@ def country_brief_content(
         **_plan_rows(dataset, plan, iso3, lang),
         **_data_rows(dataset, evaluation, iso3, lang),
         presence_default=scenario.presence_default,
+        rule=scenario.opportunity_weights.rule,
     )
 
 
@@ -192,7 +199,7 @@ def _why(dataset: Dataset, evaluation: Evaluation, iso3: str, lang: Lang) -> dic
 
 def _field_rows(dataset: Dataset, best: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """Which fields: the best fields here with fit, need, strength, the main rival (``*`` when its
-    presence is assumed) and Japan's margin."""
+    presence is assumed, ``⌂`` when the country is its home market) and Japan's margin."""
     tx = _brief_text(lang)
     fnames, rnames = field_names(dataset, lang), rival_names(dataset, lang)
     rivals = best["main_rival"].astype(object).map(cell_text)
@@ -205,8 +212,8 @@ def _field_rows(dataset: Dataset, best: pd.DataFrame, lang: Lang) -> pd.DataFram
             tx("col.need"): best["need"].to_numpy(dtype=float),
             tx("col.strength"): best["strength"].to_numpy(dtype=float),
             tx("col.main_rival"): [
-                (name_of(rnames, r) if r else tx("nobody")) + ("" if m else " *")
-                for r, m in zip(rivals, best["main_measured"], strict=True)
+                (name_of(rnames, r) if r else tx("nobody")) + _BASIS_MARK.get(str(b), "")
+                for r, b in zip(rivals, best["main_basis"], strict=True)
             ],
             tx("col.margin"): best["margin"].to_numpy(dtype=float),
         }
@@ -380,7 +387,7 @@ def brief_html(dataset: Dataset, brief: CountryBrief) -> str:
         f"<section><h2>{_esc(tx('fields'))}</h2>",
         _html_table(brief.fields, lang),
         field_chart,
-        f'<p class="note">{_esc(tx("fields_note"))}</p></section>',
+        f'<p class="note">{_esc(tx(f"fields_note.{brief.rule}"))}</p></section>',
         f"<section><h2>{_esc(tx('rivals'))}</h2>",
         _html_table(rival_frame, lang) if len(rival_frame) else f"<p>{_esc(t('ex.brief.no_evidence', lang))}</p>",
         f'<p class="note">{_esc(tx("rivals_note", default=brief.presence_default))}</p></section>',
