@@ -46,6 +46,8 @@ if section == "heatmap":
         key="fields_heatmap",
     )
     w = state.fit
+    if measure == "potential":
+        st.caption(tr("ui.fd.heatmap_caption.potential", rule=tr(f"ui.sc.model.{state.opportunity.rule}")))
     st.caption(
         tr(
             f"ui.fd.heatmap_caption.{w.rule}",

@@ -173,7 +173,7 @@ def brief_sections(
     st.plotly_chart(
         vp.position_chart(ds, brief.best, language), width="stretch", config={"displaylogo": False}, key="cp_position"
     )
-    st.caption(tx("fields_note"))
+    st.caption(tx(f"fields_note.{brief.rule}"))
     with st.expander(tr("ui.cp.pf.all_fields")):
         fields_table = profile.country_fields(ds, fit, threat, opportunities, iso3)
         vp.country_fields_table(ds, fields_table, language, state.opportunity).show(rows=18, key="cp_all_fields")
