@@ -149,14 +149,19 @@ class Dataset:
     version: str
 
     @property
+    def static_indicators(self) -> pd.Index:
+        """Indicators of the catalogue's 'geography' theme: they describe the place, not a year
+        (a coastline as of the Factbook's final edition), so no reference year makes them stale."""
+        return self.catalog.index[self.catalog["theme"].fillna("").eq("geography")]
+
+    @property
     def latest_year(self) -> int:
         """The latest year of the time series: the default reference year.
 
         Indicators of the catalogue's 'geography' theme (a coastline, as of the Factbook's final
         edition) describe the place, not a year, so they do not date the data.
         """
-        static = self.catalog.index[self.catalog["theme"].fillna("").eq("geography")]
-        years = self.indicators["year"][~self.indicators["indicator"].isin(static)]
+        years = self.indicators["year"][~self.indicators["indicator"].isin(self.static_indicators)]
         return int((years if len(years) else self.indicators["year"]).max())
 
     @property

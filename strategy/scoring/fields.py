@@ -147,6 +147,23 @@ def field_fit(
     )
 
 
+def weighted_geometric(parts: list[np.ndarray], weights: list[np.ndarray | float]) -> np.ndarray:
+    """Weighted geometric mean over the parts that are not NaN (weights renormalised over them);
+    NaN where no part with a positive weight has a value. Parts are used as given (floor them first).
+
+    >>> import numpy as np
+    >>> weighted_geometric([np.array([0.25, np.nan]), np.array([1.0, 0.5])], [1.0, 1.0]).tolist()
+    [0.5, 0.5]
+    """
+    stack = np.stack(parts)
+    w = np.stack([np.broadcast_to(np.asarray(x, dtype=float), stack.shape[1:]) for x in weights])
+    have = ~np.isnan(stack) & (w > 0)
+    total = np.where(have, w, 0.0).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        logs = np.where(have, w * np.log(np.maximum(np.nan_to_num(stack, nan=1.0), 1e-300)), 0.0).sum(axis=0)
+        return np.where(total > 0, np.exp(logs / np.where(total > 0, total, 1.0)), np.nan)
+
+
 def combine_fit(need: np.ndarray, readiness: np.ndarray, strength: np.ndarray, weights: FitWeights) -> np.ndarray:
     """Fit from need, readiness and strength (same shapes) by ``weights.rule``; NaN where need is NaN.
 
@@ -160,18 +177,16 @@ def combine_fit(need: np.ndarray, readiness: np.ndarray, strength: np.ndarray, w
     >>> combine_fit(need, ready, strength, FitWeights(rule="sum")).round(3).tolist()
     [0.44, 0.665]
     """
-    parts = np.stack([need, readiness, strength])
-    w = np.array([weights.need, weights.readiness, weights.strength], dtype=float)[:, None, None]
-    w = np.broadcast_to(w.reshape((3,) + (1,) * need.ndim), parts.shape)
-    have = ~np.isnan(parts)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(have, w, 0.0) / np.where(have, w, 0.0).sum(axis=0)
-        if weights.rule == "sum":
-            fit = np.nansum(parts * share, axis=0)
-        else:
-            floored = np.concatenate([parts[:1], np.maximum(parts[1:], PRODUCT_FLOOR)])
-            fit = np.exp(np.nansum(np.where(have, share * np.log(np.maximum(floored, 1e-300)), 0.0), axis=0))
-            fit = np.where(parts[0] <= 0, 0.0, fit)
+    w = [weights.need, weights.readiness, weights.strength]
+    if weights.rule == "sum":
+        parts = np.stack([need, readiness, strength])
+        have = ~np.isnan(parts)
+        shares = np.stack([np.where(h, x, 0.0) for h, x in zip(have, w, strict=True)])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            fit = np.nansum(parts * shares, axis=0) / shares.sum(axis=0)
+    else:
+        floor = lambda x: np.where(np.isnan(x), np.nan, np.maximum(x, PRODUCT_FLOOR))  # noqa: E731
+        fit = np.where(need <= 0, 0.0, weighted_geometric([need, floor(readiness), floor(strength)], w))
     return np.where(np.isnan(need), np.nan, fit)  # no need data: no fit (not readiness and strength alone)
 
 

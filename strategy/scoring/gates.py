@@ -69,8 +69,7 @@ def standard_fields(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 def _latest_any_age(dataset: Dataset, indicators: list[str], countries: pd.Index, reference_year: int) -> pd.DataFrame:
     data = dataset.indicators
     # a geography value (coastline as of the Factbook's last edition) holds for any reference year
-    static = dataset.catalog.index[dataset.catalog["theme"].fillna("").eq("geography")]
-    dated = (data["year"] <= reference_year) | data["indicator"].isin(static)
+    dated = (data["year"] <= reference_year) | data["indicator"].isin(dataset.static_indicators)
     data = data[data["indicator"].isin(indicators) & dated & data["iso3"].isin(countries)]
     if data.empty:
         return pd.DataFrame(np.nan, index=countries, columns=pd.Index(indicators))

@@ -33,7 +33,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from strategy.scoring.fields import PRODUCT_FLOOR, FieldFit
+from strategy.scoring.fields import PRODUCT_FLOOR, FieldFit, weighted_geometric
 from strategy.scoring.market import MarketScores
 from strategy.scoring.rivals import RivalThreat
 
@@ -65,17 +65,6 @@ class OpportunityWeights:
             raise ValueError(f"unknown opportunity rule {self.rule!r}")
 
 
-def _geometric(parts: list[np.ndarray], weights: list[np.ndarray | float]) -> np.ndarray:
-    """Weighted geometric mean over the parts that are not NaN (weights renormalised)."""
-    stack = np.stack(parts)
-    w = np.stack([np.broadcast_to(np.asarray(x, dtype=float), stack.shape[1:]) for x in weights])
-    have = ~np.isnan(stack) & (w > 0)
-    total = np.where(have, w, 0.0).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        logs = np.where(have, w * np.log(np.maximum(np.nan_to_num(stack, nan=1.0), 1e-300)), 0.0).sum(axis=0)
-        return np.where(total > 0, np.exp(logs / np.where(total > 0, total, 1.0)), np.nan)
-
-
 def _pillar_group(market: MarketScores, pillars: tuple[str, ...]) -> np.ndarray:
     """Weighted geometric mean of the market's pillar scores in ``pillars`` (floored), per country
     of ``market.score``.
@@ -90,7 +79,7 @@ def _pillar_group(market: MarketScores, pillars: tuple[str, ...]) -> np.ndarray:
     scores = market.pillars.to_numpy(dtype=float)[:, take]
     weights = np.nan_to_num(market.pillar_weights.to_numpy(dtype=float)[:, take])
     floored = np.where(np.isnan(scores), np.nan, np.maximum(scores, PRODUCT_FLOOR))
-    return _geometric(list(floored.T), list(weights.T))
+    return weighted_geometric(list(floored.T), list(weights.T))
 
 
 def export_potential(
@@ -117,10 +106,10 @@ def export_potential(
     """
     w_need, w_ready, w_strength = (float(x) for x in fit_weights)
     floor = lambda x: np.where(np.isnan(x), np.nan, np.maximum(x, PRODUCT_FLOOR))  # noqa: E731
-    demand = _geometric([need, floor(capacity)], [w_need, weights.market])
+    demand = weighted_geometric([need, floor(capacity)], [w_need, weights.market])
     demand = np.where(np.isnan(need), np.nan, np.where(need <= 0, 0.0, demand))
-    supply = _geometric([floor(strength), floor(readiness)], [w_strength, w_ready])
-    access = _geometric([floor(position), floor(environment)], [weights.position, weights.environment])
+    supply = weighted_geometric([floor(strength), floor(readiness)], [w_strength, w_ready])
+    access = weighted_geometric([floor(position), floor(environment)], [weights.position, weights.environment])
     fill = lambda x: np.where(np.isnan(x), 1.0, x)  # noqa: E731 - a factor with no data at all is neutral
     return demand, fill(supply), fill(access)
 

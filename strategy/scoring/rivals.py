@@ -70,8 +70,8 @@ def _donor_rows(dataset: Dataset, countries: pd.Index, fields: pd.Index) -> pd.D
     is measured absent); presence is the donor's share of the eight DAC donors' aid relative to
     the largest donor in that country (``relative``), so the leading donor counts as fully present.
     """
-    donors = getattr(dataset, "donor_presence", None)
-    if donors is None or donors.empty:
+    donors = dataset.donor_presence
+    if donors.empty:
         return pd.DataFrame(columns=["iso3", "field_id", "rival_id", "value", "evidence", "source_id", "year"])
     aid = dataset.aid_financed_fields
     aid_fields = [f for f in fields if f in aid.index and bool(aid.at[f, "aid_financed"])]
