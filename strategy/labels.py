@@ -62,25 +62,32 @@ def _first_named(frame: pd.DataFrame, columns: Iterable[str]) -> pd.Series:
     return pd.Series(names, index=frame.index, dtype=object)
 
 
+def _named(dataset: Dataset, frame: pd.DataFrame, table: str, columns: list[str]) -> pd.Series:
+    """:func:`_first_named` of one of the dataset's tables, worked out once per dataset (a page
+    asks for the same names dozens of times a rerun); a copy, so a caller may change it."""
+    return dataset.derived(("names", table, *columns), lambda: _first_named(frame, columns)).copy()
+
+
 def country_names(dataset: Dataset, lang: Lang, short: bool = True) -> pd.Series:
     """ISO3 → country name: in Japanese the short CLDR name (``short``, ラオス) or the official one
     (ラオス人民民主共和国), each falling back to the other, then to English, then to the ISO3 code."""
     if lang != "ja":
-        return _first_named(dataset.countries, ["name_en"])
-    forms = ["name_ja_short", "name_ja"] if short else ["name_ja", "name_ja_short"]
-    return _first_named(dataset.countries, [*forms, "name_en"])
+        columns = ["name_en"]
+    else:
+        columns = ["name_ja_short", "name_ja", "name_en"] if short else ["name_ja", "name_ja_short", "name_en"]
+    return _named(dataset, dataset.countries, "countries", columns)
 
 
 def field_names(dataset: Dataset, lang: Lang) -> pd.Series:
     """Field id → field name (地上デジタル放送（ISDB-T） / Digital terrestrial TV (ISDB-T)), else English,
     else the id."""
-    return _first_named(dataset.fields, [f"name_{lang}", "name_en"])
+    return _named(dataset, dataset.fields, "fields", [f"name_{lang}", "name_en"])
 
 
 def rival_names(dataset: Dataset, lang: Lang) -> pd.Series:
     """Rival id → rival name as the rivals table writes it (韓国 / Republic of Korea), else English,
     else the id."""
-    return _first_named(dataset.rivals, [f"name_{lang}", "name_en"])
+    return _named(dataset, dataset.rivals, "rivals", [f"name_{lang}", "name_en"])
 
 
 def preset_names(dataset: Dataset, lang: Lang) -> pd.Series:

@@ -140,3 +140,34 @@ def test_countries_to_add_come_from_the_url() -> None:
     assert at.multiselect(key="fc_add").value == ["KOR", "BRA"]
     assert {"KOR", "BRA"} <= set(frame_with(at, t("ui.mk.col.score", "ja"))["ISO3"])
     assert any("XXX" in w.value for w in at.warning)  # the unknown code is named, not a traceback
+
+
+#: The expanders whose content is built only while open (ui.views.widgets.lazy_expander), per page,
+#: and whether each holds a table.
+LAZY = {
+    COUNTRY: (
+        ("cp_decomposition_open", True),
+        ("cp_all_fields_open", True),
+        ("cp_presence_open", True),
+        ("cp_evidence_open", None),
+        ("cp_why_open", None),
+        ("cp_history_sources_open", None),
+    ),
+    FOCUS: (("fc_rivals_open", True), ("fc_why_open", None), ("fc_history_sources_open", None)),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", sorted(LAZY))
+def test_expanders_closed_build_nothing_and_open_show_their_content(page: str, lang: str) -> None:
+    at = start(page, lang, iso3="PHL")
+    assert_clean(at)
+    tables = len(at.dataframe)
+    assert all(len(e.children) == 0 for e in at.main.expander)  # closed: nothing is built inside
+    for open_key, _ in LAZY[page]:
+        at.session_state[open_key] = True
+    at.run()
+    assert_clean(at)
+    assert len(at.dataframe) >= tables + sum(1 for _, table in LAZY[page] if table)
+    for expander in at.main.expander:
+        assert len(expander.children) > 0, expander.label  # every open expander has content

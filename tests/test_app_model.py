@@ -73,6 +73,8 @@ def test_the_model_defaults_to_export_potential_and_the_weighted_mean_changes_th
 @pytest.mark.parametrize("lang", LANGS)
 def test_fields_page_explains_why_vietnam_digital_tv_is_not_ranked(lang: str, bundled: Dataset) -> None:
     at = open_app(FIELDS, lang)
+    at.session_state["fields_why_open"] = True  # the expander's content is built only while it is open
+    at.run()
     at.selectbox(key="fields_why_country").set_value("VNM").run()
     at.selectbox(key="fields_why_field").set_value("digital_tv").run()
     assert_clean(at)
@@ -93,6 +95,8 @@ def test_fields_page_explains_why_vietnam_digital_tv_is_not_ranked(lang: str, bu
 
 def test_fields_page_explains_austria_submarine_cables(bundled: Dataset) -> None:
     at = open_app(FIELDS, "en")
+    at.session_state["fields_why_open"] = True
+    at.run()
     at.selectbox(key="fields_why_country").set_value("AUT").run()
     at.selectbox(key="fields_why_field").set_value("submarine_cable").run()
     assert_clean(at)

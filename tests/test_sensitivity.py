@@ -228,3 +228,36 @@ def test_tornado_and_table(pillars: pd.DataFrame):
     assert tornado["changed"].between(0, 10).all()
     table = stability_table(pillars, weights, k=5)
     assert (table["top1_low"] <= table["weight"]).all() and (table["weight"] <= table["top1_high"]).all()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_stability_interval_matches_a_scan_of_the_weight(seed: int):
+    """Brute force: move one weight over a fine grid and watch the top-k set; the exact interval is
+    the run of grid points around the current weight where the set does not change."""
+    rng = np.random.default_rng(seed)
+    m, c = int(rng.integers(6, 25)), int(rng.integers(2, 6))
+    x = rng.random((m, c))
+    x[rng.random((m, c)) < 0.15] = np.nan  # missing criteria renormalise per country
+    x[np.isnan(x).all(axis=1), 0] = 0.5
+    values = pd.DataFrame(x, index=[f"r{i}" for i in range(m)], columns=[f"c{i}" for i in range(c)])
+    raw = rng.integers(1, 5, size=c).astype(float)
+    weights = dict(zip(values.columns, raw, strict=True))
+    grid = np.linspace(0, 1, 2001)
+    for j, criterion in enumerate(values.columns):
+        for k in (1, 3):
+            base = _top(values, weights, k)
+            low, high = stability_interval(values, weights, criterion, k)
+            t0 = raw[j] / raw.sum()
+            same = np.array(
+                [_top(values, dict(zip(values.columns, move_weight(raw, j, t), strict=True)), k) == base for t in grid]
+            )
+            i0 = int(np.argmin(np.abs(grid - t0)))
+            lo_i = i0
+            while lo_i > 0 and same[lo_i - 1]:
+                lo_i -= 1
+            hi_i = i0
+            while hi_i < len(grid) - 1 and same[hi_i + 1]:
+                hi_i += 1
+            step = grid[1]
+            assert grid[lo_i] - step - 1e-9 <= low <= grid[lo_i] + 1e-9, (criterion, k, low, grid[lo_i])
+            assert grid[hi_i] - 1e-9 <= high <= grid[hi_i] + step + 1e-9, (criterion, k, high, grid[hi_i])

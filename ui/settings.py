@@ -46,6 +46,7 @@ from ui.session import SETTINGS_PREFIX, Key, ahp_key, pillar_key
 # The cached scoring steps live in ui.steps; pages reach them as ``sc.market``, ``sc.opportunities``, ...
 from ui.steps import countries as countries
 from ui.steps import criteria as criteria
+from ui.steps import evaluation as evaluation
 from ui.steps import fit as fit
 from ui.steps import fit_drivers as fit_drivers
 from ui.steps import groups as groups
@@ -87,7 +88,7 @@ class State:
     mode: str
     pillar_weights: tuple[tuple[str, float], ...]
     indicator_weights: tuple[tuple[str, float], ...]
-    ahp: AHPResult | None
+    ahp: AHPResult | None  # the AHP weights when the mode is "ahp", else None
     fit: FitWeights
     opportunity: OpportunityWeights
     presence_default: float
@@ -309,7 +310,9 @@ def _weight_controls(ds: Dataset, language: str) -> tuple[str, bool, str, dict[s
     for pillar, weight in preset_values.items():
         _default(pillar_key(pillar), min(weight, PILLAR_MAX))
     sliders: dict[str, float] = {}
-    ahp_result = ahp_from_session(ds)
+    # the eigenvector solve only when the weights come from it (the Markets page's AHP section
+    # computes its own preview)
+    ahp_result = ahp_from_session(ds) if mode == "ahp" else None
     with sb.expander(tr("ui.sc.pillar_weights"), expanded=mode == "sliders"):
         if mode == "ahp":
             st.caption(tr("ui.sc.sliders_off"))

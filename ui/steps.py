@@ -16,6 +16,7 @@ import streamlit as st
 
 from strategy import scoring
 from strategy.data.dataset import Dataset
+from strategy.scenario import Evaluation, Scenario
 from strategy.scoring.groups import MarketGroups, market_groups
 
 if TYPE_CHECKING:  # ui.settings re-exports these steps, so it cannot be imported here at run time
@@ -112,8 +113,13 @@ def fit(ds: Dataset, state: State) -> scoring.FieldFit:
     return _fit(ds, ds.version, state.universe, state.settings, state.fit)
 
 
+def threat_key(ds: Dataset, state: State) -> tuple:
+    """What the rival threat depends on: its cache key."""
+    return (ds.version, state.universe, state.presence_default, state.white_space)
+
+
 def threat(ds: Dataset, state: State) -> scoring.RivalThreat:
-    return _threat(ds, ds.version, state.universe, state.presence_default, state.white_space)
+    return _threat(ds, *threat_key(ds, state))
 
 
 def opportunity_key(ds: Dataset, state: State) -> tuple:
@@ -134,6 +140,21 @@ def opportunity_key(ds: Dataset, state: State) -> tuple:
 def opportunities(ds: Dataset, state: State) -> pd.DataFrame:
     """One row per (country, field), best first (read-only: copy before changing)."""
     return _opportunity(ds, *opportunity_key(ds, state))
+
+
+def evaluation(ds: Dataset, state: State, scenario: Scenario) -> Evaluation:
+    """The session's scores as the evaluation of ``scenario``, the scenario the sidebar describes
+    (``ui.scenario_state.scenario_from_session``): the cached steps, not a fresh
+    :func:`strategy.scenario.evaluate`, which would redo the criteria and rival threat."""
+    return Evaluation(
+        scenario,
+        countries(ds, state),
+        criteria(ds, state),
+        market(ds, state),
+        fit(ds, state),
+        threat(ds, state),
+        opportunities(ds, state),
+    )
 
 
 def fit_drivers(ds: Dataset, state: State, field_id: str, iso3: str) -> pd.DataFrame:

@@ -250,23 +250,36 @@ def _linear_parts(x: np.ndarray, w: np.ndarray, j: int) -> tuple[np.ndarray, np.
     return rn, xn - rn, rd, xd - rd  # N = rn + t·(xn - rn), D = rd + t·(xd - rd)
 
 
-def _nonnegative_set(c0: float, c1: float, c2: float) -> list[tuple[float, float]]:
-    """Sub-intervals of [0, 1] where c0 + c1 t + c2 t² >= 0."""
-    points = [0.0, 1.0]
-    if abs(c2) > 1e-15:
-        disc = c1 * c1 - 4 * c2 * c0
-        if disc >= 0:
-            r = np.sqrt(disc)
-            points += [(-c1 - r) / (2 * c2), (-c1 + r) / (2 * c2)]
-    elif abs(c1) > 1e-15:
-        points.append(-c0 / c1)
-    points = sorted(p for p in set(points) if 0.0 <= p <= 1.0)
-    out = []
-    for a, b in zip(points[:-1], points[1:], strict=True):
-        mid = (a + b) / 2
-        if c0 + c1 * mid + c2 * mid * mid >= -1e-12:
-            out.append((a, b))
-    return out
+def _interval_around(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray, t0: float) -> tuple[float, float] | None:
+    """The intersection over pairs of the piece of [0, 1] around ``t0`` where
+    c0 + c1 t + c2 t² >= 0, or None when ``t0`` itself is outside one of them.
+
+    Per pair (one row), the pieces lie between consecutive points of {0, 1, the real roots in
+    [0, 1]}; a piece counts when it has length and the polynomial is >= 0 at its middle, and the
+    first counting piece that holds ``t0`` is the pair's interval. Arrays over all pairs at once.
+    """
+    quadratic = np.abs(c2) > 1e-15
+    linear = ~quadratic & (np.abs(c1) > 1e-15)
+    disc = c1 * c1 - 4 * c2 * c0
+    real = quadratic & (disc >= 0)
+    root = np.sqrt(np.where(real, disc, 0.0))
+    denominator = np.where(real, 2 * c2, 1.0)
+    r1 = np.where(real, (-c1 - root) / denominator, np.where(linear, -c0 / np.where(linear, c1, 1.0), np.nan))
+    r2 = np.where(real, (-c1 + root) / denominator, np.nan)
+    points = np.stack([np.zeros_like(c0), np.ones_like(c0), r1, r2], axis=1)
+    # a root outside [0, 1] (or none) becomes another 1.0: a piece of no length, never counted
+    points = np.where((points >= 0.0) & (points <= 1.0), points, 1.0)
+    points.sort(axis=1)
+    left, right = points[:, :-1], points[:, 1:]
+    mid = (left + right) / 2
+    value = c0[:, None] + c1[:, None] * mid + c2[:, None] * mid * mid
+    counts = (right > left) & (value >= -1e-12) & (left - 1e-12 <= t0) & (t0 <= right + 1e-12)
+    if not counts.any(axis=1).all():
+        return None
+    first = np.argmax(counts, axis=1)[:, None]
+    lows = np.take_along_axis(left, first, axis=1)
+    highs = np.take_along_axis(right, first, axis=1)
+    return float(max(lows.max(initial=0.0), 0.0)), float(min(highs.min(initial=1.0), 1.0))
 
 
 def stability_interval(
@@ -288,21 +301,16 @@ def stability_interval(
     members = np.flatnonzero(base_rank < k)
     outsiders = np.flatnonzero(base_rank >= k)
     n0, n1, d0, d1 = _linear_parts(x, w, j)
-    lo, hi = 0.0, 1.0
     t0 = w[j]
-    for a in members:
-        for b in outsiders:
-            # N_a D_b - N_b D_a >= 0 (denominators are positive)
-            c0 = n0[a] * d0[b] - n0[b] * d0[a]
-            c1 = n0[a] * d1[b] + n1[a] * d0[b] - n0[b] * d1[a] - n1[b] * d0[a]
-            c2 = n1[a] * d1[b] - n1[b] * d1[a]
-            for left, right in _nonnegative_set(c0, c1, c2):
-                if left - 1e-12 <= t0 <= right + 1e-12:
-                    lo, hi = max(lo, left), min(hi, right)
-                    break
-            else:  # pragma: no cover - the current weight always satisfies the current order
-                return (t0, t0)
-    return (float(lo), float(hi))
+    # every (member a, outsider b): N_a D_b - N_b D_a >= 0 (denominators are positive)
+    a, b = np.repeat(members, len(outsiders)), np.tile(outsiders, len(members))
+    c0 = n0[a] * d0[b] - n0[b] * d0[a]
+    c1 = n0[a] * d1[b] + n1[a] * d0[b] - n0[b] * d1[a] - n1[b] * d0[a]
+    c2 = n1[a] * d1[b] - n1[b] * d1[a]
+    interval = _interval_around(c0, c1, c2, t0)
+    if interval is None:  # pragma: no cover - the current weight always satisfies the current order
+        return (t0, t0)
+    return interval
 
 
 def stability_table(values: pd.DataFrame, weights: Mapping[str, float], k: int = 5) -> pd.DataFrame:

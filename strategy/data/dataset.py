@@ -8,9 +8,10 @@ so a broken edit of a judgement table is reported by file, row and column instea
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -115,6 +116,9 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 }
 
 
+T = TypeVar("T")
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything the scoring needs, validated. Treat every frame as read-only.
@@ -147,12 +151,29 @@ class Dataset:
     field_gates: pd.DataFrame
     aid_financed_fields: pd.DataFrame
     version: str
+    #: values derived from the frames alone (names, the latest year), computed once per dataset:
+    #: pages ask for them hundreds of times a rerun. Not an init field, so ``replace`` (an upload)
+    #: starts a new one.
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: Hashable, compute: Callable[[], T], *, for_: Hashable = None) -> T:
+        """``compute()``, once per dataset and ``key``; the frames never change, so neither does it.
+        With ``for_`` (e.g. the countries it covers) only the value for the latest ``for_`` is
+        kept, so a value per universe does not pile up. Callers must not modify what it returns."""
+        kept = self._derived.get(key)
+        if kept is not None and kept[0] == for_:
+            return kept[1]
+        value = compute()
+        self._derived[key] = (for_, value)
+        return value
 
     @property
     def static_indicators(self) -> pd.Index:
         """Indicators of the catalogue's 'geography' theme: they describe the place, not a year
         (a coastline as of the Factbook's final edition), so no reference year makes them stale."""
-        return self.catalog.index[self.catalog["theme"].fillna("").eq("geography")]
+        return self.derived(
+            "static_indicators", lambda: self.catalog.index[self.catalog["theme"].fillna("").eq("geography")]
+        )
 
     @property
     def latest_year(self) -> int:
@@ -161,13 +182,16 @@ class Dataset:
         Indicators of the catalogue's 'geography' theme (a coastline, as of the Factbook's final
         edition) describe the place, not a year, so they do not date the data.
         """
+        return self.derived("latest_year", self._latest_year)
+
+    def _latest_year(self) -> int:
         years = self.indicators["year"][~self.indicators["indicator"].isin(self.static_indicators)]
         return int((years if len(years) else self.indicators["year"]).max())
 
     @property
     def focus(self) -> pd.Index:
         """ISO3 codes of the focus markets (ASEAN-10 + India)."""
-        return self.countries.index[self.countries["focus"] == 1]
+        return self.derived("focus", lambda: self.countries.index[self.countries["focus"] == 1])
 
     def windows(self, max_age: int | None = None) -> pd.Series:
         """Freshness window in years per catalogue indicator (NaN = no limit).

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from strategy.data.dataset import Dataset
@@ -274,28 +275,30 @@ def _data_rows(dataset: Dataset, evaluation: Evaluation, iso3: str, lang: Lang) 
     catalog = dataset.catalog
     used = _used_indicators(dataset, evaluation)
     names, units = indicator_names(dataset, lang), unit_names(catalog, lang)
-    rows, indicators = [], []
-    for indicator in catalog.index:
-        if indicator not in used or indicator not in criteria.raw.columns:
-            continue
-        indicators.append(indicator)
-        available = bool(criteria.available.at[iso3, indicator])
-        year = criteria.year.at[iso3, indicator]
-        rows.append(
-            {
-                tx("col.indicator"): name_of(names, indicator),
-                tx("col.value"): float(criteria.raw.at[iso3, indicator]) if available else float("nan"),
-                tx("col.unit"): units.get(indicator, ""),
-                tx("col.year"): str(int(year)) if available and pd.notna(year) else t("ex.na", lang),
-                tx("col.source"): cell_text(criteria.source.at[iso3, indicator])
-                or cell_text(catalog.at[indicator, "source_id"]),
-                tx("col.licence"): cell_text(catalog.at[indicator, "licence"]),
-            }
-        )
+    indicators = [i for i in catalog.index if i in used and i in criteria.raw.columns]
+    # one row of each matrix, read as lists: a cell look-up per indicator costs more than the rest
+    available = criteria.available.loc[iso3, indicators].to_numpy(dtype=bool)
+    raw = criteria.raw.loc[iso3, indicators].to_numpy(dtype=float)
+    year = criteria.year.loc[iso3, indicators].to_numpy(dtype=float)
+    value_source = [cell_text(v) for v in criteria.source.loc[iso3, indicators].tolist()]
+    catalog_source = [cell_text(v) for v in catalog.loc[indicators, "source_id"].tolist()]
+    licence = [cell_text(v) for v in catalog.loc[indicators, "licence"].tolist()]
+    na = t("ex.na", lang)
+    rows = [
+        {
+            tx("col.indicator"): name_of(names, indicator),
+            tx("col.value"): float(raw[k]) if available[k] else float("nan"),
+            tx("col.unit"): units.get(indicator, ""),
+            tx("col.year"): str(int(year[k])) if available[k] and not np.isnan(year[k]) else na,
+            tx("col.source"): value_source[k] or catalog_source[k],
+            tx("col.licence"): licence[k],
+        }
+        for k, indicator in enumerate(indicators)
+    ]
     years = criteria.year.loc[iso3].where(criteria.available.loc[iso3]).dropna()
     # the catalogue's sources, plus the file each shown value came from (a series continued by a
     # newer file, such as the CPI after 2018, names that file in the references too)
-    value_sources = {cell_text(criteria.source.at[iso3, i]) for i in indicators if criteria.available.at[iso3, i]}
+    value_sources = {value_source[k] for k in range(len(indicators)) if available[k]}
     catalog_sources = {cell_text(catalog.at[i, "source_id"]) for i in used if i in catalog.index}
     return {
         "data": pd.DataFrame(rows),

@@ -115,25 +115,18 @@ def _evidence_arrays(frame: pd.DataFrame, c_of: pd.Index, f_of: pd.Index, a_of: 
     )
 
 
-def rival_threat(
-    dataset: Dataset,
-    countries: pd.Index,
-    presence_default: float = 0.5,
-    white_space_threshold: float = 0.3,
-    japan_strength: pd.Series | None = None,
-) -> RivalThreat:
-    """Rival threat = judged strength in the field × presence in the country.
+def _known_presence(dataset: Dataset, countries: pd.Index) -> tuple[np.ndarray, ...]:
+    """Countries × fields × actors: the presence the data say (NaN where nothing does), its
+    evidence, source, year and basis, whether it is measured, and whether the country is the
+    actor's home market. It depends on the data and the countries only, not on the default
+    presence or Japan's strength, so it is worked out once per dataset for the latest countries
+    (a slider on the Competitors page re-runs only the cheap rest); the arrays are read-only."""
+    return dataset.derived("known_presence", lambda: _read_presence(dataset, countries), for_=tuple(countries))
 
-    Presence comes, in this order, from the rival's home market (1: a rival is fully present in
-    its own market, where its strength is also raised to its ``home_strength``), measured evidence
-    (the largest value over the evidence types: cable suppliers, digital-TV standard, China's ICT
-    finance, donor aid for aid-financed fields), or ``presence_default`` where nothing covers a
-    (country, field, rival): ``basis`` says which ('home_market', 'measured', 'assumed'),
-    ``measured`` is False only for 'assumed'. Computed on countries × fields × actors arrays.
-    """
+
+def _read_presence(dataset: Dataset, countries: pd.Index) -> tuple[np.ndarray, ...]:
     fields = dataset.fields.index
     actors = dataset.rivals.index
-    is_home_actor = (dataset.rivals["is_home"] == 1).to_numpy()
     shape = (len(countries), len(fields), len(actors))
     presence = np.full(shape, np.nan)
     evidence = np.full(shape, "", dtype=object)
@@ -173,7 +166,34 @@ def rival_threat(
     evidence = np.where(home3, "home_market", evidence)
     basis = np.where(home3, "home_market", basis)
     measured = measured | home3
-    presence = np.where(np.isnan(presence), presence_default, presence)
+    result = (presence, evidence, source, year, basis, measured, home3)
+    for array in result:
+        array.flags.writeable = False
+    return result
+
+
+def rival_threat(
+    dataset: Dataset,
+    countries: pd.Index,
+    presence_default: float = 0.5,
+    white_space_threshold: float = 0.3,
+    japan_strength: pd.Series | None = None,
+) -> RivalThreat:
+    """Rival threat = judged strength in the field × presence in the country.
+
+    Presence comes, in this order, from the rival's home market (1: a rival is fully present in
+    its own market, where its strength is also raised to its ``home_strength``), measured evidence
+    (the largest value over the evidence types: cable suppliers, digital-TV standard, China's ICT
+    finance, donor aid for aid-financed fields), or ``presence_default`` where nothing covers a
+    (country, field, rival): ``basis`` says which ('home_market', 'measured', 'assumed'),
+    ``measured`` is False only for 'assumed'. Computed on countries × fields × actors arrays.
+    """
+    fields = dataset.fields.index
+    actors = dataset.rivals.index
+    is_home_actor = (dataset.rivals["is_home"] == 1).to_numpy()
+    shape = (len(countries), len(fields), len(actors))
+    known, evidence, source, year, basis, measured, home3 = _known_presence(dataset, countries)
+    presence = np.where(np.isnan(known), presence_default, known)
 
     table = dataset.rival_strength.pivot_table(index="rival_id", columns="field_id", values="strength", aggfunc="last")
     strength = table.reindex(index=actors, columns=fields).to_numpy(dtype=float, copy=True)

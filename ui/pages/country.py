@@ -16,7 +16,6 @@ import streamlit as st
 from strategy import export
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
-from strategy.scenario import Evaluation
 from ui import settings as sc
 from ui import views
 from ui.common import escape_markdown, tr
@@ -89,7 +88,7 @@ why_not_ranked(ds, state, language, "cp_why", iso3=iso3, table_by="country")
 
 # the brief: built from the current settings, exactly what the download contains
 scenario = scenario_from_session(ds, state, str(st.session_state.get(Key.SCENARIO_NAME) or tr("ui.scn.default_name")))
-evaluation = Evaluation(scenario, universe, sc.criteria(ds, state), market, fit, threat, opportunities)
+evaluation = sc.evaluation(ds, state, scenario)
 solved = st.session_state.get(Key.PLAN_RESULT)
 plan = solved["plan"] if solved and solved.get("signature") == sc.opportunity_key(ds, state) else None
 brief = None
@@ -153,5 +152,5 @@ else:
                 items=escape_markdown(tr("fmt.list_sep").join(missing)),
             )
         )
-    vh.history_sources(ds, history, chosen, focus, language)
+    vh.history_sources(ds, history, chosen, focus, language, "cp_history")
 st.page_link("ui/pages/focus.py", label=tr("ui.cp.pf.go_compare"), icon=":material/arrow_forward:")

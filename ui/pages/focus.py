@@ -137,7 +137,7 @@ vc.pillar_table(ds, market, profile.pillar_frame(market, countries), language).s
 st.header(tr("ui.fc.history_title"))
 keys = list(vh.key_indicators(ds, ds.version))
 history = vh.show_history(ds, countries, keys, highlight, focus, language, key="fc_history")
-vh.history_sources(ds, history, keys, focus, language)
+vh.history_sources(ds, history, keys, focus, language, "fc_history")
 
 # --- groups and ties with Japan ---------------------------------------------------------------------
 
@@ -185,6 +185,7 @@ st.plotly_chart(
 )
 st.caption(escape_markdown(tr("ui.cp.assumed_note", default=f"{state.presence_default:.2f}")))
 st.caption(tr("ui.fc.rival_caption"))
-with st.expander(tr("ui.fc.rival_table")):
-    rival_table.show(rows=len(countries), key="fc_rivals")
+with widgets.lazy_expander(tr("ui.fc.rival_table"), "fc_rivals_open") as box:
+    if box.open:
+        rival_table.show(rows=len(countries), key="fc_rivals")
 st.page_link("ui/pages/country.py", label=tr("ui.fc.go_profile"), icon=":material/arrow_forward:")

@@ -176,7 +176,7 @@ if upload is not None:
 
 st.header(tr("ui.scn.export_title"))
 st.caption(tr("ui.scn.export_caption"))
-evaluation = _evaluate(ds, ds.version, current.to_json())
+evaluation = sc.evaluation(ds, state, current)
 solved = st.session_state.get(Key.PLAN_RESULT)
 plan = solved["plan"] if solved and solved["signature"] == sc.opportunity_key(ds, state) else None
 if plan is None:
@@ -208,7 +208,11 @@ for i in picked:
     except StoreError as exc:
         st.error(exc.message(language))
         st.stop()
-evaluations = {title: _evaluate(ds, ds.version, s.to_json()) for title, s in scenarios.items()}
+# the current scenario's scores are the session's; a saved one is evaluated afresh (and kept)
+evaluations = {
+    title: sc.evaluation(ds, state, s) if s is current else _evaluate(ds, ds.version, s.to_json())
+    for title, s in scenarios.items()
+}
 ranks = rank_table({title: e.market for title, e in evaluations.items()}, top_n=COMPARE_TOP)
 shifts = rank_shifts(ranks)
 

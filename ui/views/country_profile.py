@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from strategy import export
@@ -18,7 +19,7 @@ from strategy.analysis import profile
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, window_text
 from strategy.scoring import FieldFit, MarketScores, RivalThreat
-from ui import views
+from ui import steps, views
 from ui.common import escape_markdown, tr
 from ui.labels import label
 from ui.settings import State
@@ -27,6 +28,7 @@ from ui.views import country as vc
 from ui.views import profile as vp
 from ui.views import rivals as vr
 from ui.views.factors import opportunity_caption
+from ui.views.widgets import lazy_expander
 
 
 def _brief_text(language: Lang) -> Callable[..., str]:
@@ -101,6 +103,13 @@ def headline(
     return head
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _rival_heatmap(_ds: Dataset, _threat: RivalThreat, key: tuple, iso3: str, language: Lang) -> go.Figure:
+    """Rivals × fields in one country, once per rival threat (``key``: what it depends on) and
+    country: a weight slider does not rebuild it."""
+    return vp.rival_heatmap(_ds, profile.rival_detail(_ds, _threat, iso3), language)
+
+
 def brief_sections(
     ds: Dataset,
     brief: export.CountryBrief,
@@ -146,18 +155,19 @@ def brief_sections(
             rows=10, key="cp_pillars"
         )
     st.caption(tx("pillar_note") + " " + tr("ui.cp.pf.median_note"))
-    with st.expander(tr("ui.cp.pf.decomposition")):
-        figure, table = views.decomposition(ds, market, iso3, language)
-        st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
-        st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="cp_decomposition")
-        table.show(rows=40, key="cp_decomposition_table")
-        st.caption(
-            tr(
-                "ui.mk.decomp_caption",
-                year=market.criteria.reference_year,
-                window=window_text(state.settings.max_age, language),
+    with lazy_expander(tr("ui.cp.pf.decomposition"), "cp_decomposition_open") as box:
+        if box.open:
+            figure, table = views.decomposition(ds, market, iso3, language)
+            st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
+            st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="cp_decomposition")
+            table.show(rows=40, key="cp_decomposition_table")
+            st.caption(
+                tr(
+                    "ui.mk.decomp_caption",
+                    year=market.criteria.reference_year,
+                    window=window_text(state.settings.max_age, language),
+                )
             )
-        )
 
     # --- 2. which fields ----------------------------------------------------------------------------------
     st.header(tx("fields"))
@@ -174,10 +184,12 @@ def brief_sections(
         vp.position_chart(ds, brief.best, language), width="stretch", config={"displaylogo": False}, key="cp_position"
     )
     st.caption(tx(f"fields_note.{brief.rule}"))
-    with st.expander(tr("ui.cp.pf.all_fields")):
-        fields_table = profile.country_fields(ds, fit, threat, opportunities, iso3)
-        vp.country_fields_table(ds, fields_table, language, state.opportunity).show(rows=18, key="cp_all_fields")
-        st.caption(opportunity_caption(state.opportunity, language) + " " + tr("ui.cp.strength_note"))
+    with lazy_expander(tr("ui.cp.pf.all_fields"), "cp_all_fields_open") as box:
+        if box.open:
+            fields_table = profile.country_fields(ds, fit, threat, opportunities, iso3)
+            table = vp.country_fields_table(ds, fields_table, language, state.opportunity)
+            table.show(rows=18, key="cp_all_fields")
+            st.caption(opportunity_caption(state.opportunity, language) + " " + tr("ui.cp.strength_note"))
 
     # --- 3. which rival -----------------------------------------------------------------------------------
     st.header(tx("rivals"))
@@ -190,18 +202,20 @@ def brief_sections(
     st.caption(tx("rivals_note", default=brief.presence_default))
     st.markdown(f"#### {tr('ui.cp.pf.threat_title')}")
     st.plotly_chart(
-        vp.rival_heatmap(ds, profile.rival_detail(ds, threat, iso3), language),
+        _rival_heatmap(ds, threat, steps.threat_key(ds, state), iso3, language),
         width="stretch",
         config={"displaylogo": False},
         key="cp_threat",
     )
     st.caption(tr("ui.cp.pf.threat_caption"))
-    with st.expander(tr("ui.cp.pf.evidence")):
-        items = views.evidence_items(ds, iso3, language)
-        st.markdown("\n".join(items) if items else tr("ui.cp.no_evidence"))
-    with st.expander(tr("ui.bs.title")):
-        detail = profile.rival_detail(ds, threat, iso3)
-        vr.presence_panel(ds, detail, language, state.presence_default, key="cp_presence")
+    with lazy_expander(tr("ui.cp.pf.evidence"), "cp_evidence_open") as box:
+        if box.open:
+            items = views.evidence_items(ds, iso3, language)
+            st.markdown("\n".join(items) if items else tr("ui.cp.no_evidence"))
+    with lazy_expander(tr("ui.bs.title"), "cp_presence_open") as box:
+        if box.open:
+            detail = profile.rival_detail(ds, threat, iso3)
+            vr.presence_panel(ds, detail, language, state.presence_default, key="cp_presence")
 
     # --- 4. in the plan -----------------------------------------------------------------------------------
     if brief.plan is not None:

@@ -24,6 +24,7 @@ from ui.common import escape_markdown
 from ui.labels import country_list, country_names, field_names, indicator_names, label, unit_label
 from ui.texts import TEXT, t
 from ui.views.tables import Table
+from ui.views.widgets import lazy_expander
 
 
 def gate_name(gate_id: object, language: Lang) -> str:
@@ -204,49 +205,64 @@ def why_not_ranked(
     selection (no picker for it); ``options`` are the countries the picker offers (default: the
     universe). The table lists the pairs the gates close for the field (``table_by="field"``) or for
     the country (``"country"``). ``key`` prefixes the pickers' widget keys (one per page)."""
+    with lazy_expander(t("ui.gt.title", language), f"{key}_open") as box:
+        if box.open:
+            _why_not_ranked_body(ds, state, language, key, iso3, field_id, options, table_by)
+
+
+def _why_not_ranked_body(
+    ds: Dataset,
+    state: object,
+    language: Lang,
+    key: str,
+    iso3: str | None,
+    field_id: str | None,
+    options: list[str] | None,
+    table_by: str,
+) -> None:
+    """The expander's content: pickers, the pair's status and the closed pairs' table."""
     market = steps.market(ds, state)  # type: ignore[arg-type]
     fit = steps.fit(ds, state)  # type: ignore[arg-type]
     names = country_names(ds, language)
     fnames = field_names(ds, language)
-    with st.expander(t("ui.gt.title", language)):
-        st.caption(t("ui.gt.caption", language))
-        left, right = st.columns(2)
-        if iso3 is None:
-            choices = list(options if options is not None else fit.fit.index.astype(str))
-            choices = sorted(choices, key=lambda i: str(names.get(i, i)))
-            if st.session_state.get(f"{key}_country") not in choices:
-                st.session_state[f"{key}_country"] = "VNM" if "VNM" in choices else choices[0]
-            iso3 = str(
-                left.selectbox(
-                    t("ui.gt.country", language),
-                    choices,
-                    format_func=lambda i: f"{names.get(i, i)} ({i})",
-                    key=f"{key}_country",
-                    help=t("ui.gt.country_help", language),
-                )
+    st.caption(t("ui.gt.caption", language))
+    left, right = st.columns(2)
+    if iso3 is None:
+        choices = list(options if options is not None else fit.fit.index.astype(str))
+        choices = sorted(choices, key=lambda i: str(names.get(i, i)))
+        if st.session_state.get(f"{key}_country") not in choices:
+            st.session_state[f"{key}_country"] = "VNM" if "VNM" in choices else choices[0]
+        iso3 = str(
+            left.selectbox(
+                t("ui.gt.country", language),
+                choices,
+                format_func=lambda i: f"{names.get(i, i)} ({i})",
+                key=f"{key}_country",
+                help=t("ui.gt.country_help", language),
             )
-        if field_id is None:
-            fields = list(ds.fields.sort_values("phase", kind="stable").index)
-            st.session_state.setdefault(f"{key}_field", "digital_tv" if "digital_tv" in fields else fields[0])
-            field_id = str(
-                right.selectbox(
-                    t("ui.fd.field", language),
-                    fields,
-                    format_func=lambda f: str(fnames.get(f, f)),
-                    key=f"{key}_field",
-                    help=t("ui.gt.field_help", language),
-                )
-            )
-        by_country = table_by == "country"
-        key_now = steps.opportunity_key(ds, state)  # type: ignore[arg-type]
-        status = _status(ds, state, key_now, iso3, field_id)
-        gate_key = (ds.version, state.universe, state.settings.reference_year)  # type: ignore[attr-defined]
-        n_closed, closed = _closed(
-            ds, state, gate_key, iso3 if by_country else None, None if by_country else field_id, language
         )
-        lines = status_lines(ds, status, market, language)
-        (st.success if status.ranked else st.info)("\n\n".join(lines))
-        where = names.get(iso3, iso3) if by_country else fnames.get(field_id, field_id)
-        st.markdown(f"**{t('ui.gt.table_title', language, where=escape_markdown(str(where)), n=n_closed)}**")
-        if n_closed:
-            closed.show(rows=8, key=f"{key}_closed")
+    if field_id is None:
+        fields = list(ds.fields.sort_values("phase", kind="stable").index)
+        st.session_state.setdefault(f"{key}_field", "digital_tv" if "digital_tv" in fields else fields[0])
+        field_id = str(
+            right.selectbox(
+                t("ui.fd.field", language),
+                fields,
+                format_func=lambda f: str(fnames.get(f, f)),
+                key=f"{key}_field",
+                help=t("ui.gt.field_help", language),
+            )
+        )
+    by_country = table_by == "country"
+    key_now = steps.opportunity_key(ds, state)  # type: ignore[arg-type]
+    status = _status(ds, state, key_now, iso3, field_id)
+    gate_key = (ds.version, state.universe, state.settings.reference_year)  # type: ignore[attr-defined]
+    n_closed, closed = _closed(
+        ds, state, gate_key, iso3 if by_country else None, None if by_country else field_id, language
+    )
+    lines = status_lines(ds, status, market, language)
+    (st.success if status.ranked else st.info)("\n\n".join(lines))
+    where = names.get(iso3, iso3) if by_country else fnames.get(field_id, field_id)
+    st.markdown(f"**{t('ui.gt.table_title', language, where=escape_markdown(str(where)), n=n_closed)}**")
+    if n_closed:
+        closed.show(rows=8, key=f"{key}_closed")

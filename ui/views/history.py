@@ -25,6 +25,7 @@ from ui.labels import country_names, indicator_names, unit_label
 from ui.texts import t
 from ui.views.charts import FONT
 from ui.views.country import CONTEXT_GREY, _short, colour_map
+from ui.views.widgets import lazy_expander
 
 MEDIAN_GREY = "#555555"
 #: Indicators drawn on a log axis in the small multiples (sizes that span orders of magnitude).
@@ -89,6 +90,12 @@ def key_indicators(_ds: Dataset, version: str) -> tuple[str, ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
+def _history(_ds: Dataset, version: str, countries: tuple[str, ...], indicators: tuple[str, ...]) -> pd.DataFrame:
+    """The histories drawn, once per selection: like the figure, they do not depend on the weights."""
+    return profile.indicator_history(_ds, list(countries), list(indicators))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
 def history_figure(
     _ds: Dataset,
     version: str,
@@ -102,7 +109,7 @@ def history_figure(
     """:func:`history_grid` for these countries, with the median of ``median_of`` (the focus
     markets), cached: the histories do not depend on the weights, so a weight change does not
     rebuild about a hundred traces."""
-    history = profile.indicator_history(_ds, list(countries), list(indicators))
+    history = _history(_ds, version, countries, indicators)
     reference = profile.indicator_history(_ds, list(median_of), list(indicators))
     median = profile.history_median(reference, list(median_of), min_n=math.ceil(len(median_of) / 2))
     return history_grid(
@@ -254,8 +261,9 @@ def show_history(
     key: str,
 ) -> pd.DataFrame:
     """Draw the histories of ``indicators`` for ``countries`` (``highlight`` in colour) with the median
-    of the focus markets, as the comparison and profile pages show them; returns the histories drawn."""
-    history = profile.indicator_history(ds, list(countries), list(indicators))
+    of the focus markets, as the comparison and profile pages show them; returns the histories drawn
+    (read-only: copy before changing)."""
+    history = _history(ds, ds.version, tuple(countries), tuple(indicators))
     figure = history_figure(
         ds,
         ds.version,
@@ -271,10 +279,12 @@ def show_history(
 
 
 def history_sources(
-    ds: Dataset, history: pd.DataFrame, indicators: Sequence[str], focus: Sequence[str], language: Lang
+    ds: Dataset, history: pd.DataFrame, indicators: Sequence[str], focus: Sequence[str], language: Lang, key: str
 ) -> None:
-    """The caption under the histories (what the median is) and their sources in an expander."""
+    """The caption under the histories (what the median is) and their sources in an expander
+    (``key`` names it; its notes are built only while it is open)."""
     st.caption(t("ui.fc.history_caption", language, start=profile.HISTORY_START, n=math.ceil(len(focus) / 2)))
-    with st.expander(t("ui.fc.history_sources", language)):
-        notes = history_notes(ds, history, indicators, language)
-        st.caption("  \n".join(escape_markdown(line) for line in notes))
+    with lazy_expander(t("ui.fc.history_sources", language), f"{key}_sources_open") as box:
+        if box.open:
+            notes = history_notes(ds, history, indicators, language)
+            st.caption("  \n".join(escape_markdown(line) for line in notes))

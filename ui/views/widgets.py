@@ -22,6 +22,14 @@ from ui.texts import t
 COUNTRY_SETS = ("focus", "top10", "top25", "top50")
 
 
+def lazy_expander(label: str, key: str) -> Any:
+    """An expander whose content is built only while it is open. Streamlit runs a closed
+    expander's content on every rerun unless the expander's state is tracked (``on_change``
+    and a ``key``); tracked, a closed one costs nothing, and opening it reruns the page once.
+    Use as ``with lazy_expander(label, key) as box:`` then ``if box.open:``."""
+    return st.expander(label, key=key, on_change="rerun")
+
+
 def section_picker(
     label_key: str, tab_prefix: str, sections: Sequence[str], key: str, language: Lang, *, persist: bool = True
 ) -> str:
