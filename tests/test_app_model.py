@@ -236,3 +236,20 @@ def test_the_field_heatmap_shows_export_potential_by_default_and_fit_on_request(
     fit = np.array(plotly_values(plotly_specs(at)[0]["data"][0]["z"]), dtype=float)
     spread = lambda z: np.nanquantile(z, 0.9) / np.nanquantile(z, 0.1)  # noqa: E731
     assert spread(potential) > 1.5 * spread(fit)  # focus markets: about 3.0 against 1.6
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_evidence_list_shows_the_dac_donors_largest_first(lang: str, bundled: Dataset) -> None:
+    from ui.views.rivals import evidence_items
+
+    items = evidence_items(bundled, "PHL", lang)
+    rows = bundled.donor_presence[
+        (bundled.donor_presence["iso3"] == "PHL") & bundled.donor_presence["rival_id"].isin(bundled.rivals.index)
+    ].sort_values("share", ascending=False)
+    head = t("ui.cp.donor_head", lang, start=int(rows["year_from"].iloc[0]), end=int(rows["year_to"].iloc[0]))
+    assert any(head in item for item in items)
+    lines = [item for item in items if item.startswith("    - ")]
+    assert len(lines) == len(rows)
+    largest = rows.iloc[0]
+    assert f"{largest['share'] * 100:.0f}%" in lines[0]  # Japan is the Philippines' largest DAC donor
+    assert not [item for item in evidence_items(bundled, "USA", lang) if item.startswith("    - ")]  # no DAC aid

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang
+from strategy.i18n import Lang, format_value
 from ui.labels import country_list as _names
 from ui.labels import field_names, is_blank, label, rival_label
 from ui.texts import TEXT, t
@@ -223,6 +223,39 @@ def evidence_items(ds: Dataset, iso3: str, language: Lang) -> list[str]:
             if url.startswith("http"):
                 source = _link(urlparse(url).netloc or url, url)
         items.append(f"- **{_escape(head)}** — {_escape(detail)} ({t('ui.cp.col.source', language)}: {source})")
+    return items + _donor_items(ds, iso3, language)
+
+
+def _donor_items(ds: Dataset, iso3: str, language: Lang) -> list[str]:
+    """The DAC donors' aid in one country, as evidence of the rivals' presence in the aid-financed
+    fields: each rival's share of the eight donors' net bilateral aid and its presence (share
+    relative to the largest donor), largest first."""
+    donors = ds.donor_presence
+    rows = donors[(donors["iso3"] == iso3) & donors["rival_id"].isin(ds.rivals.index)]
+    if rows.empty:
+        return []
+    aid = ds.aid_financed_fields
+    names = field_names(ds, language)
+    fields = t("fmt.list_sep", language).join(
+        str(names.get(f, f)) for f in ds.fields.index if f in aid.index and bool(aid.at[f, "aid_financed"])
+    )
+    source = _escape(_source_title(ds, str(rows["source_id"].iloc[0])))
+    first = rows.iloc[0]
+    head = t("ui.cp.donor_head", language, start=int(first["year_from"]), end=int(first["year_to"]))
+    items = [
+        f"- **{_escape(head)}** — {_escape(t('ui.cp.donor_fields', language, fields=fields))} "
+        f"({t('ui.cp.col.source', language)}: {source})"
+    ]
+    for _, r in rows.sort_values("share", ascending=False).iterrows():
+        line = t(
+            "ui.cp.donor_line",
+            language,
+            rival=rival_label(ds, r["rival_id"], language),
+            share=f"{float(r['share']) * 100:.0f}",
+            relative=f"{float(r['relative']) * 100:.0f}",
+            amount=format_value(float(r["flow_usd"]), "US$", language),
+        )
+        items.append(f"    - {_escape(line)}")
     return items
 
 
