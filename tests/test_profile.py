@@ -193,3 +193,18 @@ def test_brief_content_is_what_the_html_brief_prints(dataset: Dataset, full: Eva
     assert ("億ドル" if lang == "ja" else "US$") in format_value(gdp, "US$", lang)
     with pytest.raises(export.ExportError):
         profile.brief(dataset, full, "JPN", lang)
+
+
+def test_brief_fields_show_the_factors_of_the_rule_in_use(dataset: Dataset, full: Evaluation) -> None:
+    from strategy.i18n import t
+    from strategy.scoring import OpportunityWeights
+
+    col = lambda key: t(f"ex.brief.col.{key}", "en")  # noqa: E731
+    fields = profile.brief(dataset, full, "PHL", "en").fields
+    assert {col("demand"), col("supply"), col("access")} <= set(fields.columns)
+    best = full.opportunity[full.opportunity["iso3"].astype(str) == "PHL"].head(len(fields))
+    np.testing.assert_allclose(fields[col("demand")].to_numpy(dtype=float), best["demand"].to_numpy(dtype=float))
+    additive = Scenario.default(dataset)
+    additive = replace(additive, opportunity_weights=OpportunityWeights(rule="sum"))
+    fields = profile.brief(dataset, evaluate(dataset, additive), "PHL", "en").fields
+    assert {col("fit"), col("need")} <= set(fields.columns) and col("demand") not in fields.columns

@@ -158,7 +158,7 @@ def country_brief_content(
         generated=generated or datetime.now(UTC),
         **_why(dataset, evaluation, iso3, lang),
         best=best,
-        fields=_field_rows(dataset, best, lang),
+        fields=_field_rows(dataset, best, lang, scenario.opportunity_weights.rule),
         rivals=_rival_rows(dataset, evaluation, pairs, iso3, lang),
         **_plan_rows(dataset, plan, iso3, lang),
         **_data_rows(dataset, evaluation, iso3, lang),
@@ -198,19 +198,21 @@ def _why(dataset: Dataset, evaluation: Evaluation, iso3: str, lang: Lang) -> dic
     }
 
 
-def _field_rows(dataset: Dataset, best: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Which fields: the best fields here with fit, need, strength, the main rival (``*`` when its
-    presence is assumed, ``⌂`` when the country is its home market) and Japan's margin."""
+def _field_rows(dataset: Dataset, best: pd.DataFrame, lang: Lang, rule: str) -> pd.DataFrame:
+    """Which fields: the best fields here with their score's factors (demand, supply, access for
+    the export potential; fit and need for the earlier rules), Japan's strength, the main rival
+    (``*`` when its presence is assumed, ``⌂`` when the country is its home market) and Japan's
+    margin."""
     tx = _brief_text(lang)
     fnames, rnames = field_names(dataset, lang), rival_names(dataset, lang)
     rivals = best["main_rival"].astype(object).map(cell_text)
+    factors = ("demand", "supply", "access") if rule == "potential" else ("fit", "need")
     return pd.DataFrame(
         {
             tx("col.field"): best["field_id"].map(fnames).to_numpy(),
             tx("col.pair_rank"): best["rank"].to_numpy(),
             tx("col.opportunity"): best["opportunity"].to_numpy(dtype=float),
-            tx("col.fit"): best["fit"].to_numpy(dtype=float),
-            tx("col.need"): best["need"].to_numpy(dtype=float),
+            **{tx(f"col.{f}"): best[f].to_numpy(dtype=float) for f in factors},
             tx("col.strength"): best["strength"].to_numpy(dtype=float),
             tx("col.main_rival"): [
                 (name_of(rnames, r) if r else tx("nobody")) + _BASIS_MARK.get(str(b), "")

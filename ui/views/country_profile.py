@@ -178,6 +178,7 @@ def brief_sections(
             tx("col.strength"): tr("ui.cp.strength_help"),
             tx("col.main_rival"): tr("ui.cp.assumed_help"),
             tx("col.margin"): tr("ui.cp.margin_help"),
+            **{tx(f"col.{f}"): tr(f"ui.fx.{f}_help") for f in ("demand", "supply", "access")},
         },
     ).show(rows=10, key="cp_fields")
     st.plotly_chart(
