@@ -60,18 +60,22 @@ def test_page_renders_with_exports_in_both_languages(lang: str) -> None:
 def test_save_then_load_restores_weights_and_scores(_store: str, dataset: Dataset) -> None:
     at = start()
     at.slider(key="sc_w_growth").set_value(4.0).run()
+    at.slider(key="sc_age_discount").set_value(0.2).run()
     at = save_as(at, "Growth first")
     assert_clean(at)
     assert t("ui.scn.saved", "en", name="Growth first", version=1) in [s.value for s in at.success]
     with ScenarioStore(_store) as store:
         saved, version = store.load("Growth first")
     assert version == 1 and saved.market_weights.pillars["growth"] == 4.0
-    # move the weight away, then load the saved scenario: the slider and the scores come back
+    assert saved.settings.age_discount == 0.2
+    # move the weights away, then load the saved scenario: the sliders and the scores come back
     at.slider(key="sc_w_growth").set_value(0.5).run()
+    at.slider(key="sc_age_discount").set_value(0.0).run()
     at.selectbox(key="scn_chosen").set_value("Growth first")
     at.button(key="scn_load").click().run()
     assert_clean(at)
     assert at.session_state["sc_w_growth"] == 4.0
+    assert at.session_state["sc_age_discount"] == 0.2
     at.switch_page("ui/pages/markets.py").run()
     assert_clean(at)
     shown = next(df.value for df in at.dataframe if "ISO3" in df.value.columns)

@@ -173,6 +173,28 @@ def test_pillar_slider_changes_scores_and_order() -> None:
     assert ranking(at).set_index("ISO3")[t("ui.mk.col.score", "en")].equals(before)
 
 
+def test_age_discount_moves_weight_to_fresher_values_and_follows_the_scenario(bundled: Dataset) -> None:
+    from strategy.scenario import Scenario
+    from strategy.scoring import MarketScores, Settings, market_scores, prepare_criteria
+
+    at = start(MARKETS)
+    before = ranking(at).set_index("ISO3")[t("ui.mk.col.score", "en")]
+    at.slider(key="sc_age_discount").set_value(0.3).run()
+    assert_clean(at)
+    after = ranking(at).set_index("ISO3")[t("ui.mk.col.score", "en")]
+    # the page shows the library's scores with the discount
+    scenario = Scenario.default(bundled)
+    countries = scenario.universe.select(bundled)
+    library: MarketScores = market_scores(
+        bundled, prepare_criteria(bundled, countries, Settings(age_discount=0.3)), scenario.market_weights
+    )
+    assert after.to_numpy() == pytest.approx(library.table()["score"].reindex(after.index).to_numpy(), abs=1e-3)
+    assert (after.reindex(before.index) - before).abs().max() > 1e-3
+    # TOPSIS needs common weights: the slider is off and the discount does not apply
+    at.selectbox(key="method").set_value("topsis").run()
+    assert at.slider(key="sc_age_discount").disabled
+
+
 def test_topsis_changes_scores_and_goes_in_the_url() -> None:
     at = start(MARKETS)
     before = ranking(at).set_index("ISO3")[t("ui.mk.col.score", "en")]

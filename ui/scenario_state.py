@@ -192,6 +192,7 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
     ss[Key.MISSING] = s.missing
     ss[Key.MIN_COVERAGE] = float(s.min_coverage)
     ss[Key.WINSOR] = float(s.winsor)
+    ss[Key.AGE_DISCOUNT] = float(s.age_discount)
     for name in FIT_WEIGHTS:
         ss[fit_weight_key(name)] = float(getattr(scenario.fit_weights, name))
     for name in OPPORTUNITY_WEIGHTS:

@@ -63,6 +63,8 @@ class Key(StrEnum):
     MIN_COVERAGE = "sc_min_coverage"
     #: winsorising share
     WINSOR = "sc_winsor"
+    #: yearly discount of an indicator value's weight for its age (weighted sum only)
+    AGE_DISCOUNT = "sc_age_discount"
     #: the model: opportunity rule potential (export potential, default) / sum / product
     #: (the earlier weighted means) [ui.model_controls]
     OPPORTUNITY_RULE = "sc_opp_rule"

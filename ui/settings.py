@@ -62,6 +62,8 @@ WEIGHT_MODES = ("sliders", "ahp")
 #: steps cannot hold: those weights, exactly, so the app shows what the CLI computes for that file.
 SCENARIO_MODE = "scenario"
 WINSOR_OPTIONS = (0.0, 0.01, 0.025, 0.05, 0.1)
+#: The age-discount slider's top: a value 5 years old then keeps 0.1 ** 5 of its weight.
+AGE_DISCOUNT_MAX = 0.9
 AGE_MODES = ("catalogue", "one")
 PILLAR_MAX = 5.0
 INDICATOR_WEIGHT_MAX = 5.0
@@ -442,6 +444,18 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
         _default(Key.MAX_AGE, 5)
         one_window = dict(key=Key.MAX_AGE, persist_state=PERSIST, disabled=age_mode == "catalogue")
         max_age = st.slider(tr("ui.sc.max_age"), 1, 15, help=tr("ui.sc.max_age_help"), **one_window)
+        _default(Key.AGE_DISCOUNT, 0.0)
+        age_discount = st.slider(
+            tr("ui.sc.age_discount"),
+            0.0,
+            AGE_DISCOUNT_MAX,
+            step=0.01,
+            format="%.2f",
+            key=Key.AGE_DISCOUNT,
+            help=tr("ui.sc.age_discount_help"),
+            disabled=method != "weighted_sum",  # TOPSIS and the weighted product need common weights
+            persist_state=PERSIST,
+        )
         _default(Key.NORMALISATION, "minmax")
         norm = _choice(st.selectbox, "ui.sc.norm", NORMALISATIONS, Key.NORMALISATION, language)
         _default(Key.MISSING, "drop")
@@ -465,6 +479,7 @@ def _settings_controls(ds: Dataset, language: str, method: str) -> tuple[Setting
         missing=missing,
         min_coverage=float(min_coverage),
         method=method,
+        age_discount=float(age_discount) if method == "weighted_sum" else 0.0,
     )
     return settings, fallback
 
