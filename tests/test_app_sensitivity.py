@@ -215,3 +215,27 @@ def test_plan_robustness_with_an_empty_plan_says_so() -> None:
     at.button(key="rb_run").click().run()
     assert_clean(at)
     assert t("ui.rb.empty", "ja", n=2) in [i.value for i in at.info]
+
+
+def test_uniform_draws_are_not_redone_when_a_pillar_weight_moves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pillar scores do not depend on the pillar weights and simplex draws ignore them, so a
+    pillar slider re-uses the SMAA result; in the ranges mode the draws follow the weights."""
+    from strategy.analysis import sensitivity
+
+    calls: list[int] = []
+    original = sensitivity.smaa
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(sensitivity, "smaa", counted)
+    at = open_app(PAGE, "en", session={"sens_n": FEW, "sens_seed": 424242})  # a seed no other test caches
+    assert at.radio(key="sens_mode").value == "simplex" and len(calls) == 1
+    at.sidebar.slider(key="sc_w_size").set_value(3.5).run()
+    assert_clean(at)
+    assert len(calls) == 1
+    at.radio(key="sens_mode").set_value("ranges").run()
+    at.sidebar.slider(key="sc_w_size").set_value(4.0).run()
+    assert_clean(at)
+    assert len(calls) == 3

@@ -43,11 +43,12 @@ def _samples(mode: SamplingMode, n: int, base: np.ndarray, seed: int, spread: in
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _smaa(
-    _values: pd.DataFrame, key: tuple, n: int, seed: int, mode: SamplingMode, spread: int
+    _values: pd.DataFrame, key: tuple, base: tuple, n: int, seed: int, mode: SamplingMode, spread: int
 ) -> SMAAResult | ValueError:
-    """SMAA with weights drawn per ``mode``. ``key`` (data version, universe, settings, indicator
-    and pillar weights) names what the values come from, for the cache."""
-    weights = dict(key[-1])
+    """SMAA with weights drawn per ``mode`` around the pillar weights ``base``. ``key`` (data
+    version, universe, settings, indicator weights, the pillars) names what the values come from,
+    for the cache: the pillar scores do not depend on the pillar weights."""
+    weights = dict(base)
     try:
         sampled = _samples(mode, n, np.array([weights.get(c, 0.0) for c in _values.columns], float), seed, spread)
     except ValueError as exc:
@@ -57,7 +58,8 @@ def _smaa(
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _stability(_values: pd.DataFrame, key: tuple, k: int) -> pd.DataFrame:
-    """Stability intervals of the pillar weights (``key`` as for :func:`_smaa`)."""
+    """Stability intervals of the pillar weights (``key``: what the values come from, and the
+    pillar weights the intervals are around)."""
     return stability_table(_values, dict(key[-1]), k)
 
 
@@ -74,7 +76,10 @@ if len(values) < 2 or len(values.columns) < 1 or sum(weight_map.values()) <= 0:
 choice = draw.controls(len(values), language)
 mode, seed, spread, k = choice.mode, choice.seed, choice.spread, choice.k
 key = (ds.version, state.universe, state.settings, state.indicator_weights, weights)
-result = _smaa(values, key, choice.n_samples, seed, mode, spread if mode == "ranges" else 0)
+values_key = (*key[:-1], tuple(values.columns))
+# uniform draws on the simplex ignore the current weights: moving a pillar slider re-uses them
+base = tuple((c, 1.0) for c in values.columns) if mode == "simplex" else weights
+result = _smaa(values, values_key, base, choice.n_samples, seed, mode, spread if mode == "ranges" else 0)
 if isinstance(result, ValueError):
     st.warning(tr("ui.sens.ranges_error"))
     st.stop()
