@@ -171,3 +171,15 @@ def test_expanders_closed_build_nothing_and_open_show_their_content(page: str, l
     assert len(at.dataframe) >= tables + sum(1 for _, table in LAZY[page] if table)
     for expander in at.main.expander:
         assert len(expander.children) > 0, expander.label  # every open expander has content
+
+
+def test_a_frozen_figure_is_the_same_figure_and_serialises_once() -> None:
+    import plotly.graph_objects as go
+
+    from ui.views.charts import frozen
+
+    figure = go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2], name="a"))
+    figure.update_layout(title="t", height=300)
+    copy = frozen(figure)
+    assert copy.to_dict() == figure.to_dict()
+    assert copy.to_dict() is copy.to_dict()  # built once, handed out again

@@ -27,6 +27,7 @@ from ui.texts import t
 from ui.views import country as vc
 from ui.views import profile as vp
 from ui.views import rivals as vr
+from ui.views.charts import frozen
 from ui.views.factors import opportunity_caption
 from ui.views.widgets import lazy_expander
 
@@ -107,7 +108,7 @@ def headline(
 def _rival_heatmap(_ds: Dataset, _threat: RivalThreat, key: tuple, iso3: str, language: Lang) -> go.Figure:
     """Rivals × fields in one country, once per rival threat (``key``: what it depends on) and
     country: a weight slider does not rebuild it."""
-    return vp.rival_heatmap(_ds, profile.rival_detail(_ds, _threat, iso3), language)
+    return frozen(vp.rival_heatmap(_ds, profile.rival_detail(_ds, _threat, iso3), language))
 
 
 def brief_sections(

@@ -23,7 +23,7 @@ from strategy.labels import name_of
 from ui.common import escape_markdown
 from ui.labels import country_names, indicator_names, unit_label
 from ui.texts import t
-from ui.views.charts import FONT
+from ui.views.charts import FONT, frozen
 from ui.views.country import CONTEXT_GREY, _short, colour_map
 from ui.views.widgets import lazy_expander
 
@@ -112,8 +112,8 @@ def history_figure(
     history = _history(_ds, version, countries, indicators)
     reference = profile.indicator_history(_ds, list(median_of), list(indicators))
     median = profile.history_median(reference, list(median_of), min_n=math.ceil(len(median_of) / 2))
-    return history_grid(
-        _ds, history, indicators, countries, highlight, language, median=median, median_label=median_label
+    return frozen(
+        history_grid(_ds, history, indicators, countries, highlight, language, median=median, median_label=median_label)
     )
 
 
