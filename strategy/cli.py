@@ -14,7 +14,8 @@ Every command takes ``--scenario FILE.json`` (default: the balanced preset on th
 the messages (default ja) and ``--out PATH``. Progress goes to stderr, results to stdout or files.
 
 Exit codes: 0 ok; 1 unexpected error (``--debug`` shows the traceback); 2 usage or bad input (bad
-scenario JSON, unknown country, invalid data); 3 no plan (infeasible constraints or no solution
+scenario JSON or a value outside its schema, unknown country, invalid data, an option out of range);
+3 no plan (infeasible constraints or no solution
 within the time limit); 4 input/output error (file unreadable or unwritable, store unreachable).
 """
 

@@ -32,6 +32,8 @@ from typing import Any
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.paths import data_folder
 from strategy.scoring.criteria import MEMBERSHIPS
+from strategy.scoring.fields import FitWeights
+from strategy.scoring.opportunities import OpportunityWeights
 
 Problem = tuple[str, str, dict[str, Any]]
 
@@ -386,20 +388,22 @@ def check(body: Mapping[str, Any], vocab: Vocabulary | None = None) -> list[Prob
     """Every rule of :data:`SCHEMA` that ``body`` (a scenario as plain JSON data, types checked or
     not) breaks; values of the wrong type are left to the type check."""
     vocab = vocab or Vocabulary.from_folder()
+    return _check_part("", SCHEMA, body, vocab) + _cross_checks(body)
+
+
+def _check_part(prefix: str, schema: Mapping[str, Any], data: Mapping[str, Any], vocab: Vocabulary) -> list[Problem]:
+    """The rules of one part of :data:`SCHEMA`, in its order (the schema nests two levels: the
+    recursion follows the schema, never the data)."""
     problems: list[Problem] = []
-    pending: list[tuple[str, Mapping[str, Any], Mapping[str, Any]]] = [("", SCHEMA, body)]
-    while pending:
-        prefix, schema, data = pending.pop(0)
-        for key, node in schema.items():
-            if key not in data:
-                continue
-            path = prefix + key
-            if isinstance(node, dict):
-                if isinstance(data[key], Mapping):
-                    pending.append((path + ".", node, data[key]))
-            elif data[key] is not None:
-                problems += node.check(path, data[key], vocab)
-    return problems + _cross_checks(body)
+    for key, node in schema.items():
+        if key not in data or data[key] is None:
+            continue
+        if isinstance(node, dict):
+            if isinstance(data[key], Mapping):
+                problems += _check_part(f"{prefix}{key}.", node, data[key], vocab)
+        else:
+            problems += node.check(prefix + key, data[key], vocab)
+    return problems
 
 
 def _cross_checks(body: Mapping[str, Any]) -> list[Problem]:
@@ -412,6 +416,14 @@ def _cross_checks(body: Mapping[str, Any]) -> list[Problem]:
         "zscore",
     ):
         problems.append(("settings.normalisation", "schema.err.product_zscore", {}))
+    problems += _all_zero(body, "fit_weights", FitWeights(), ("need", "readiness", "strength"))
+    problems += _all_zero(body, "opportunity_weights", OpportunityWeights(), ("market", "fit", "position"))
+    weights = body.get("market_weights")
+    pillars = weights.get("pillars") if isinstance(weights, Mapping) else None
+    if isinstance(pillars, Mapping) and all(_is_number(v) and math.isfinite(v) for v in pillars.values()):
+        if not any(pillars.values()):  # also an empty object: no pillar weighs anything
+            names = ", ".join(map(str, pillars)) or "–"
+            problems.append(("market_weights.pillars", "schema.err.all_zero", {"names": names}))
     constraints = body.get("constraints")
     if not isinstance(constraints, Mapping):
         return problems
@@ -420,12 +432,27 @@ def _cross_checks(body: Mapping[str, Any]) -> list[Problem]:
     for limit in ("group_min", "group_max"):
         given = constraints.get(limit, {})
         if isinstance(given, Mapping):
-            for group in list(given)[:MAX_ITEMS]:
+            for group, value in list(given.items())[:MAX_ITEMS]:
+                where = f"constraints.{limit}.{group}"
                 if group not in names:
                     allowed = ", ".join(sorted(map(str, names))) or "–"
-                    where, values = f"constraints.{limit}.{group}", {"value": shown(group), "allowed": allowed}
-                    problems.append((where, "schema.err.unknown_group", values))
+                    problems.append((where, "schema.err.unknown_group", {"value": shown(group), "allowed": allowed}))
+                elif limit == "group_min" and isinstance(groups[group], list | tuple) and _is_number(value):
+                    if value > len(groups[group]):  # more countries than the group has
+                        values = {"low": 0, "high": len(groups[group]), "value": shown(value)}
+                        problems.append((where, "schema.err.range", values))
     return problems
+
+
+def _all_zero(body: Mapping[str, Any], part: str, defaults: Any, names: tuple[str, ...]) -> list[Problem]:
+    """A problem when the weights ``names`` of ``body[part]`` (defaults where absent) are all 0."""
+    given = body.get(part)
+    if not isinstance(given, Mapping):
+        return []
+    values = [given.get(n, getattr(defaults, n)) for n in names]
+    if all(_is_number(v) and math.isfinite(v) and v == 0 for v in values):
+        return [(part, "schema.err.all_zero", {"names": ", ".join(names)})]
+    return []
 
 
 def limited(problems: Iterable[Problem]) -> list[Problem]:
