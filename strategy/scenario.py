@@ -235,7 +235,7 @@ def _build(cls: type, body: dict[str, Any], prefix: str) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     problems = [(prefix + k, "err.scenario_unknown", {"key": k}) for k in body if k not in names]
     kwargs = {}
-    for name in names & body.keys():
+    for name in (f.name for f in dataclasses.fields(cls) if f.name in body):  # in a stable order
         try:
             kwargs[name] = _convert(hints[name], body[name], prefix + name)
         except ScenarioError as exc:
