@@ -232,8 +232,8 @@ class Pairs:
 
 @dataclass(frozen=True)
 class Keyed:
-    """An object whose keys are known ids of ``kind`` (or free names when None, at most
-    :data:`NAME_MAX` characters) and whose values follow ``values``; at most ``most`` entries."""
+    """An object whose keys are known ids of ``kind`` (or free names when None, e.g. a group's:
+    :func:`scan` bounds their length) and whose values follow ``values``; at most ``most`` entries."""
 
     kind: str | None
     values: Any

@@ -19,7 +19,7 @@ from strategy import cli
 from strategy.i18n import LANGS
 from strategy.scenario import Scenario, ScenarioError
 from strategy.scenario_schema import MAX_DEPTH, MAX_ITEMS, MAX_JSON_BYTES
-from strategy.store import ENV_URL, ScenarioStore, sqlite_url
+from strategy.store import ENV_URL, ScenarioStore, scenarios, sqlite_url
 
 CORPUS = Path(__file__).parent / "data" / "bad_inputs" / "scenarios"
 FILES = sorted(CORPUS.glob("*.json"))
@@ -116,3 +116,29 @@ def test_scenarios_page_shows_the_problems_and_saves_nothing(
         assert "scn_import_apply" not in [b.key for b in at.button]  # nothing to apply
     with ScenarioStore(db) as store:
         assert store.names() == ["Kept"] and store.version("Kept") == 1 and store.export_json("Kept") == before
+
+
+@pytest.mark.usefixtures("bundled_data")
+def test_a_saved_row_outside_the_schema_gets_a_message_on_the_scenarios_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = sqlite_url(tmp_path / "store.sqlite")
+    monkeypatch.setenv(ENV_URL, db)
+    with ScenarioStore(db) as store:
+        store.save(Scenario(name="Old"), None)
+        with store._transaction(write=True) as conn:  # saved before the ranges, or edited by hand
+            body = json.dumps({"name": "Old", "constraints": {"budget": 5000}})
+            conn.execute(scenarios.update().where(scenarios.c.name == "Old").values(body=body))
+        before = store.list()
+    at = open_app("ui/pages/scenarios.py", "en", timeout=120)
+    assert not at.exception, [e.value for e in at.exception]
+    wanted = "Scenario field 'constraints.budget': must be from 0 to 1000 (given: 5000)."
+    assert any(wanted in unescape(e.value) for e in at.error)  # the comparison picks it by default
+    at.selectbox(key="scn_chosen").set_value("Old")
+    at.button(key="scn_load").click().run()
+    assert not at.exception and any(wanted in unescape(e.value) for e in at.error)
+    at.text_input(key="scn_new_name").set_value("Renamed")
+    at.button(key="scn_rename").click().run()
+    assert not at.exception and any(wanted in unescape(e.value) for e in at.error)
+    with ScenarioStore(db) as store:
+        assert store.list() == before

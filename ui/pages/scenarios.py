@@ -15,7 +15,7 @@ import streamlit as st
 from strategy import export
 from strategy.analysis.compare import rank_shifts, rank_table
 from strategy.data.dataset import Dataset
-from strategy.scenario import Evaluation, Scenario, evaluate
+from strategy.scenario import Evaluation, Scenario, ScenarioError, evaluate
 from strategy.store import ConflictError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
 from ui.common import escape_markdown, tr
@@ -126,6 +126,8 @@ elif saved:
             store.rename(chosen, new_name, versions[chosen])
         except StoreError as exc:
             st.error(exc.message(language))
+        except ScenarioError as exc:
+            st.error(views_scn.stored_invalid(exc))
         else:
             if loaded and loaded["name"] == chosen:
                 st.session_state[Key.SCENARIO_LOADED] = {"name": new_name, "version": loaded["version"]}
@@ -138,6 +140,8 @@ elif saved:
             store.duplicate(chosen, new_name)
         except StoreError as exc:
             st.error(exc.message(language))
+        except ScenarioError as exc:
+            st.error(views_scn.stored_invalid(exc))
         else:
             views_scn.notice(
                 "success", tr("ui.scn.duplicated", old=escape_markdown(chosen), new=escape_markdown(new_name))
@@ -207,6 +211,9 @@ for i in picked:
         scenarios[title] = current if i == 0 else store.load(titles[i])[0]
     except StoreError as exc:
         st.error(exc.message(language))
+        st.stop()
+    except ScenarioError as exc:
+        st.error(views_scn.stored_invalid(exc))
         st.stop()
 evaluations = {title: _evaluate(ds, ds.version, s.to_json()) for title, s in scenarios.items()}
 ranks = rank_table({title: e.market for title, e in evaluations.items()}, top_n=COMPARE_TOP)

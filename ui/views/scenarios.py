@@ -83,8 +83,16 @@ def load_from_store(ds: Dataset, store: ScenarioStore, name: str) -> None:
         scenario, version = store.load(name)
     except StoreError as exc:
         notice("error", exc.message(lang()))
+    except ScenarioError as exc:  # saved before the schema's ranges, or edited in the database
+        notice("error", stored_invalid(exc))
     else:
         apply(ds, scenario, version)
+
+
+def stored_invalid(error: ScenarioError) -> str:
+    """Why a saved scenario cannot be used: the store's first line names it, then one line per problem."""
+    first, *rest = [escape_markdown(m) for m in error.messages(lang())]
+    return "  \n".join([first, *(f"- {m}" for m in rest)])
 
 
 def _model_of(store: ScenarioStore, name: str, language: Lang) -> str:
