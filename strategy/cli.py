@@ -154,7 +154,7 @@ def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
     elif args.stored:
         store = _store(args)
         try:
-            scenario, _ = store.load(args.stored)
+            scenario, _ = store.load(args.stored, Vocabulary.from_folder(folder))
         finally:
             store.close()
     with progress.step("cli.progress.load"):

@@ -41,6 +41,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 
 from strategy.i18n import Lang, t
 from strategy.scenario import Scenario, ScenarioError
+from strategy.scenario_schema import Vocabulary
 
 ENV_URL = "ICT_STRATEGY_DB_URL"
 DEFAULT_PATH = Path("~/.ict_strategy/scenarios.sqlite")
@@ -346,10 +347,11 @@ class ScenarioStore:
             raise NotFoundError(name=name)
         return row.body, int(row.version)
 
-    def load(self, name: str) -> tuple[Scenario, int]:
-        """The scenario and its version (pass the version back to :meth:`save`)."""
+    def load(self, name: str, vocabulary: Vocabulary | None = None) -> tuple[Scenario, int]:
+        """The scenario and its version (pass the version back to :meth:`save`), checked against
+        the ids of ``vocabulary`` (default: the data folder's; the app passes its session's data)."""
         body, version = self._row(name)
-        scenario = _parsed(body, name)
+        scenario = _parsed(body, name, vocabulary)
         if scenario.name != name:  # the row's name is the truth
             scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
         return scenario, version
@@ -467,11 +469,11 @@ class ScenarioStore:
                 raise ConflictError(name, expected, current)
 
 
-def _parsed(body: str, name: str) -> Scenario:
+def _parsed(body: str, name: str, vocabulary: Vocabulary | None = None) -> Scenario:
     """The scenario of a saved row; a row the schema refuses (saved before its ranges, or edited in
     the database) raises :class:`ScenarioError` whose first line names the saved scenario."""
     try:
-        return Scenario.from_json(body)
+        return Scenario.from_json(body, vocabulary)
     except ScenarioError as exc:
         raise ScenarioError([("", "schema.stored_invalid", {"name": name}), *exc.problems]) from None
 

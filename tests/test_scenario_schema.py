@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 
+import pandas as pd
 import pytest
 from apptest_helpers import assert_clean, open_app
 
@@ -131,3 +133,19 @@ def test_a_scenario_at_the_edges_opens_on_every_page(
     for page in ("ui/pages/plan.py", "ui/pages/markets.py", "ui/pages/fields.py", "ui/pages/sensitivity.py"):
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
+
+
+def test_ids_come_from_the_data_the_scenario_runs_on(dataset: Dataset) -> None:
+    """A session's upload adds an indicator and a year: the app checks against its own data."""
+    catalog = dataset.catalog.copy()
+    catalog.loc["my_indicator"] = catalog.iloc[0]
+    extra = dataset.indicators.iloc[:1].assign(indicator="my_indicator", year=dataset.latest_year + 1)
+    uploaded = replace(dataset, catalog=catalog, indicators=pd.concat([dataset.indicators, extra]))
+    body = {
+        "market_weights": {"indicators": {"my_indicator": 2.0}},
+        "settings": {"reference_year": uploaded.latest_year},
+    }
+    refused = pytest.raises(ScenarioError, Scenario.from_dict, body).value
+    assert [p for p, _, _ in refused.problems] == ["settings.reference_year", "market_weights.indicators.my_indicator"]
+    accepted = Scenario.from_dict(body, schema.Vocabulary.from_dataset(uploaded))
+    assert accepted.market_weights.indicators == {"my_indicator": 2.0}
