@@ -28,7 +28,8 @@ DEFAULT_SPREAD = 50.0  # percent, as the Sensitivity page starts
 EPILOG = """exit codes:
   0  success
   1  unexpected error (run again with --debug for the traceback)
-  2  usage error or bad input (invalid scenario JSON, unknown country, invalid data)
+  2  usage error or bad input (invalid scenario JSON or a value out of its range, unknown
+     country, invalid data, an option out of range such as --samples over 200,000)
   3  no plan: the constraints cannot all hold, or no solution within the time limit
   4  input/output error (file unreadable or unwritable, scenario store unreachable)
 """

@@ -1,8 +1,9 @@
 """A scenario: everything needed to reproduce a result, as one frozen object and as JSON.
 
-``Scenario.from_dict`` validates untrusted JSON (an import, a file given to the CLI) and raises
-:class:`ScenarioError` naming the path of each bad value (e.g. ``settings.normalisation``) in
-Japanese or English. :func:`evaluate` runs the scoring for a scenario: the same function serves the
+``Scenario.from_dict`` validates untrusted JSON (an import, a row of the store, a file given to
+the CLI): the types from the dataclasses, then the ranges, known ids and limits of
+:mod:`strategy.scenario_schema`. It raises :class:`ScenarioError` listing every bad value with its
+path (e.g. ``constraints.budget``), the allowed range and the value given, in Japanese or English. :func:`evaluate` runs the scoring for a scenario: the same function serves the
 pages, the exports and the command line, so they always agree.
 """
 
@@ -94,7 +95,7 @@ class Scenario:
         if schema in LEGACY_SCHEMAS:
             body = _upgrade_schema_1(body)
         elif schema != SCHEMA_VERSION:
-            shown = schema_rules.shown(schema)
+            shown = f'"{schema}"' if isinstance(schema, str) else schema_rules.shown(schema)
             raise ScenarioError([("schema", "err.scenario_schema", {"value": shown, "expected": SCHEMA_VERSION})])
         ranges = scanned + schema_rules.check(body, vocabulary)
         try:
