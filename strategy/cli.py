@@ -14,7 +14,8 @@ Every command takes ``--scenario FILE.json`` (default: the balanced preset on th
 the messages (default ja) and ``--out PATH``. Progress goes to stderr, results to stdout or files.
 
 Exit codes: 0 ok; 1 unexpected error (``--debug`` shows the traceback); 2 usage or bad input (bad
-scenario JSON, unknown country, invalid data); 3 no plan (infeasible constraints or no solution
+scenario JSON or a value outside its schema, unknown country, invalid data, an option out of range);
+3 no plan (infeasible constraints or no solution
 within the time limit); 4 input/output error (file unreadable or unwritable, store unreachable).
 """
 
@@ -45,6 +46,8 @@ from strategy.cli_options import (  # the exit codes and errors are part of this
     Key,
     Parser,
     check_mode_options,
+    check_plan_options,
+    check_samples,
     sampling_options,
 )
 from strategy.i18n import Lang, t
@@ -140,17 +143,18 @@ def _load(args: argparse.Namespace, progress: Progress) -> tuple[Any, Any]:
     from strategy.data.dataset import load_dataset
     from strategy.data.paths import data_folder
     from strategy.scenario import Scenario
+    from strategy.scenario_schema import Vocabulary
 
     folder = data_folder(args.data)
     if not folder.is_dir():
         raise CliError(EXIT_IO, "cli.err.no_data", path=str(folder))
     scenario = None
     if args.scenario:  # read the scenario first: a bad file fails before the slow data load
-        scenario = Scenario.from_json(_read(args.scenario))
+        scenario = Scenario.from_json(_read(args.scenario), Vocabulary.from_folder(folder))
     elif args.stored:
         store = _store(args)
         try:
-            scenario, _ = store.load(args.stored)
+            scenario, _ = store.load(args.stored, Vocabulary.from_folder(folder))
         finally:
             store.close()
     with progress.step("cli.progress.load"):
@@ -359,6 +363,7 @@ def cmd_plan(args: argparse.Namespace, progress: Progress) -> int:
     from strategy import export
 
     kind = _format(args)
+    check_plan_options(args)
     if args.out:
         check_writable(args.out)
     dataset, scenario = _load(args, progress)
@@ -390,6 +395,7 @@ def cmd_sensitivity(args: argparse.Namespace, progress: Progress) -> int:
 
     _format(args)
     check_mode_options(args)
+    check_samples(args)
     if args.out:
         check_writable(args.out)
     dataset, scenario = _load(args, progress)
@@ -525,7 +531,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from strategy.data.dataset import DataValidationError
     from strategy.export import ExportError
     from strategy.scenario import ScenarioError
-    from strategy.store import ConflictError, NameTakenError, NotFoundError, StoreError
+    from strategy.store import ConflictError, InvalidNameError, NameTakenError, NotFoundError, StoreError
 
     try:
         return handler(args, progress)
@@ -533,7 +539,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(lang, exc.lines(lang))
         return exc.code
     except ScenarioError as exc:
-        _report(lang, [t("cli.err.scenario", lang), *exc.messages(lang)])
+        options = all(path.startswith("--") for path, _, _ in exc.problems)
+        _report(lang, [t("schema.options_invalid" if options else "cli.err.scenario", lang), *exc.messages(lang)])
         return EXIT_USAGE
     except DataValidationError as exc:
         messages = exc.messages(lang)
@@ -542,7 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ExportError as exc:
         _report(lang, [exc.message(lang)])
         return EXIT_USAGE
-    except (NotFoundError, ConflictError, NameTakenError) as exc:
+    except (NotFoundError, ConflictError, NameTakenError, InvalidNameError) as exc:
         _report(lang, [exc.message(lang)])
         return EXIT_USAGE
     except StoreError as exc:

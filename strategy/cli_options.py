@@ -8,6 +8,7 @@ are printed in the language of ``--lang``, with exit code 2 like any other bad i
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -27,7 +28,8 @@ DEFAULT_SPREAD = 50.0  # percent, as the Sensitivity page starts
 EPILOG = """exit codes:
   0  success
   1  unexpected error (run again with --debug for the traceback)
-  2  usage error or bad input (invalid scenario JSON, unknown country, invalid data)
+  2  usage error or bad input (invalid scenario JSON or a value out of its range, unknown
+     country, invalid data, an option out of range such as --samples over 200,000)
   3  no plan: the constraints cannot all hold, or no solution within the time limit
   4  input/output error (file unreadable or unwritable, scenario store unreachable)
 """
@@ -86,13 +88,6 @@ def _positive_int(text: str) -> int:
     value = int(text)
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive whole number")
-    return value
-
-
-def _non_negative(text: str) -> float:
-    value = float(text)
-    if not value >= 0:
-        raise argparse.ArgumentTypeError("must be zero or more")
     return value
 
 
@@ -203,10 +198,11 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
         "optionally overridden here. Writes the selected entries as CSV or Excel (with the plan's status "
         "and use of resources), or prints them.",
     )
-    plan.add_argument("--budget", type=_non_negative, help="total budget (overrides the scenario)")
-    plan.add_argument("--staff", type=_non_negative, help="staff limit (overrides the scenario)")
-    plan.add_argument("--max-countries", type=_positive_int, metavar="N", help="at most N countries")
-    plan.add_argument("--time-limit", type=_non_negative, metavar="SECONDS", help="solver time limit")
+    # the ranges of these overrides are the scenario schema's, checked with its messages (cli.check_plan_options)
+    plan.add_argument("--budget", type=float, help="total budget (overrides the scenario)")
+    plan.add_argument("--staff", type=float, help="staff limit (overrides the scenario)")
+    plan.add_argument("--max-countries", type=int, metavar="N", help="at most N countries")
+    plan.add_argument("--time-limit", type=float, metavar="SECONDS", help="solver time limit")
     plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
     _format_option(plan)
 
@@ -290,3 +286,39 @@ def sampling_options(args: argparse.Namespace, pillars: Sequence[str]) -> dict[s
             raise CliError(EXIT_USAGE, "cli.err.order_pillars", given=args.order, allowed=",".join(pillars))
         return {"order": [list(pillars).index(p) for p in named]}
     return {}
+
+
+# --- the limits of the options -------------------------------------------------------------------
+
+#: The plan command's options that override a scenario value, and that value's path in the schema.
+PLAN_OPTIONS = {
+    "budget": "constraints.budget",
+    "staff": "constraints.staff",
+    "max_countries": "constraints.max_countries",
+    "time_limit": "solver.time_limit",
+}
+
+
+def check_plan_options(args: argparse.Namespace) -> None:
+    """The plan command's overrides obey the scenario schema's ranges (checked before the data load)."""
+    from strategy import scenario_schema
+    from strategy.scenario import ScenarioError
+
+    problems = []
+    for option, path in PLAN_OPTIONS.items():
+        value = getattr(args, option, None)
+        if value is not None:
+            option_name = "--" + option.replace("_", "-")
+            problems += [(option_name, *p[1:]) for p in scenario_schema.rule(path).check(path, value, None)]
+            if isinstance(value, float) and not math.isfinite(value):
+                problems.append((option_name, "schema.err.not_finite", {"value": scenario_schema.shown(value)}))
+    if problems:
+        raise ScenarioError(problems)
+
+
+def check_samples(args: argparse.Namespace) -> None:
+    """At most :data:`~strategy.scenario_schema.SMAA_SAMPLES_MAX` weight samples, said before any is drawn."""
+    from strategy.scenario_schema import SMAA_SAMPLES_MAX
+
+    if args.samples > SMAA_SAMPLES_MAX:
+        raise CliError(EXIT_USAGE, "schema.limit.samples", value=f"{args.samples:,}", max=f"{SMAA_SAMPLES_MAX:,}")

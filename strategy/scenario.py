@@ -1,8 +1,9 @@
 """A scenario: everything needed to reproduce a result, as one frozen object and as JSON.
 
-``Scenario.from_dict`` validates untrusted JSON (an import, a file given to the CLI) and raises
-:class:`ScenarioError` naming the path of each bad value (e.g. ``settings.normalisation``) in
-Japanese or English. :func:`evaluate` runs the scoring for a scenario: the same function serves the
+``Scenario.from_dict`` validates untrusted JSON (an import, a row of the store, a file given to
+the CLI): the types from the dataclasses, then the ranges, known ids and limits of
+:mod:`strategy.scenario_schema`. It raises :class:`ScenarioError` listing every bad value with its
+path (e.g. ``constraints.budget``), the allowed range and the value given, in Japanese or English. :func:`evaluate` runs the scoring for a scenario: the same function serves the
 pages, the exports and the command line, so they always agree.
 """
 
@@ -18,8 +19,9 @@ from typing import Any
 
 import pandas as pd
 
+from strategy import scenario_schema as schema_rules
 from strategy.data.dataset import Dataset
-from strategy.i18n import TEXT, Lang, t
+from strategy.i18n import TEXT, Lang, Message, t
 from strategy.optimize import Constraints, SolverSettings
 from strategy.scoring import (
     Criteria,
@@ -79,16 +81,32 @@ class Scenario:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+    def from_dict(cls, data: Mapping[str, Any], vocabulary: schema_rules.Vocabulary | None = None) -> Scenario:
+        """A scenario from plain JSON data, checked against its types and the schema
+        (:mod:`strategy.scenario_schema`: ranges, choices, known ids of ``vocabulary``, default:
+        the data folder's, and size limits); raises :class:`ScenarioError` listing every problem."""
         if not isinstance(data, Mapping):
             raise ScenarioError([("", "err.scenario_type", {"expected": "object"})])
+        scanned = schema_rules.scan(data)  # before anything recurses into the data
+        if any(p[1] != "schema.err.not_finite" for p in scanned):  # too deep or too big to look into
+            raise ScenarioError(schema_rules.limited(scanned))
         body = dict(data)
         schema = body.pop("schema", SCHEMA_VERSION)
         if schema in LEGACY_SCHEMAS:
             body = _upgrade_schema_1(body)
         elif schema != SCHEMA_VERSION:
-            raise ScenarioError([("schema", "err.scenario_schema", {"value": schema, "expected": SCHEMA_VERSION})])
-        return _build(cls, body, "")
+            shown = f'"{schema}"' if isinstance(schema, str) else schema_rules.shown(schema)
+            raise ScenarioError([("schema", "err.scenario_schema", {"value": shown, "expected": SCHEMA_VERSION})])
+        ranges = scanned + schema_rules.check(body, vocabulary)
+        try:
+            scenario = _build(cls, body, "")
+        except ScenarioError as exc:
+            typed = [p for p in exc.problems if not (ranges and p[1] == "err.scenario_value")]
+            paths = {p[0] for p in typed}
+            raise ScenarioError(schema_rules.limited([*typed, *(p for p in ranges if p[0] not in paths)])) from None
+        if ranges:
+            raise ScenarioError(schema_rules.limited(ranges))
+        return scenario
 
     @property
     def model(self) -> str:
@@ -97,12 +115,22 @@ class Scenario:
         return self.opportunity_weights.rule
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> Scenario:
+    def from_json(cls, text: str | bytes, vocabulary: schema_rules.Vocabulary | None = None) -> Scenario:
+        """A scenario from JSON text; its size and nesting depth are checked before it is parsed."""
+        scanned = schema_rules.scan_text(text)
+        if scanned:
+            raise ScenarioError(scanned)
         try:
             data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ScenarioError([("", "err.scenario_json", {"detail": str(exc)})]) from exc
-        return cls.from_dict(data)
+        except json.JSONDecodeError as exc:
+            where = Message.of("schema.json_at", line=exc.lineno, column=exc.colno)
+            raise ScenarioError([("", "err.scenario_json", {"detail": where})]) from None
+        except UnicodeDecodeError:
+            raise ScenarioError([("", "err.scenario_json", {"detail": Message.of("schema.not_utf8")})]) from None
+        except RecursionError:  # scan_text bounds the depth; this is the last line of defence
+            depth = {"depth": f"{schema_rules.MAX_DEPTH}+", "max": schema_rules.MAX_DEPTH}
+            raise ScenarioError([("", "schema.err.too_deep", depth)]) from None
+        return cls.from_dict(data, vocabulary)
 
 
 def _upgrade_schema_1(body: dict[str, Any]) -> dict[str, Any]:
@@ -126,7 +154,12 @@ class ScenarioError(ValueError):
     def messages(self, lang: Lang = "ja") -> list[str]:
         out = []
         for path, key, values in self.problems:
-            where = t("err.scenario_where", lang, path=path) if path else ""
+            where = ""
+            if path.startswith("--"):  # a command-line option that overrides the scenario
+                where = t("schema.where_option", lang, option=path)
+            elif path:
+                where = t("err.scenario_where", lang, path=path)
+            values = {k: v.text(lang) if isinstance(v, Message) else v for k, v in values.items()}
             if key == "err.scenario_type" and f"type.{values['expected']}" in TEXT:
                 values = {"expected": t(f"type.{values['expected']}", lang)}
             out.append(where + t(key, lang, **values))
@@ -203,7 +236,7 @@ def _build(cls: type, body: dict[str, Any], prefix: str) -> Any:
     names = {f.name for f in dataclasses.fields(cls)}
     problems = [(prefix + k, "err.scenario_unknown", {"key": k}) for k in body if k not in names]
     kwargs = {}
-    for name in names & body.keys():
+    for name in (f.name for f in dataclasses.fields(cls) if f.name in body):  # in a stable order
         try:
             kwargs[name] = _convert(hints[name], body[name], prefix + name)
         except ScenarioError as exc:

@@ -41,6 +41,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModu
 
 from strategy.i18n import Lang, t
 from strategy.scenario import Scenario, ScenarioError
+from strategy.scenario_schema import Vocabulary
 
 ENV_URL = "ICT_STRATEGY_DB_URL"
 DEFAULT_PATH = Path("~/.ict_strategy/scenarios.sqlite")
@@ -346,10 +347,11 @@ class ScenarioStore:
             raise NotFoundError(name=name)
         return row.body, int(row.version)
 
-    def load(self, name: str) -> tuple[Scenario, int]:
-        """The scenario and its version (pass the version back to :meth:`save`)."""
+    def load(self, name: str, vocabulary: Vocabulary | None = None) -> tuple[Scenario, int]:
+        """The scenario and its version (pass the version back to :meth:`save`), checked against
+        the ids of ``vocabulary`` (default: the data folder's; the app passes its session's data)."""
         body, version = self._row(name)
-        scenario = Scenario.from_json(body)
+        scenario = _parsed(body, name, vocabulary)
         if scenario.name != name:  # the row's name is the truth
             scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
         return scenario, version
@@ -421,7 +423,7 @@ class ScenarioStore:
                     raise ConflictError(old, expected, int(row.version))
                 if new != old and self._current(conn, new) is not None:
                     raise NameTakenError(name=new)
-                body = _renamed(row.body, new)
+                body = _renamed(row.body, new, old)
                 changed = conn.execute(
                     scenarios.update()
                     .where(scenarios.c.name == old, scenarios.c.version == expected)
@@ -446,7 +448,7 @@ class ScenarioStore:
                     raise NameTakenError(name=new_name)
                 conn.execute(
                     scenarios.insert().values(
-                        name=new_name, version=1, body=_renamed(body, new_name), created=now, updated=now
+                        name=new_name, version=1, body=_renamed(body, new_name, name), created=now, updated=now
                     )
                 )
         except IntegrityError:
@@ -467,6 +469,15 @@ class ScenarioStore:
                 raise ConflictError(name, expected, current)
 
 
-def _renamed(body: str, name: str) -> str:
-    scenario = Scenario.from_json(body)
+def _parsed(body: str, name: str, vocabulary: Vocabulary | None = None) -> Scenario:
+    """The scenario of a saved row; a row the schema refuses (saved before its ranges, or edited in
+    the database) raises :class:`ScenarioError` whose first line names the saved scenario."""
+    try:
+        return Scenario.from_json(body, vocabulary)
+    except ScenarioError as exc:
+        raise ScenarioError([("", "schema.stored_invalid", {"name": name}), *exc.problems]) from None
+
+
+def _renamed(body: str, name: str, old: str | None = None) -> str:
+    scenario = _parsed(body, old or name)
     return Scenario.from_dict({**scenario.to_dict(), "name": name}).to_json()

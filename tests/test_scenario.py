@@ -48,7 +48,7 @@ def test_bad_json_and_inconsistent_settings(dataset: Dataset):
     data["settings"].update(method="weighted_product", normalisation="zscore")
     with pytest.raises(ScenarioError) as info:
         Scenario.from_dict(data)
-    assert info.value.problems[0][0] == "settings"
+    assert [p[:2] for p in info.value.problems] == [("settings.normalisation", "schema.err.product_zscore")]
 
 
 def test_japan_strength_override_changes_fit(dataset: Dataset):

@@ -237,11 +237,12 @@ while done < n:
         while not os.path.exists(go2):
             time.sleep(0.002)
         first = False
-    marks = dict(scenario.japan_strength)
-    marks[f"{tag}{done}"] = float(version)       # ... modify ...
+    marks = dict(m.split("=") for m in (scenario.preset or "").split(";") if "=" in m)
+    marks[f"{tag}{done}"] = str(version)         # ... modify (the marks ride in the preset text) ...
     time.sleep(rng.uniform(0, 0.004))            # (think time: the other process may save meanwhile)
     try:
-        new = store.save(replace(scenario, japan_strength=marks), version)   # ... write
+        body = replace(scenario, preset=";".join(f"{k}={v}" for k, v in marks.items()))
+        new = store.save(body, version)          # ... write
     except ConflictError as exc:
         conflicts.append([version, exc.current])
         continue
@@ -276,7 +277,7 @@ def test_two_processes_no_lost_update(url: str, tmp_path: Path):
         final, version = store.load("shared")
     assert version == len(successes) + 1  # the creating insert is version 1
     # no lost update: every successful save's change is in the final scenario, on the version it read
-    marks = final.japan_strength
+    marks = dict(m.split("=") for m in final.preset.split(";"))
     assert set(marks) == {f"{tag}{i}" for tag in ("A", "B") for i in range(n)}
     for tag, r in results.items():
         assert [int(marks[f"{tag}{i}"]) + 1 for i in range(n)] == r["versions"]
@@ -291,15 +292,18 @@ def test_two_processes_no_lost_update(url: str, tmp_path: Path):
 WRITER = r"""
 import sys
 from dataclasses import replace
+from strategy.scenario_schema import Vocabulary
 from strategy.store import ScenarioStore
 
 url, name = sys.argv[1], sys.argv[2]
 store = ScenarioStore(url)
 scenario, version = store.load(name)
-filler = {f"k{i:05d}": i / 1000 for i in range(3000)}   # a large body: the kill lands inside writes
+known = Vocabulary.from_folder()
+pairs = tuple((c, f) for c in sorted(known.country)[:50] for f in sorted(known.field))
+filler = replace(scenario.constraints, exclude_pairs=pairs)   # a large body: the kill lands inside writes
 print("ready", flush=True)
 while True:
-    body = replace(scenario, japan_strength={**filler, "version": float(version + 1)})
+    body = replace(scenario, constraints=filler, preset=f"v{version + 1}")
     version = store.save(body, version)
     print(version, flush=True)
 """
@@ -323,7 +327,7 @@ def _check_intact(url: str, at_least: int, at_most: int) -> int:
         assert at_least <= version <= at_most
         json.loads(store.export_json("crash"))  # valid JSON
         if version > 1:  # the body is the one written with this version, not a mix
-            assert scenario.japan_strength["version"] == float(version)
+            assert scenario.preset == f"v{version}"
         assert store.save(scenario, version) == version + 1  # and the store still takes saves
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1]
@@ -356,7 +360,7 @@ def test_killed_in_the_middle_of_a_transaction(url: str):
     with ScenarioStore(url) as store:
         store.save(Scenario(name="crash"), None)
         scenario, version = store.load("crash")
-        store.save(replace(scenario, japan_strength={"version": 2.0}), version)
+        store.save(replace(scenario, preset="v2"), version)
         proc = python(HOLDER, url, "crash")
         assert proc.stdout.readline().strip() == "written", proc.stderr.read()
         # a reader meanwhile sees the last committed version, never the half-written one

@@ -20,6 +20,7 @@ from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
 from strategy.optimize import SOLVERS, Constraints, SolverSettings
 from strategy.scenario import Scenario, ScenarioError
+from strategy.scenario_schema import Vocabulary
 from ui import settings as sc
 from ui.model_controls import MODELS
 from ui.session import FIT_WEIGHTS, OPPORTUNITY_WEIGHTS, Key, fit_weight_key, opportunity_weight_key, pillar_key
@@ -221,10 +222,13 @@ def same_scoring(a: Scenario, b: Scenario) -> bool:
     return replace(a, **keep) == replace(b, **keep)
 
 
-def read_import(content: bytes, file: str, language: Lang) -> tuple[Scenario | None, list[str]]:
+def read_import(
+    content: bytes, file: str, language: Lang, vocabulary: Vocabulary | None = None
+) -> tuple[Scenario | None, list[str]]:
     """An uploaded scenario JSON, or (None, the problems: a heading naming the file, then one line
-    per problem naming its path in the JSON) in the user's language."""
+    per problem naming its path in the JSON) in the user's language. Ids are checked against
+    ``vocabulary`` (the session's data, uploads included; default: the data folder's)."""
     try:
-        return Scenario.from_json(content), []
+        return Scenario.from_json(content, vocabulary), []
     except ScenarioError as exc:
         return None, [t("ui.scn.import_bad", language, file=file), *exc.messages(language)]

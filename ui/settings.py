@@ -24,6 +24,7 @@ import streamlit as st
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import Dataset
 from strategy.i18n import window_text
+from strategy.scenario_schema import AGE_DISCOUNT_MAX, WINSOR_CHOICES
 from strategy.scoring import (
     MEMBERSHIPS,
     METHODS,
@@ -61,9 +62,7 @@ WEIGHT_MODES = ("sliders", "ahp")
 #: A third weight mode, offered only after loading a scenario whose pillar weights the sliders' 0.5
 #: steps cannot hold: those weights, exactly, so the app shows what the CLI computes for that file.
 SCENARIO_MODE = "scenario"
-WINSOR_OPTIONS = (0.0, 0.01, 0.025, 0.05, 0.1)
-#: The age-discount slider's top: a value 5 years old then keeps 0.1 ** 5 of its weight.
-AGE_DISCOUNT_MAX = 0.9
+WINSOR_OPTIONS = WINSOR_CHOICES
 AGE_MODES = ("catalogue", "one")
 PILLAR_MAX = 5.0
 INDICATOR_WEIGHT_MAX = 5.0

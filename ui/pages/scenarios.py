@@ -15,7 +15,8 @@ import streamlit as st
 from strategy import export
 from strategy.analysis.compare import rank_shifts, rank_table
 from strategy.data.dataset import Dataset
-from strategy.scenario import Evaluation, Scenario, evaluate
+from strategy.scenario import Evaluation, Scenario, ScenarioError, evaluate
+from strategy.scenario_schema import Vocabulary
 from strategy.store import ConflictError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
 from ui.common import escape_markdown, tr
@@ -37,7 +38,7 @@ def _open_store(url: str) -> ScenarioStore | StoreError:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _evaluate(_ds: Dataset, version: str, scenario_json: str) -> Evaluation:
-    return evaluate(_ds, Scenario.from_json(scenario_json))
+    return evaluate(_ds, Scenario.from_json(scenario_json, Vocabulary.from_dataset(_ds)))
 
 
 ds, language, state, universe = open_page("ui.page.scenarios", "ui.scn.intro")
@@ -126,6 +127,8 @@ elif saved:
             store.rename(chosen, new_name, versions[chosen])
         except StoreError as exc:
             st.error(exc.message(language))
+        except ScenarioError as exc:
+            st.error(views_scn.stored_invalid(exc))
         else:
             if loaded and loaded["name"] == chosen:
                 st.session_state[Key.SCENARIO_LOADED] = {"name": new_name, "version": loaded["version"]}
@@ -138,6 +141,8 @@ elif saved:
             store.duplicate(chosen, new_name)
         except StoreError as exc:
             st.error(exc.message(language))
+        except ScenarioError as exc:
+            st.error(views_scn.stored_invalid(exc))
         else:
             views_scn.notice(
                 "success", tr("ui.scn.duplicated", old=escape_markdown(chosen), new=escape_markdown(new_name))
@@ -160,7 +165,7 @@ elif saved:
 st.subheader(tr("ui.scn.import_title"))
 upload = st.file_uploader(tr("ui.scn.import"), type=["json"], key="scn_import", help=tr("ui.scn.import_help"))
 if upload is not None:
-    imported, problems = read_import(upload.getvalue(), upload.name, language)
+    imported, problems = read_import(upload.getvalue(), upload.name, language, Vocabulary.from_dataset(ds))
     if imported is None:
         st.error("  \n".join([escape_markdown(problems[0]), *(f"- {escape_markdown(m)}" for m in problems[1:])]))
     else:
@@ -204,9 +209,12 @@ scenarios: dict[str, Scenario] = {}
 for i in picked:
     title = titles[i] if i == 0 or titles[i] != titles[0] else f"{titles[i]} ({tr('ui.scn.saved_label')})"
     try:
-        scenarios[title] = current if i == 0 else store.load(titles[i])[0]
+        scenarios[title] = current if i == 0 else store.load(titles[i], Vocabulary.from_dataset(ds))[0]
     except StoreError as exc:
         st.error(exc.message(language))
+        st.stop()
+    except ScenarioError as exc:
+        st.error(views_scn.stored_invalid(exc))
         st.stop()
 # the current scenario's scores are the session's; a saved one is evaluated afresh (and kept)
 evaluations = {

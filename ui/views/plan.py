@@ -76,11 +76,14 @@ def optional_number(column: Any, name: str, low: float, high: float, step: float
 
 
 def choose_many(column: Any, name: str, options: Sequence[str], format_func: Callable[[str], str]) -> list[str]:
-    """A Plan page multiselect (countries or fields to include or leave out)."""
+    """A Plan page multiselect (countries or fields to include or leave out). A scenario may name a
+    country outside the universe: it stays listed (the solver then says it cannot be planned)
+    rather than being dropped without a word."""
+    default = list(plan_default(name))
     return column.multiselect(
-        options=options,
+        options=[*options, *(d for d in default if d not in options)],
         format_func=format_func,
-        default=plan_default(name),
+        default=default,
         placeholder=tr("ui.pl.choose"),
         **_common(name),
     )

@@ -19,6 +19,7 @@ from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
 from strategy.optimize import entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, ScenarioError
+from strategy.scenario_schema import Vocabulary
 from strategy.store import ScenarioInfo, ScenarioStore, StoreError
 from ui.common import escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
@@ -80,11 +81,19 @@ def apply(ds: Dataset, scenario: Scenario, version: int | None) -> None:
 def load_from_store(ds: Dataset, store: ScenarioStore, name: str) -> None:
     """Load a saved scenario onto every page (a button callback), or say why it cannot be."""
     try:
-        scenario, version = store.load(name)
+        scenario, version = store.load(name, Vocabulary.from_dataset(ds))
     except StoreError as exc:
         notice("error", exc.message(lang()))
+    except ScenarioError as exc:  # saved before the schema's ranges, or edited in the database
+        notice("error", stored_invalid(exc))
     else:
         apply(ds, scenario, version)
+
+
+def stored_invalid(error: ScenarioError) -> str:
+    """Why a saved scenario cannot be used: the store's first line names it, then one line per problem."""
+    first, *rest = [escape_markdown(m) for m in error.messages(lang())]
+    return "  \n".join([first, *(f"- {m}" for m in rest)])
 
 
 def _model_of(store: ScenarioStore, name: str, language: Lang) -> str:
