@@ -30,7 +30,7 @@ def _edge(dataset: Dataset, high: bool) -> dict:
             "max_age": pick(1, 15),
             "winsor": pick(0.0, 0.1),
             "min_coverage": pick(0.0, 1.0),
-            "age_discount": pick(0.0, 0.99),
+            "age_discount": pick(0.0, 0.9),
         },
         "market_weights": {"pillars": {"size": pick(0.001, 1000.0), "income": 1.0}, "indicators": {"gdp_usd": 0.0}},
         "fit_weights": {"need": pick(0.05, 1.0), "readiness": pick(0.0, 1.0), "strength": pick(0.0, 1.0)},
@@ -76,7 +76,7 @@ def test_just_outside_is_refused_with_path_range_and_value(dataset: Dataset) -> 
     body["presence_default"] = -0.01
     error = pytest.raises(ScenarioError, Scenario.from_dict, body).value
     assert error.messages("en") == [
-        "Scenario field 'settings.age_discount': must be at least 0 and less than 1 (given: 1).",
+        "Scenario field 'settings.age_discount': must be from 0 to 0.9 (given: 1).",
         "Scenario field 'presence_default': must be from 0 to 1 (given: -0.01).",
         "Scenario field 'constraints.budget': must be from 0 to 1000 (given: 1000.5).",
     ]
