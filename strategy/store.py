@@ -119,6 +119,35 @@ class InvalidNameError(StoreError):
     key = "store.err.bad_name"
 
 
+class ReadOnlyError(StoreError):
+    """The store can be read but not written (a read-only folder or file): nothing was saved."""
+
+    key = "store.err.read_only"
+
+
+class BadRowError(StoreError, ScenarioError):
+    """A saved row that cannot be read back (corrupt JSON, a scenario that fails validation, an
+    unknown schema version, a missing value): the other rows stay usable.
+
+    Also a :class:`ScenarioError`, so a caller that catches invalid scenarios catches it too;
+    ``messages(lang)`` is the row's name first, then each problem.
+    """
+
+    key = "store.err.bad_row"
+
+    def __init__(self, name: str, problems: list[tuple[str, str, dict[str, Any]]]):
+        self.values = {"name": name}
+        self.name = name
+        self.problems = problems
+        Exception.__init__(self, " ".join(self.messages("en")))
+
+    def messages(self, lang: Lang = "ja") -> list[str]:
+        return [t(self.key, lang, **self.values), *ScenarioError.messages(self, lang)]
+
+    def message(self, lang: Lang = "ja") -> str:
+        return " ".join(self.messages(lang))
+
+
 # --- where the store lives ----------------------------------------------------------------------
 
 
@@ -164,8 +193,10 @@ class ScenarioInfo:
 
     name: str
     version: int
-    created: datetime
-    updated: datetime
+    created: datetime | None
+    updated: datetime | None
+    #: why the row cannot be loaded (:class:`BadRowError`), None for a good row
+    problem: BadRowError | None = None
 
 
 def _now() -> datetime:
@@ -219,8 +250,51 @@ class ScenarioStore:
 
     def __init__(self, url: str | os.PathLike[str] | None = None, *, timeout: float = 30.0):
         self.url = _resolve(url)
-        self._engine = self._create_engine(self.url, timeout)
-        self._ensure_schema()
+        #: True when the store could only be opened for reading (a read-only folder or file)
+        self.read_only = False
+        try:
+            self._engine = self._create_engine(self.url, timeout)
+            self._ensure_schema()
+        except (StoreUnavailableError, ReadOnlyError):
+            file = self._sqlite_file()
+            if file is None or not file.is_file():
+                raise
+            self._engine.dispose()
+            self._open_read_only(file, timeout)
+
+    def _sqlite_file(self) -> Path | None:
+        """The SQLite file of the store, None for an in-memory or server database."""
+        database = self.url.database or ""
+        if self.url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+            return None
+        return None if database.startswith("file:") else Path(database)
+
+    def _open_read_only(self, file: Path, timeout: float) -> None:
+        """Open a SQLite store that cannot be written, for reading only: ``mode=ro``, or
+        ``immutable=1`` when SQLite cannot create its WAL side files in a read-only folder."""
+        last: Exception | None = None
+        for flag in ("mode=ro", "immutable=1"):
+            uri = f"file:{file.resolve().as_posix()}?{flag}"
+            engine = sa.create_engine(
+                "sqlite://",
+                creator=lambda uri=uri: sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False),
+            )
+            try:
+                with engine.connect() as conn:
+                    conn.execute(sa.select(sa.func.count()).select_from(scenarios)).scalar()
+            except (SQLAlchemyError, OSError) as exc:
+                engine.dispose()
+                last = exc
+                continue
+            self._engine, self.read_only = engine, True
+            return
+        detail = str(last.orig) if isinstance(last, DBAPIError) and last.orig is not None else str(last)
+        raise StoreUnavailableError(url=_safe(self.url), detail=detail.strip().splitlines()[0])
+
+    def _writable(self) -> None:
+        if self.read_only:
+            file = self._sqlite_file()
+            raise ReadOnlyError(folder=str(file.parent if file else _safe(self.url)))
 
     # - plumbing -
 
@@ -284,7 +358,10 @@ class ScenarioStore:
             raise
         except (SQLAlchemyError, OSError) as exc:
             detail = str(exc.orig) if isinstance(exc, DBAPIError) and exc.orig is not None else str(exc)
-            first = (detail.strip().splitlines() or [type(exc).__name__])[0]
+            first = (detail.strip().splitlines() or [""])[0]
+            if "readonly" in first.lower() or "read-only" in first.lower():
+                file = self._sqlite_file()
+                raise ReadOnlyError(folder=str(file.parent if file else _safe(self.url))) from exc
             raise StoreUnavailableError(url=_safe(self.url), detail=first) from exc
 
     def _ensure_schema(self) -> None:
@@ -293,7 +370,7 @@ class ScenarioStore:
                 with self._transaction(write=True) as conn:
                     metadata.create_all(conn, checkfirst=True)
                 return
-            except (IntegrityError, StoreUnavailableError):
+            except (IntegrityError, StoreUnavailableError, ReadOnlyError):
                 # two processes creating the table at once on PostgreSQL: the loser sees a duplicate
                 if attempt == 2:
                     with self._transaction(write=False) as conn:
@@ -320,14 +397,35 @@ class ScenarioStore:
 
     # - reading -
 
-    def list(self) -> list[ScenarioInfo]:
-        """Every saved scenario, by name."""
-        query = sa.select(scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated).order_by(
-            scenarios.c.name
-        )
+    def list(self, *, check: bool = False) -> list[ScenarioInfo]:
+        """Every saved scenario, by name. A row with a missing version or unreadable dates is listed
+        with its ``problem``; with ``check`` every body is also read, so a row that cannot be loaded
+        is marked (its :class:`BadRowError`) instead of failing later."""
+        columns = [scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated]
+        # dates as stored text: one malformed timestamp must not stop the listing
+        raw = [sa.cast(c, sa.Text) if c.name in ("created", "updated") else c for c in columns]
+        if check:
+            raw.append(scenarios.c.body)
+        query = sa.select(*raw).order_by(scenarios.c.name)
         with self._transaction(write=False) as conn:
             rows = conn.execute(query).all()
-        return [ScenarioInfo(r.name, int(r.version), _utc(r.created), _utc(r.updated)) for r in rows]
+        return [self._info(row, check) for row in rows]
+
+    def _info(self, row: Any, check: bool) -> ScenarioInfo:
+        name = str(row[0])
+        problem = None
+        try:
+            version = int(row[1])
+        except (TypeError, ValueError):
+            version = 0
+            problem = BadRowError(name, [("", "store.err.bad_version", {"value": str(row[1])[:40]})])
+        created, updated = _when(row[2]), _when(row[3])
+        if problem is None and check:
+            try:
+                _scenario(name, row[4])
+            except BadRowError as exc:
+                problem = exc
+        return ScenarioInfo(name, version, created, updated, problem)
 
     def names(self) -> list[str]:
         return [info.name for info in self.list()]
@@ -344,15 +442,16 @@ class ScenarioStore:
             row = conn.execute(query).one_or_none()
         if row is None:
             raise NotFoundError(name=name)
-        return row.body, int(row.version)
+        try:
+            return row.body, int(row.version)
+        except (TypeError, ValueError):
+            raise BadRowError(name, [("", "store.err.bad_version", {"value": str(row.version)[:40]})]) from None
 
     def load(self, name: str) -> tuple[Scenario, int]:
-        """The scenario and its version (pass the version back to :meth:`save`)."""
+        """The scenario and its version (pass the version back to :meth:`save`); a row that cannot
+        be read raises :class:`BadRowError` naming it."""
         body, version = self._row(name)
-        scenario = Scenario.from_json(body)
-        if scenario.name != name:  # the row's name is the truth
-            scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
-        return scenario, version
+        return _scenario(name, body), version
 
     def version(self, name: str) -> int:
         """The current version of ``name``."""
@@ -382,6 +481,7 @@ class ScenarioStore:
         if not isinstance(scenario, Scenario):
             raise TypeError("save() takes a Scenario")
         name = _check_name(scenario.name)
+        self._writable()
         body = scenario.to_json()
         now = _now()
         if expected_version is None:
@@ -409,6 +509,7 @@ class ScenarioStore:
     def rename(self, old: str, new: str, expected_version: int) -> int:
         """Rename ``old`` to ``new`` (the JSON body's name follows); returns the new version."""
         new = _check_name(new)
+        self._writable()
         expected = int(expected_version)
         try:
             with self._transaction(write=True) as conn:
@@ -421,7 +522,7 @@ class ScenarioStore:
                     raise ConflictError(old, expected, int(row.version))
                 if new != old and self._current(conn, new) is not None:
                     raise NameTakenError(name=new)
-                body = _renamed(row.body, new)
+                body = _renamed(old, row.body, new)
                 changed = conn.execute(
                     scenarios.update()
                     .where(scenarios.c.name == old, scenarios.c.version == expected)
@@ -436,6 +537,7 @@ class ScenarioStore:
     def duplicate(self, name: str, new_name: str) -> int:
         """Copy the current version of ``name`` to a new scenario ``new_name`` (version 1)."""
         new_name = _check_name(new_name)
+        self._writable()
         now = _now()
         try:
             with self._transaction(write=True) as conn:
@@ -446,7 +548,7 @@ class ScenarioStore:
                     raise NameTakenError(name=new_name)
                 conn.execute(
                     scenarios.insert().values(
-                        name=new_name, version=1, body=_renamed(body, new_name), created=now, updated=now
+                        name=new_name, version=1, body=_renamed(name, body, new_name), created=now, updated=now
                     )
                 )
         except IntegrityError:
@@ -454,7 +556,10 @@ class ScenarioStore:
         return 1
 
     def delete(self, name: str, expected_version: int) -> None:
-        """Delete ``name`` if it is still at ``expected_version`` (else :class:`ConflictError`)."""
+        """Delete ``name`` if it is still at ``expected_version`` (else :class:`ConflictError`).
+
+        A row that cannot be read (:class:`BadRowError`) can still be deleted."""
+        self._writable()
         expected = int(expected_version)
         with self._transaction(write=True) as conn:
             changed = conn.execute(
@@ -467,6 +572,33 @@ class ScenarioStore:
                 raise ConflictError(name, expected, current)
 
 
-def _renamed(body: str, name: str) -> str:
-    scenario = Scenario.from_json(body)
-    return Scenario.from_dict({**scenario.to_dict(), "name": name}).to_json()
+def _scenario(name: str, body: object) -> Scenario:
+    """The scenario of the row ``name``; the row's name is the truth. Anything that cannot be read
+    (corrupt JSON, invalid values, an unknown schema, a missing body) is a :class:`BadRowError`."""
+    if not isinstance(body, str | bytes):
+        raise BadRowError(name, [("", "store.err.no_body", {})])
+    try:
+        scenario = Scenario.from_json(body)
+        if scenario.name != name:
+            scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
+    except ScenarioError as exc:
+        # the JSON parser's own words (line, column, char) mean nothing to a planner looking at a row
+        problems = [("", "store.err.body_unreadable", {}) if p[1] == "err.scenario_json" else p for p in exc.problems]
+        raise BadRowError(name, problems) from None
+    except (RecursionError, ValueError, TypeError):  # a body no scenario reader can take apart
+        raise BadRowError(name, [("", "store.err.body_unreadable", {})]) from None
+    return scenario
+
+
+def _renamed(old: str, body: str, name: str) -> str:
+    return Scenario.from_dict({**_scenario(old, body).to_dict(), "name": name}).to_json()
+
+
+def _when(value: object) -> datetime | None:
+    """A stored timestamp (text in SQLite, a datetime elsewhere), None when it cannot be read."""
+    if isinstance(value, datetime):
+        return _utc(value)
+    try:
+        return _utc(datetime.fromisoformat(str(value)))
+    except (TypeError, ValueError):
+        return None
