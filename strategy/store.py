@@ -326,8 +326,10 @@ class ScenarioStore:
         with its ``problem``; with ``check`` every body is also read, so a row that cannot be loaded
         is marked (its :class:`BadRowError`) instead of failing later."""
         columns = [scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated]
-        # dates as stored text: one malformed timestamp must not stop the listing
-        raw = [sa.cast(c, sa.Text) if c.name in ("created", "updated") else c for c in columns]
+        # SQLite keeps dates as text: read them as text, so one malformed timestamp cannot stop the
+        # listing (a server database types them itself)
+        as_text = self.url.get_backend_name() == "sqlite"
+        raw = [sa.cast(c, sa.Text) if as_text and c.name in ("created", "updated") else c for c in columns]
         if check:
             raw.append(scenarios.c.body)
         query = sa.select(*raw).order_by(scenarios.c.name)
