@@ -19,8 +19,13 @@ set, else ``~/.ict_strategy/scenarios.sqlite``. Any SQLAlchemy URL works, e.g.
 ``postgresql+psycopg://user:password@host/db`` (``postgresql://`` is read as psycopg 3); a plain
 file path means a SQLite file.
 
-Errors are :class:`StoreError` subclasses with messages in Japanese and English
-(``error.message(lang)``); invalid JSON raises :class:`strategy.scenario.ScenarioError`.
+Errors are :class:`StoreError` subclasses (``strategy/store_errors.py``) with messages in Japanese
+and English (``error.message(lang)``); invalid JSON given to :meth:`ScenarioStore.import_json` raises
+:class:`strategy.scenario.ScenarioError`. A saved row that cannot be read back (corrupt JSON, a
+scenario that fails validation, an unknown schema) is a :class:`BadRowError` naming it, and
+``list(check=True)`` marks it while the other rows stay usable. A SQLite file in a folder that
+cannot be written opens for reading only (``read_only``); every write then raises
+:class:`ReadOnlyError`.
 """
 
 from __future__ import annotations
@@ -39,9 +44,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
-from strategy.i18n import Lang, t
 from strategy.scenario import Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
+from strategy.store_errors import (  # noqa: F401  (the store's errors are part of its interface)
+    BadRowError,
+    ConflictError,
+    InvalidNameError,
+    NameTakenError,
+    NotFoundError,
+    ReadOnlyError,
+    StoreError,
+    StoreUnavailableError,
+)
 
 ENV_URL = "ICT_STRATEGY_DB_URL"
 DEFAULT_PATH = Path("~/.ict_strategy/scenarios.sqlite")
@@ -57,67 +71,6 @@ scenarios = sa.Table(
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
 )
-
-
-# --- errors -------------------------------------------------------------------------------------
-
-
-class StoreError(Exception):
-    """A store operation failed; ``message(lang)`` explains it to the planner."""
-
-    key = "store.err.unavailable"
-
-    def __init__(self, **values: Any):
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: Lang = "ja") -> str:
-        return t(self.key, lang, **self.values)
-
-    def messages(self, lang: Lang = "ja") -> list[str]:
-        return [self.message(lang)]
-
-
-class StoreUnavailableError(StoreError):
-    """The database cannot be opened or reached (bad URL, unwritable folder, server down)."""
-
-    key = "store.err.unavailable"
-
-
-class NotFoundError(StoreError):
-    """No scenario of that name."""
-
-    key = "store.err.not_found"
-
-
-class ConflictError(StoreError):
-    """The scenario changed since it was loaded (or a new scenario's name is taken).
-
-    ``expected`` is the version the caller had (None for a new scenario), ``current`` the version
-    in the store now (None if it was deleted meanwhile).
-    """
-
-    def __init__(self, name: str, expected: int | None, current: int | None):
-        self.name, self.expected, self.current = name, expected, current
-        if expected is None:
-            self.key = "store.err.exists"
-        elif current is None:
-            self.key = "store.err.deleted"
-        else:
-            self.key = "store.err.conflict"
-        super().__init__(name=name, expected=expected, current=current)
-
-
-class NameTakenError(StoreError):
-    """Rename or duplicate to a name that already exists."""
-
-    key = "store.err.name_taken"
-
-
-class InvalidNameError(StoreError):
-    """Empty or too long scenario name."""
-
-    key = "store.err.bad_name"
 
 
 # --- where the store lives ----------------------------------------------------------------------
@@ -165,8 +118,10 @@ class ScenarioInfo:
 
     name: str
     version: int
-    created: datetime
-    updated: datetime
+    created: datetime | None
+    updated: datetime | None
+    #: why the row cannot be loaded (:class:`BadRowError`), None for a good row
+    problem: BadRowError | None = None
 
 
 def _now() -> datetime:
@@ -220,8 +175,51 @@ class ScenarioStore:
 
     def __init__(self, url: str | os.PathLike[str] | None = None, *, timeout: float = 30.0):
         self.url = _resolve(url)
-        self._engine = self._create_engine(self.url, timeout)
-        self._ensure_schema()
+        #: True when the store could only be opened for reading (a read-only folder or file)
+        self.read_only = False
+        try:
+            self._engine = self._create_engine(self.url, timeout)
+            self._ensure_schema()
+        except (StoreUnavailableError, ReadOnlyError):
+            file = self._sqlite_file()
+            if file is None or not file.is_file():
+                raise
+            self._engine.dispose()
+            self._open_read_only(file, timeout)
+
+    def _sqlite_file(self) -> Path | None:
+        """The SQLite file of the store, None for an in-memory or server database."""
+        database = self.url.database or ""
+        if self.url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+            return None
+        return None if database.startswith("file:") else Path(database)
+
+    def _open_read_only(self, file: Path, timeout: float) -> None:
+        """Open a SQLite store that cannot be written, for reading only: ``mode=ro``, or
+        ``immutable=1`` when SQLite cannot create its WAL side files in a read-only folder."""
+        last: Exception | None = None
+        for flag in ("mode=ro", "immutable=1"):
+            uri = f"file:{file.resolve().as_posix()}?{flag}"
+            engine = sa.create_engine(
+                "sqlite://",
+                creator=lambda uri=uri: sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False),
+            )
+            try:
+                with engine.connect() as conn:
+                    conn.execute(sa.select(sa.func.count()).select_from(scenarios)).scalar()
+            except (SQLAlchemyError, OSError) as exc:
+                engine.dispose()
+                last = exc
+                continue
+            self._engine, self.read_only = engine, True
+            return
+        detail = str(last.orig) if isinstance(last, DBAPIError) and last.orig is not None else str(last)
+        raise StoreUnavailableError(url=_safe(self.url), detail=detail.strip().splitlines()[0])
+
+    def _writable(self) -> None:
+        if self.read_only:
+            file = self._sqlite_file()
+            raise ReadOnlyError(folder=str(file.parent if file else _safe(self.url)))
 
     # - plumbing -
 
@@ -285,7 +283,10 @@ class ScenarioStore:
             raise
         except (SQLAlchemyError, OSError) as exc:
             detail = str(exc.orig) if isinstance(exc, DBAPIError) and exc.orig is not None else str(exc)
-            first = (detail.strip().splitlines() or [type(exc).__name__])[0]
+            first = (detail.strip().splitlines() or [""])[0]
+            if "readonly" in first.lower() or "read-only" in first.lower():
+                file = self._sqlite_file()
+                raise ReadOnlyError(folder=str(file.parent if file else _safe(self.url))) from exc
             raise StoreUnavailableError(url=_safe(self.url), detail=first) from exc
 
     def _ensure_schema(self) -> None:
@@ -294,7 +295,7 @@ class ScenarioStore:
                 with self._transaction(write=True) as conn:
                     metadata.create_all(conn, checkfirst=True)
                 return
-            except (IntegrityError, StoreUnavailableError):
+            except (IntegrityError, StoreUnavailableError, ReadOnlyError):
                 # two processes creating the table at once on PostgreSQL: the loser sees a duplicate
                 if attempt == 2:
                     with self._transaction(write=False) as conn:
@@ -321,14 +322,37 @@ class ScenarioStore:
 
     # - reading -
 
-    def list(self) -> list[ScenarioInfo]:
-        """Every saved scenario, by name."""
-        query = sa.select(scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated).order_by(
-            scenarios.c.name
-        )
+    def list(self, *, check: bool = False) -> list[ScenarioInfo]:
+        """Every saved scenario, by name. A row with a missing version or unreadable dates is listed
+        with its ``problem``; with ``check`` every body is also read, so a row that cannot be loaded
+        is marked (its :class:`BadRowError`) instead of failing later."""
+        columns = [scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated]
+        # SQLite keeps dates as text: read them as text, so one malformed timestamp cannot stop the
+        # listing (a server database types them itself)
+        as_text = self.url.get_backend_name() == "sqlite"
+        raw = [sa.cast(c, sa.Text) if as_text and c.name in ("created", "updated") else c for c in columns]
+        if check:
+            raw.append(scenarios.c.body)
+        query = sa.select(*raw).order_by(scenarios.c.name)
         with self._transaction(write=False) as conn:
             rows = conn.execute(query).all()
-        return [ScenarioInfo(r.name, int(r.version), _utc(r.created), _utc(r.updated)) for r in rows]
+        return [self._info(row, check) for row in rows]
+
+    def _info(self, row: Any, check: bool) -> ScenarioInfo:
+        name = str(row[0])
+        problem = None
+        try:
+            version = int(row[1])
+        except (TypeError, ValueError):
+            version = 0
+            problem = BadRowError(name, [("", "store.err.bad_version", {"value": str(row[1])[:40]})])
+        created, updated = _when(row[2]), _when(row[3])
+        if problem is None and check:
+            try:
+                _scenario(name, row[4])
+            except BadRowError as exc:
+                problem = exc
+        return ScenarioInfo(name, version, created, updated, problem)
 
     def names(self) -> list[str]:
         return [info.name for info in self.list()]
@@ -345,16 +369,17 @@ class ScenarioStore:
             row = conn.execute(query).one_or_none()
         if row is None:
             raise NotFoundError(name=name)
-        return row.body, int(row.version)
+        try:
+            return row.body, int(row.version)
+        except (TypeError, ValueError):
+            raise BadRowError(name, [("", "store.err.bad_version", {"value": str(row.version)[:40]})]) from None
 
     def load(self, name: str, vocabulary: Vocabulary | None = None) -> tuple[Scenario, int]:
         """The scenario and its version (pass the version back to :meth:`save`), checked against
-        the ids of ``vocabulary`` (default: the data folder's; the app passes its session's data)."""
+        the ids of ``vocabulary`` (default: the data folder's; the app passes its session's data);
+        a row that cannot be read raises :class:`BadRowError` naming it."""
         body, version = self._row(name)
-        scenario = _parsed(body, name, vocabulary)
-        if scenario.name != name:  # the row's name is the truth
-            scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
-        return scenario, version
+        return _scenario(name, body, vocabulary), version
 
     def version(self, name: str) -> int:
         """The current version of ``name``."""
@@ -384,6 +409,7 @@ class ScenarioStore:
         if not isinstance(scenario, Scenario):
             raise TypeError("save() takes a Scenario")
         name = _check_name(scenario.name)
+        self._writable()
         body = scenario.to_json()
         now = _now()
         if expected_version is None:
@@ -411,6 +437,7 @@ class ScenarioStore:
     def rename(self, old: str, new: str, expected_version: int) -> int:
         """Rename ``old`` to ``new`` (the JSON body's name follows); returns the new version."""
         new = _check_name(new)
+        self._writable()
         expected = int(expected_version)
         try:
             with self._transaction(write=True) as conn:
@@ -423,7 +450,7 @@ class ScenarioStore:
                     raise ConflictError(old, expected, int(row.version))
                 if new != old and self._current(conn, new) is not None:
                     raise NameTakenError(name=new)
-                body = _renamed(row.body, new, old)
+                body = _renamed(old, row.body, new)
                 changed = conn.execute(
                     scenarios.update()
                     .where(scenarios.c.name == old, scenarios.c.version == expected)
@@ -438,6 +465,7 @@ class ScenarioStore:
     def duplicate(self, name: str, new_name: str) -> int:
         """Copy the current version of ``name`` to a new scenario ``new_name`` (version 1)."""
         new_name = _check_name(new_name)
+        self._writable()
         now = _now()
         try:
             with self._transaction(write=True) as conn:
@@ -448,7 +476,7 @@ class ScenarioStore:
                     raise NameTakenError(name=new_name)
                 conn.execute(
                     scenarios.insert().values(
-                        name=new_name, version=1, body=_renamed(body, new_name, name), created=now, updated=now
+                        name=new_name, version=1, body=_renamed(name, body, new_name), created=now, updated=now
                     )
                 )
         except IntegrityError:
@@ -456,7 +484,10 @@ class ScenarioStore:
         return 1
 
     def delete(self, name: str, expected_version: int) -> None:
-        """Delete ``name`` if it is still at ``expected_version`` (else :class:`ConflictError`)."""
+        """Delete ``name`` if it is still at ``expected_version`` (else :class:`ConflictError`).
+
+        A row that cannot be read (:class:`BadRowError`) can still be deleted."""
+        self._writable()
         expected = int(expected_version)
         with self._transaction(write=True) as conn:
             changed = conn.execute(
@@ -469,15 +500,34 @@ class ScenarioStore:
                 raise ConflictError(name, expected, current)
 
 
-def _parsed(body: str, name: str, vocabulary: Vocabulary | None = None) -> Scenario:
-    """The scenario of a saved row; a row the schema refuses (saved before its ranges, or edited in
-    the database) raises :class:`ScenarioError` whose first line names the saved scenario."""
+def _scenario(name: str, body: object, vocabulary: Vocabulary | None = None) -> Scenario:
+    """The scenario of the row ``name``; the row's name is the truth. Anything that cannot be read
+    (corrupt JSON, a value the schema refuses, e.g. saved before its ranges or edited in the
+    database, an unknown schema, a missing body) is a :class:`BadRowError`."""
+    if not isinstance(body, str | bytes):
+        raise BadRowError(name, [("", "store.err.no_body", {})])
     try:
-        return Scenario.from_json(body, vocabulary)
+        scenario = Scenario.from_json(body, vocabulary)
+        if scenario.name != name:
+            scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
     except ScenarioError as exc:
-        raise ScenarioError([("", "schema.stored_invalid", {"name": name}), *exc.problems]) from None
+        # the JSON parser's own words (line, column, char) mean nothing to a planner looking at a row
+        problems = [("", "store.err.body_unreadable", {}) if p[1] == "err.scenario_json" else p for p in exc.problems]
+        raise BadRowError(name, problems) from None
+    except (RecursionError, ValueError, TypeError):  # a body no scenario reader can take apart
+        raise BadRowError(name, [("", "store.err.body_unreadable", {})]) from None
+    return scenario
 
 
-def _renamed(body: str, name: str, old: str | None = None) -> str:
-    scenario = _parsed(body, old or name)
-    return Scenario.from_dict({**scenario.to_dict(), "name": name}).to_json()
+def _renamed(old: str, body: str, name: str) -> str:
+    return Scenario.from_dict({**_scenario(old, body).to_dict(), "name": name}).to_json()
+
+
+def _when(value: object) -> datetime | None:
+    """A stored timestamp (text in SQLite, a datetime elsewhere), None when it cannot be read."""
+    if isinstance(value, datetime):
+        return _utc(value)
+    try:
+        return _utc(datetime.fromisoformat(str(value)))
+    except (TypeError, ValueError):
+        return None

@@ -13,6 +13,7 @@ from ui.labels import label
 from ui.page import open_page
 from ui.session import Key
 from ui.texts import t
+from ui.views import ahp as views_ahp
 from ui.views import widgets
 
 SECTIONS = ("ranking", "why", "groups", "weights")
@@ -168,6 +169,8 @@ elif section == "weights":
             st.warning(sc.ahp_warning(result, language))
         if state.mode != "ahp":
             st.caption(tr("ui.mk.ahp_use"))
+    with st.expander(tr("ui.mk.ahp_matrix_title"), expanded=bool(st.session_state.get(views_ahp.MATRIX_KEY))):
+        views_ahp.matrix_input(language)
 
     st.markdown(f"#### {tr('ui.mk.indicator_weights_title')}")
     st.caption(tr("ui.mk.indicator_weights_intro"))

@@ -9,6 +9,8 @@ the command line writes.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import streamlit as st
 
@@ -17,7 +19,7 @@ from strategy.analysis.compare import rank_shifts, rank_table
 from strategy.data.dataset import Dataset
 from strategy.scenario import Evaluation, Scenario, ScenarioError, evaluate
 from strategy.scenario_schema import Vocabulary
-from strategy.store import ConflictError, ScenarioStore, StoreError, default_url
+from strategy.store import ConflictError, ReadOnlyError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
 from ui.common import escape_markdown, tr
 from ui.page import open_page
@@ -105,7 +107,13 @@ else:
     st.caption(
         tr("ui.scn.store_at", url=escape_markdown(repr(store).removeprefix("ScenarioStore(").rstrip(")").strip("'")))
     )
-    saved = store.list()
+    if store.read_only:
+        st.info(ReadOnlyError(folder=str(Path(store.url.database or "").parent)).message(language))
+    try:  # every body is read, so one row that cannot be loaded is marked instead of breaking the page
+        saved = store.list(check=True)
+    except StoreError as exc:
+        st.error(exc.message(language))
+        saved = []
 if not isinstance(store, StoreError) and not saved:
     st.info(tr("ui.scn.none_saved"))
 elif saved:
@@ -193,7 +201,7 @@ views_scn.export_buttons(ds, evaluation, current.name, plan, language)
 st.header(tr("ui.scn.compare_title"))
 st.caption(tr("ui.scn.compare_caption"))
 # options are positions (0: the current scenario, then the saved ones): no name can clash with them
-titles = [tr("ui.scn.current_label"), *(s.name for s in saved)]
+titles = [tr("ui.scn.current_label"), *(s.name for s in saved if s.problem is None)]
 picked = st.multiselect(
     tr("ui.scn.compare_pick"),
     list(range(len(titles))),

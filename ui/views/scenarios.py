@@ -21,7 +21,7 @@ from strategy.optimize import entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
 from strategy.store import ScenarioInfo, ScenarioStore, StoreError
-from ui.common import escape_markdown, lang, tr
+from ui.common import bullets, escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
 from ui.model_controls import DEFAULT_MODEL, model_label
 from ui.scenario_state import apply_scenario
@@ -96,21 +96,25 @@ def stored_invalid(error: ScenarioError) -> str:
     return "  \n".join([first, *(f"- {m}" for m in rest)])
 
 
-def _model_of(store: ScenarioStore, name: str, language: Lang) -> str:
+def _model_of(store: ScenarioStore, info: ScenarioInfo, language: Lang) -> str:
+    if info.problem is not None:
+        return tr("fmt.na")
     try:
-        return model_label(store.load(name)[0].model, language)
+        return model_label(store.load(info.name)[0].model, language)
     except (StoreError, ScenarioError):
         return tr("fmt.na")
 
 
 def saved_list(saved: Sequence[ScenarioInfo], store: ScenarioStore, language: Lang) -> None:
-    """The saved scenarios with their model, version and when they were last saved."""
+    """The saved scenarios with their model, version and when they were last saved; a row that
+    cannot be read is marked, and its problems are listed under the table."""
     listing = pd.DataFrame(
         {
             "name": [s.name for s in saved],
-            "model": [_model_of(store, s.name, language) for s in saved],
+            "model": [_model_of(store, s, language) for s in saved],
             "version": [s.version for s in saved],
-            "updated": [pd.Timestamp(s.updated).strftime("%Y-%m-%d %H:%M") for s in saved],
+            "updated": [pd.Timestamp(s.updated).strftime("%Y-%m-%d %H:%M") if s.updated else "" for s in saved],
+            "problem": [tr("ui.scn.row_bad") if s.problem is not None else "" for s in saved],
         }
     )
     st.dataframe(
@@ -120,11 +124,16 @@ def saved_list(saved: Sequence[ScenarioInfo], store: ScenarioStore, language: La
             "model": st.column_config.TextColumn(tr("ui.scn.col.model"), help=tr("ui.sc.model_help")),
             "version": st.column_config.NumberColumn(tr("ui.scn.col.version")),
             "updated": st.column_config.TextColumn(tr("ui.scn.col.updated")),
+            "problem": st.column_config.TextColumn(tr("ui.scn.col.problem")),
         },
         hide_index=True,
         width="stretch",
         key="scn_list",
     )
+    for s in saved:
+        if s.problem is not None:
+            messages = s.problem.messages(language)
+            st.warning(bullets(messages[0], messages[1:]))
 
 
 def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object, language: Lang) -> None:
