@@ -140,7 +140,7 @@ def read_as(result: UploadPreview, language: Lang) -> str:
         parts.append(t("ui.upload.read_blank", language, n=result.blank_cells))
     if result.ignored_columns:
         parts.append(t("ui.upload.read_ignored", language, columns=", ".join(result.ignored_columns)))
-    return t("fmt.list_sep", language).join(parts)
+    return t("ui.upload.read_as", language, details=t("fmt.list_sep", language).join(parts))
 
 
 def _head(values: pd.DataFrame, language: Lang) -> pd.DataFrame:
