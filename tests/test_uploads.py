@@ -59,7 +59,8 @@ GOOD: dict[str, tuple[UploadOptions, str, int, int]] = {
     "long_ja_cp932.csv": (UploadOptions(), "long", 2, 2),
     "wide_indicators.csv": (UploadOptions(), "wide_indicators", 3, 2),
     "wide_years_ja.csv": (UploadOptions(indicator="internet_users"), "wide_years", 5, 2),
-    "semicolon_decimal_comma.csv": (UploadOptions(), "long", 2, 2),
+    "semicolon_decimal_comma.csv": (UploadOptions(), "long", 4, 2),
+    "excel_formatted_numbers_cp932.csv": (UploadOptions(), "wide_indicators", 2, 2),
     "tab_separated.tsv": (UploadOptions(), "long", 1, 1),
     "bom_trailing_comma.csv": (UploadOptions(), "long", 2, 2),
     "excel_unicode_text.txt": (UploadOptions(), "wide_indicators", 1, 1),
@@ -124,7 +125,14 @@ def test_values_arrive_as_written_in_every_shape(dataset: Dataset) -> None:
         rows = _preview(dataset, name, options or GOOD[name][0], OK_DIR).values
         return {(r.iso3, r.indicator, int(r.year)): float(r.value) for r in rows.itertuples()}
 
-    assert added("semicolon_decimal_comma.csv")[("VNM", "internet_users", 2024)] == 80.5  # 80,5
+    semicolon = added("semicolon_decimal_comma.csv")
+    assert semicolon[("VNM", "internet_users", 2024)] == 80.5  # 80,5
+    assert semicolon[("VNM", "population", 2024)] == 100_987_687  # 100.987.687
+    assert semicolon[("THA", "population", 2024)] == 71_668_011  # 71.668.011,0
+    formatted = added("excel_formatted_numbers_cp932.csv")  # "100,987,687" as Excel writes "#,##0"
+    assert formatted[("VNM", "population", 2024)] == 100_987_687
+    read = _preview(dataset, "excel_formatted_numbers_cp932.csv", None, OK_DIR)
+    assert read.thousands_separators and not read.decimal_comma and read.encoding == "cp932"
     assert added("long_ja_cp932.csv")[("THA", "internet_users", 2024)] == 90.1
     wide = added("wide_indicators.csv")
     assert wide[("VNM", "mobile_subscriptions", 2024)] == 140.2 and ("THA", "mobile_subscriptions", 2024) not in wide
@@ -148,6 +156,13 @@ def test_the_form_and_the_file_may_not_both_name_the_indicator_or_the_year(datas
     assert [i.code for i in year.issues] == ["upload.year_twice"]
     unknown = _preview(dataset, "wide_years_ja.csv", UploadOptions(indicator="nope"), OK_DIR)
     assert [i.code for i in unknown.issues] == ["upload.unknown_form_indicator"]
+
+
+def test_a_comma_in_a_tab_separated_number_is_never_a_decimal_mark(dataset: Dataset) -> None:
+    tab = b"iso3\tyear\tpopulation\tinternet_users\nVNM\t2024\t1,234\t80,5\n"
+    preview = preview_upload(dataset, "tab.tsv", tab)
+    assert [(i.code, i.column) for i in preview.issues] == [("err.not_numeric", "internet_users")]  # 80,5
+    assert float(preview.values.loc[preview.values["indicator"] == "population", "value"].iloc[0]) == 1234
 
 
 def test_headers_and_separators_are_recognised() -> None:

@@ -71,7 +71,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 _ROLE = {spelling: role for role, spellings in ALIASES.items() for spelling in spellings}
 _YEAR_HEADER = re.compile(r"^(\d{4})(?:\.0+)?年?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")  # 80,5
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:\.\d{3}){2,})$")  # 1.234,5 or 1.234.567
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")  # 1,234,567 (Excel's "#,##0")
 
 
 def header_key(text: str) -> str:
@@ -121,6 +123,7 @@ class UploadPreview:
     sheet: str = ""
     sheets: tuple[str, ...] = ()
     decimal_comma: bool = False
+    thousands_separators: bool = False
     blank_cells: int = 0
     ignored_columns: tuple[str, ...] = ()
     digest: str = ""
@@ -177,6 +180,7 @@ def preview_upload(dataset: Dataset, file: str, content: bytes, options: UploadO
         tuple(issues),
         new_catalog,
         decimal_comma=long.decimal_comma,
+        thousands_separators=long.thousands,
         blank_cells=long.blank_cells,
         ignored_columns=long.ignored,
         summary=_summary(frame, catalog),
@@ -257,6 +261,7 @@ class _Long:
     rows: np.ndarray
     columns: dict[str, np.ndarray | str | None]
     decimal_comma: bool = False
+    thousands: bool = False
     blank_cells: int = 0
     ignored: tuple[str, ...] = ()
 
@@ -279,15 +284,24 @@ def _roles(grid: Grid) -> dict[str, int]:
     return found
 
 
-def _decimal(values: np.ndarray, grid: Grid) -> tuple[np.ndarray, bool]:
-    """Decimal commas (``1,5``) as points, where the separator is not a comma."""
-    if grid.separator in ("", ","):
-        return values, False
-    text = pd.Series(values, dtype=object)
-    comma = text.str.match(_DECIMAL_COMMA.pattern)
-    if not comma.any():
-        return values, False
-    return text.where(~comma, text.str.replace(",", ".", regex=False)).to_numpy(dtype=object), True
+def _numbers(values: np.ndarray, grid: Grid) -> tuple[np.ndarray, bool, bool]:
+    """Numbers as Python reads them, and whether decimal commas or thousands separators were read.
+
+    With ``;`` as separator a comma is the decimal mark (``80,5``; ``1.234,5``); otherwise a comma
+    between groups of three digits is a thousands separator (``"1,234,567"``, as Excel writes a
+    formatted number). A tab-separated file keeps commas as thousands separators: Japanese Excel
+    writes them so, and ``1,234`` read as 1.234 would be silently wrong.
+    """
+    text = pd.Series(values, dtype=object).astype(str)
+    if grid.separator == ";":
+        dots = text.str.match(_THOUSANDS_DOT.pattern)
+        text = text.where(~dots, text.str.replace(".", "", regex=False))
+        comma = text.str.match(_DECIMAL_COMMA.pattern)
+        text = text.where(~comma, text.str.replace(",", ".", regex=False))
+        return text.to_numpy(dtype=object), bool(comma.any()), bool(dots.any())
+    thousands = text.str.match(_THOUSANDS_COMMA.pattern)
+    text = text.where(~thousands, text.str.replace(",", "", regex=False))
+    return text.to_numpy(dtype=object), False, bool(thousands.any())
 
 
 def _to_long(grid: Grid, options: UploadOptions, catalog: pd.DataFrame) -> _Long:
@@ -363,7 +377,7 @@ def _to_long(grid: Grid, options: UploadOptions, catalog: pd.DataFrame) -> _Long
             }
         )
     joined = {k: np.concatenate([p[k] for p in parts]) for k in ("iso3", "indicator", "year", "value", "row", "head")}
-    values, decimal_comma = _decimal(joined["value"], grid)
+    values, decimal_comma, thousands = _numbers(joined["value"], grid)
     frame = pd.DataFrame(
         {
             "iso3": joined["iso3"],
@@ -389,7 +403,7 @@ def _to_long(grid: Grid, options: UploadOptions, catalog: pd.DataFrame) -> _Long
         "year": heads if shape == "wide_years" else header[roles["year"]] if "year" in roles else None,
         "unit": header[roles["unit"]] if units_given else None,
     }
-    return _Long(shape, frame, joined["row"], names, decimal_comma, blank, ignored)
+    return _Long(shape, frame, joined["row"], names, decimal_comma, thousands, blank, ignored)
 
 
 def _remap(issue: ValidationIssue, rows: np.ndarray, columns: dict[str, np.ndarray | str | None]) -> ValidationIssue:

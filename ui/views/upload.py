@@ -136,6 +136,8 @@ def read_as(result: UploadPreview, language: Lang) -> str:
         parts = [t("ui.upload.read_csv", language, encoding=ENCODINGS.get(result.encoding, "?"), separator=separator)]
     if result.decimal_comma:
         parts.append(t("ui.upload.read_decimal_comma", language))
+    if result.thousands_separators:
+        parts.append(t("ui.upload.read_thousands", language))
     if result.blank_cells:
         parts.append(t("ui.upload.read_blank", language, n=result.blank_cells))
     if result.ignored_columns:
