@@ -229,9 +229,14 @@ def test_catalogue_marks_ended_series(bundled: Dataset) -> None:
     assert frame.at["gdp_pc_growth", t("ui.col.window", "en")] == t("fmt.window.years", "en", age=3)
 
 
-def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+def upload(at: AppTest, name: str, content: bytes, *, apply: bool = False) -> AppTest:
+    """Choose a file in the uploader (the page shows a preview); with ``apply``, press Apply too."""
     at.file_uploader(key="indicator_upload").set_value((name, content, "application/octet-stream"))
-    return at.run()
+    at.run()
+    if apply:
+        assert not at.button(key="upload_apply").disabled, [e.value for e in at.error]
+        at.button(key="upload_apply").click().run()
+    return at
 
 
 @pytest.mark.parametrize(
@@ -293,7 +298,7 @@ def test_good_upload_adds_a_new_indicator_for_this_session_only(bundled: Dataset
         ]
     )
     at = open_section(start("ja").switch_page(DATA).run(), "upload")
-    upload(at, "extra.xlsx", _excel(values, catalog))
+    upload(at, "extra.xlsx", _excel(values, catalog), apply=True)
     assert_clean(at)
     assert len(at.success) == 1 and "extra.xlsx" in unescape(at.success[0].value)
     added = at.dataframe[-1].value
@@ -323,7 +328,7 @@ def test_good_upload_adds_a_new_indicator_for_this_session_only(bundled: Dataset
 
 def test_good_csv_upload_updates_existing_indicator() -> None:
     at = open_section(start("en").switch_page(DATA).run(), "upload")
-    upload(at, "good_utf8_bom.csv", (UPLOADS / "good_utf8_bom.csv").read_bytes())
+    upload(at, "good_utf8_bom.csv", (UPLOADS / "good_utf8_bom.csv").read_bytes(), apply=True)
     assert_clean(at)
     assert len(at.success) == 1
     dataset = at.session_state["upload_state"].dataset

@@ -501,6 +501,7 @@ def test_an_uploaded_indicator_is_scored_and_explained() -> None:
     at.segmented_control(key="data_section").set_value("upload").run()
     content = "iso3,indicator,year,value,unit\nVNM,internet_users,2025,99.0,% of population\n"
     at.file_uploader(key="indicator_upload").set_value(("vnm.csv", content.encode(), "text/csv")).run()
+    at.button(key="upload_apply").click().run()  # the page previews the file; Apply adds it
     assert len(at.success) == 1
     at.switch_page(MARKETS).run()
     view(at, MARKETS, "why")

@@ -280,6 +280,10 @@ def test_upload_errors_and_success_in_the_browser(server: str, browser_page) -> 
     _shot(page, "data_upload_error_ja.png")
 
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(uploads / "good_utf8.csv"))
+    apply = page.get_by_role("button", name=t("ui.upload.apply", "ja"))  # the preview comes first
+    page.get_by_text(t("ui.upload.preview_title", "ja")).wait_for(timeout=60_000)
+    _settle(page)
+    apply.click()
     page.locator('[data-testid="stAlertContentSuccess"]').wait_for(timeout=60_000)
     _settle(page)
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0

@@ -15,6 +15,7 @@ import streamlit as st
 
 from strategy.data.dataset import FILES, Dataset, load_dataset
 from strategy.data.paths import DATA_DIR_ENV, data_folder  # noqa: F401 (tests point the app elsewhere with it)
+from strategy.data.upload import UploadPreview
 from strategy.data.validation import DataValidationError, ValidationIssue
 from strategy.i18n import DEFAULT_LANG, LANGS, Lang
 from ui.session import Key
@@ -116,6 +117,9 @@ class UploadState:
     added: list[dict[str, object]] = field(default_factory=list)
     seen_file_ids: set[str] = field(default_factory=set)
     last_error: tuple[str, tuple[ValidationIssue, ...]] | None = None
+    #: the preview of the file in the uploader, and what it was made from (file id, options, data version)
+    preview: UploadPreview | None = None
+    preview_key: tuple | None = None
     last_success: tuple[str, int] | None = None
     dropped: bool = False  # earlier uploads were dropped because the bundled data changed
 

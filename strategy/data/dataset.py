@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 
 from strategy.data.build_donors import COLUMNS as DONOR_COLUMNS
-from strategy.data.catalog_spec import DEFAULT_MAX_AGE, PILLARS
+from strategy.data.catalog_spec import PILLARS
 from strategy.data.model_tables import AID_COLUMNS, GATE_COLUMNS, typed_model_tables, validate_model_tables
 from strategy.data.paths import DATA_DIR
+from strategy.data.upload import UploadOptions, UploadPreview, preview_upload
 from strategy.data.validation import (
     DataValidationError,
     ValidationIssue,
@@ -32,7 +33,6 @@ from strategy.data.validation import (
     check_years,
     parse_windows,
     read_table,
-    validate_catalog_rows,
     validate_indicator_values,
 )
 
@@ -270,63 +270,38 @@ class Dataset:
         index = self.countries.index if countries is None else countries
         return table.reindex(index=index, columns=self.catalog.index)
 
-    def with_indicator_upload(self, name: str, content: bytes) -> Dataset:
+    def with_indicator_upload(self, name: str, content: bytes, options: UploadOptions | None = None) -> Dataset:
         """Return a new dataset with the indicator rows of an uploaded CSV or Excel file added.
 
-        The file has columns iso3, indicator, year, value, unit. New indicators are defined in a
-        second sheet ``catalog`` (Excel) with the catalogue columns. Raises
-        :class:`DataValidationError` with every problem; the dataset itself is never changed.
+        Any shape :mod:`strategy.data.upload` recognises (long, wide by indicator, wide by year);
+        new indicators are defined in a second sheet ``catalog`` (Excel) with the catalogue columns.
+        Raises :class:`DataValidationError` with every problem; the dataset itself is never changed.
         """
-        sheets = read_table(name, content)
-        values = sheets.get("values", next(iter(sheets.values())))
+        return self.with_upload(preview_upload(self, name, content, options))
+
+    def with_upload(self, preview: UploadPreview) -> Dataset:
+        """Return a new dataset with a previewed upload applied (refused if it has any problem)."""
+        if preview.issues:
+            raise DataValidationError(preview.issues)
+        clean = preview.values
         catalog = self.catalog
-        issues: list[ValidationIssue] = []
-        if "catalog" in sheets:
-            extra = sheets["catalog"].fillna("")
-            catalog_file = f"{name} [catalog]"
-            issues += validate_catalog_rows(extra, catalog_file, self.catalog.index, PILLARS)
-            if not issues:
-                extra = extra.assign(
-                    direction=pd.to_numeric(extra["direction"]).astype(int),
-                    source_id="upload",
-                    licence=extra.get("licence", ""),
-                    description=extra.get("description", ""),
-                    theme=extra.get("theme", ""),
-                    min_value=pd.to_numeric(extra.get("min_value", np.nan), errors="coerce"),
-                    max_value=pd.to_numeric(extra.get("max_value", np.nan), errors="coerce"),
-                    max_age=_upload_windows(extra),
-                    ended=np.nan,
-                    ended_note="",
-                    max_age_note="",
-                ).set_index("indicator")
-                catalog = pd.concat([self.catalog, extra[self.catalog.columns.intersection(extra.columns)]])
-        values_file = f"{name} [values]" if "catalog" in sheets else name
-        clean, value_issues = validate_indicator_values(values, values_file, catalog, self.countries.index)
-        issues += value_issues
-        if issues:
-            raise DataValidationError(issues)
+        if preview.new_catalog is not None:
+            new = preview.new_catalog[~preview.new_catalog.index.isin(catalog.index)]
+            catalog = pd.concat([catalog, new])
         added = clean.assign(source_id="upload", year=clean["year"].astype(int))[self.indicators.columns]
         indicators = pd.concat([self.indicators, added], ignore_index=True)
         indicators = indicators.drop_duplicates(["iso3", "indicator", "year"], keep="last")
         sources = self.sources
         if "upload" not in sources.index:
             upload = pd.DataFrame(
-                [{"publisher": "user upload", "title": name, "licence": "as stated by the user"}],
+                [{"publisher": "user upload", "title": preview.file, "licence": "as stated by the user"}],
                 index=pd.Index(["upload"], name="source_id"),
             )
             sources = pd.concat([sources, upload])
-        version = hashlib.sha256(self.version.encode() + content).hexdigest()[:16]
+        version = hashlib.sha256(self.version.encode() + preview.digest.encode()).hexdigest()[:16]
         return replace(
             self, indicators=indicators.reset_index(drop=True), catalog=catalog, sources=sources, version=version
         )
-
-
-def _upload_windows(catalog: pd.DataFrame) -> pd.Series:
-    """Windows of uploaded indicators: as given (``none`` = no limit), else the default."""
-    if "max_age" not in catalog:
-        return pd.Series(float(DEFAULT_MAX_AGE), index=catalog.index)
-    given = catalog["max_age"].fillna("").astype(str).str.strip()
-    return parse_windows(given).where(given.ne(""), float(DEFAULT_MAX_AGE))
 
 
 def _read(folder: Path, table: str) -> tuple[pd.DataFrame | None, list[ValidationIssue], bytes]:

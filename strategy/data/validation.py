@@ -111,9 +111,12 @@ def check_unique(frame: pd.DataFrame, key: Sequence[str], file: str) -> list[Val
     if not dup.any():
         return []
     issues = []
-    positions = {k: i for i, k in reversed(list(enumerate(map(tuple, frame[list(key)].astype(str).to_numpy()))))}
+    keys = list(map(tuple, frame[list(key)].astype(str).to_numpy()))  # once: a per-row lookup is quadratic
+    positions: dict[tuple, int] = {}
+    for i in np.flatnonzero(dup.to_numpy()):
+        positions.setdefault(keys[i], int(i))
     for i in np.flatnonzero(frame.duplicated(list(key), keep="first").to_numpy()):
-        k = tuple(frame[list(key)].astype(str).iloc[i])
+        k = keys[i]
         first = sheet_row(positions[k])
         if len(key) == 1:
             issues.append(

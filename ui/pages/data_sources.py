@@ -6,12 +6,16 @@ import streamlit as st
 
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import FILES, JUDGEMENT_TABLES
-from strategy.data.validation import TRANSFORMS, DataValidationError
+from strategy.data.upload import preview_upload
+from strategy.data.validation import TRANSFORMS
 from ui import views
-from ui.common import bullets, current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
+from ui.common import current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
 from ui.session import Key
+from ui.views import upload as upload_view
 from ui.views import widgets
 
+#: Files the uploader offers (Excel's "Unicode text" is a .txt, tab-separated)
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx"]
 SECTIONS = ("catalog", "coverage", "sources", "judgement", "dtt", "memoranda", "upload")
 
 ds = current_dataset()
@@ -79,42 +83,31 @@ elif section == "memoranda":
 elif section == "upload":
     st.markdown(f"**{tr('ui.upload.title')}**")
     st.markdown(tr("ui.upload.help", pillars=", ".join(PILLARS), transforms=" / ".join(TRANSFORMS)))
-    with st.container(horizontal=True):
-        st.download_button(
-            tr("ui.upload.template_csv"),
-            views.template_csv(),
-            "indicator_upload_template.csv",
-            "text/csv",
-            # nothing on the page changes after a download: a rerun would only race the next click
-            on_click="ignore",
-        )
-        st.download_button(
-            tr("ui.upload.template_xlsx"),
-            views.template_xlsx(),
-            "indicator_upload_template.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            on_click="ignore",
-        )
+    upload_view.templates(language)
     base = load_bundled().dataset
     state = upload_state(base)
-    uploaded = st.file_uploader(tr("ui.upload.label"), type=["csv", "xlsx"], key="indicator_upload")
+    uploaded = st.file_uploader(tr("ui.upload.label"), type=UPLOAD_TYPES, key="indicator_upload")
     if uploaded is not None and uploaded.file_id not in state.seen_file_ids:
-        state.seen_file_ids.add(uploaded.file_id)
-        state.last_error, state.last_success = None, None
-        try:
-            updated = state.dataset.with_indicator_upload(uploaded.name, uploaded.getvalue())
-        except DataValidationError as exc:
-            state.last_error = (uploaded.name, tuple(exc.issues))
-        else:
+        content = uploaded.getvalue()
+        options = upload_view.form(state.dataset, uploaded.name, content, language)
+        key = (uploaded.file_id, options, state.dataset.version)
+        if state.preview_key != key:
+            with st.spinner(tr("ui.upload.reading")):
+                state.preview = preview_upload(state.dataset, uploaded.name, content, options)
+            state.preview_key, state.last_success = key, None
+        upload_view.preview(state.preview, state.dataset, language)
+        if state.preview.ok:
+            st.info(tr("ui.upload.ready"))
+        if st.button(tr("ui.upload.apply"), key="upload_apply", type="primary", disabled=not state.preview.ok):
+            updated = state.dataset.with_upload(state.preview)
             records = views.added_summary(state.dataset, updated, uploaded.name)
             state.dataset = updated
             state.added.extend(records)
+            state.seen_file_ids.add(uploaded.file_id)  # applied: not offered again
             state.last_success = (uploaded.name, sum(int(r["rows"]) for r in records))
+            state.preview, state.preview_key = None, None
             st.rerun()  # so the sidebar and every table show the new data
 
-    if state.last_error is not None:
-        messages = [issue.message(language) for issue in state.last_error[1]]
-        st.error(bullets(tr("ui.upload.problems", n=len(messages)), messages))
     if state.last_success is not None:
         name, rows = state.last_success
         st.success(escape_markdown(tr("ui.upload.success", file=name, rows=rows)))

@@ -24,7 +24,6 @@ from ui.views.data import (
     scope_options,
     sources_table,
     summary,
-    template_csv,
     template_xlsx,
 )
 from ui.views.fields import HEATMAP_MEASURES, best_markets, field_drivers_table, fit_drivers, fit_heatmap
@@ -87,7 +86,6 @@ __all__ = [
     "score_map",
     "sources_table",
     "summary",
-    "template_csv",
     "template_xlsx",
     "threat_heatmap",
     "weights_table",

@@ -432,12 +432,6 @@ def added_table(ds: Dataset, records: list[dict[str, object]], language: Lang) -
 
 
 @st.cache_data(show_spinner=False)
-def template_csv() -> bytes:
-    """Header-only CSV (no example numbers, so nothing invented can be uploaded by mistake)."""
-    return (",".join(UPLOAD_COLUMNS) + "\n").encode("utf-8-sig")
-
-
-@st.cache_data(show_spinner=False)
 def template_xlsx() -> bytes:
     """Header-only workbook with the sheets 'values' and 'catalog'."""
     catalog_columns = [*CATALOG_REQUIRED, "min_value", "max_value", "description", "licence"]
