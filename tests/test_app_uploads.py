@@ -99,3 +99,14 @@ def test_a_workbook_sheet_is_chosen_in_the_form() -> None:
     at.selectbox(key="upload_sheet").set_value("data").run()
     assert not at.exception and not at.error
     assert not at.button(key="upload_apply").disabled
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_drop_zone_line_states_the_apps_own_limit_in_the_users_language(lang: str) -> None:
+    """Streamlit's own line ("Drag and drop file here", "200MB per file") is English and names the
+    server's cap, not the app's: it is hidden for this uploader and said in a caption instead."""
+    at = upload_section(lang)
+    captions = [c.value for c in at.caption]
+    wanted = t("ui.upload.dropzone", lang, kinds=".csv / .tsv / .txt / .xlsx", limit=f"{MAX_UPLOAD_MB} MB")
+    assert wanted in captions
+    assert any("st-key-indicator_upload" in h.proto.body for h in at.get("html"))

@@ -7,6 +7,7 @@ import streamlit as st
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.dataset import FILES, JUDGEMENT_TABLES
 from strategy.data.upload import preview_upload
+from strategy.data.upload_read import MAX_UPLOAD_MB
 from strategy.data.validation import TRANSFORMS
 from ui import views
 from ui.common import current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
@@ -86,7 +87,9 @@ elif section == "upload":
     upload_view.templates(language)
     base = load_bundled().dataset
     state = upload_state(base)
-    uploaded = st.file_uploader(tr("ui.upload.label"), type=UPLOAD_TYPES, key="indicator_upload")
+    uploaded = widgets.file_uploader(
+        tr("ui.upload.label"), UPLOAD_TYPES, "indicator_upload", f"{MAX_UPLOAD_MB} MB", language
+    )
     if uploaded is not None and uploaded.file_id not in state.seen_file_ids:
         content = uploaded.getvalue()
         options = upload_view.form(state.dataset, uploaded.name, content, language)

@@ -18,7 +18,7 @@ from strategy import export
 from strategy.analysis.compare import rank_shifts, rank_table
 from strategy.data.dataset import Dataset
 from strategy.scenario import Evaluation, Scenario, ScenarioError, evaluate
-from strategy.scenario_schema import Vocabulary
+from strategy.scenario_schema import MAX_JSON_BYTES, Vocabulary
 from strategy.store import ConflictError, ReadOnlyError, ScenarioStore, StoreError, default_url
 from ui import settings as sc
 from ui.common import escape_markdown, tr
@@ -26,6 +26,7 @@ from ui.page import open_page
 from ui.scenario_state import read_import, scenario_from_session
 from ui.session import Key
 from ui.views import scenarios as views_scn
+from ui.views import widgets
 
 COMPARE_TOP = 10
 
@@ -171,7 +172,9 @@ elif saved:
 # --- import -------------------------------------------------------------------------------------
 
 st.subheader(tr("ui.scn.import_title"))
-upload = st.file_uploader(tr("ui.scn.import"), type=["json"], key="scn_import", help=tr("ui.scn.import_help"))
+upload = widgets.file_uploader(
+    tr("ui.scn.import"), ["json"], "scn_import", f"{MAX_JSON_BYTES // 1024} KB", language, help=tr("ui.scn.import_help")
+)
 if upload is not None:
     imported, problems = read_import(upload.getvalue(), upload.name, language, Vocabulary.from_dataset(ds))
     if imported is None:

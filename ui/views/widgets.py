@@ -30,6 +30,18 @@ def lazy_expander(label: str, key: str) -> Any:
     return st.expander(label, key=key, on_change="rerun")
 
 
+def file_uploader(label: str, types: Sequence[str], key: str, limit: str, language: Lang, **kwargs: Any) -> Any:
+    """``st.file_uploader`` whose drop-zone line speaks the user's language and states the app's
+    own ``limit`` (e.g. "20 MB"). Streamlit writes "Drag and drop file here" and the server's
+    upload cap ("200MB per file", above the app's limit on purpose) in English only; that line is
+    hidden for this uploader (a CSS rule on its ``st-key-`` class) and said in a caption instead."""
+    st.html(f"<style>.st-key-{key} [data-testid='stFileUploaderDropzoneInstructions']{{display:none}}</style>")
+    uploaded = st.file_uploader(label, type=list(types), key=key, **kwargs)
+    kinds = " / ".join(f".{x}" for x in types)
+    st.caption(t("ui.upload.dropzone", language, kinds=kinds, limit=limit))
+    return uploaded
+
+
 def section_picker(
     label_key: str, tab_prefix: str, sections: Sequence[str], key: str, language: Lang, *, persist: bool = True
 ) -> str:
