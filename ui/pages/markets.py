@@ -78,17 +78,7 @@ elif section == "why":
             score=f"{market.score[iso3]:.3f}",
         )
     )
-    figure, table = views.decomposition(ds, market, iso3, language)
-    st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
-    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="markets_decomposition")
-    table.show(rows=40, key="markets_decomposition_table")
-    st.caption(
-        tr(
-            "ui.mk.decomp_caption",
-            year=market.criteria.reference_year,
-            window=window_text(state.settings.max_age, language),
-        )
-    )
+    views.show_decomposition(ds, market, iso3, state.settings.max_age, language, "markets_decomposition")
 
 elif section == "groups":
     st.subheader(tr("ui.mk.groups_title"))

@@ -38,6 +38,7 @@ from ui.views.markets import (
     groups_table,
     indicator_weight_frame,
     market_table,
+    show_decomposition,
     weights_table,
 )
 from ui.views.rivals import country_threat_table, evidence_items, head_to_head, threat_heatmap, white_space_table
@@ -55,6 +56,7 @@ __all__ = [
     "country_threat_table",
     "coverage_figure",
     "decomposition",
+    "show_decomposition",
     "dtt_table",
     "evidence_items",
     "excluded_summary",

@@ -158,17 +158,7 @@ def brief_sections(
     st.caption(tx("pillar_note") + " " + tr("ui.cp.pf.median_note"))
     with lazy_expander(tr("ui.cp.pf.decomposition"), "cp_decomposition_open") as box:
         if box.open:
-            figure, table = views.decomposition(ds, market, iso3, language)
-            st.caption(tr(f"ui.mk.decomp_note.{market.method}"))
-            st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key="cp_decomposition")
-            table.show(rows=40, key="cp_decomposition_table")
-            st.caption(
-                tr(
-                    "ui.mk.decomp_caption",
-                    year=market.criteria.reference_year,
-                    window=window_text(state.settings.max_age, language),
-                )
-            )
+            views.show_decomposition(ds, market, iso3, state.settings.max_age, language, "cp_decomposition")
 
     # --- 2. which fields ----------------------------------------------------------------------------------
     st.header(tx("fields"))

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, age_text, format_value
+from strategy.i18n import Lang, age_text, format_value, window_text
 from ui.labels import country_list as _names
 from ui.labels import indicator_names, is_blank, label, unit_label
 from ui.texts import TEXT, t
@@ -117,6 +117,18 @@ def excluded_table(ds: Dataset, market: object, language: Lang) -> Table:
         c["missing"]: st.column_config.TextColumn(c["missing"], width="large"),
     }
     return Table(frame.reset_index(drop=True), columns)
+
+
+def show_decomposition(ds: Dataset, market: object, iso3: str, max_age: int | None, language: Lang, key: str) -> None:
+    """One country's decomposition as the Markets and Country pages show it: the method's note,
+    the chart, the table and the reference year with the freshness window (``key`` prefixes the
+    element keys)."""
+    figure, table = decomposition(ds, market, iso3, language)
+    st.caption(t(f"ui.mk.decomp_note.{market.method}", language))  # type: ignore[attr-defined]
+    st.plotly_chart(figure, width="stretch", config={"displaylogo": False}, key=key)
+    table.show(rows=40, key=f"{key}_table")
+    year = market.criteria.reference_year  # type: ignore[attr-defined]
+    st.caption(t("ui.mk.decomp_caption", language, year=year, window=window_text(max_age, language)))
 
 
 def decomposition(ds: Dataset, market: object, iso3: str, language: Lang) -> tuple[go.Figure, Table]:
