@@ -435,8 +435,8 @@ def cmd_export(args: argparse.Namespace, progress: Progress) -> int:
     out = Path(args.out)
     to_dir = out.is_dir() or args.out.endswith(("/", os.sep))
     suffix = out.suffix.lower()
-    if not to_dir and suffix not in (".xlsx", ".html", ".htm"):
-        raise CliError(EXIT_USAGE, "cli.err.suffix", path=args.out, allowed=".xlsx, .html, DIR/")
+    if not to_dir and suffix not in (".xlsx", ".html", ".htm", ".pptx"):
+        raise CliError(EXIT_USAGE, "cli.err.suffix", path=args.out, allowed=".xlsx, .html, .pptx, DIR/")
     if not to_dir and suffix in (".html", ".htm") and len(args.country) != 1:
         raise CliError(EXIT_USAGE, "cli.err.one_country")
     check_writable(out, is_folder=to_dir)
@@ -460,6 +460,12 @@ def cmd_export(args: argparse.Namespace, progress: Progress) -> int:
             page = export.country_brief_html(dataset, evaluation, iso3, lang, plan)
             path = out / export.export_filename("brief", scenario.name, "html", iso3) if to_dir else out
             progress.note("cli.wrote_file", path=str(write_file(path, page.encode("utf-8"))))
+    if suffix == ".pptx" and not to_dir:
+        from strategy.export.deck import plan_deck
+
+        with progress.step("cli.progress.deck"):
+            data = plan_deck(dataset, evaluation, plan, lang, countries=countries or None)
+        progress.note("cli.wrote_file", path=str(write_file(out, data)))
     return EXIT_OK
 
 

@@ -160,7 +160,10 @@ def _format_option(command: argparse.ArgumentParser) -> None:
 def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
     """The ``python -m strategy`` parser; ``commands`` maps each sub-command name to the function that runs it."""
     common = _common(True, "output file (.csv or .xlsx); default: a table on stdout")
-    export_common = _common(True, "FILE.xlsx (workbook), FILE.html (brief of one --country) or DIR/ (both)")
+    export_common = _common(
+        True,
+        "FILE.xlsx (workbook), FILE.html (brief of one --country), FILE.pptx (briefing deck) or DIR/ (workbook and briefs)",
+    )
     store_common = _common(False, "show: write the JSON to this file instead of stdout")
 
     parser = Parser(
@@ -230,14 +233,20 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
         "export",
         export_common,
         commands["export"],
-        help="Excel workbook and/or HTML country brief",
+        help="Excel workbook, HTML country brief or PowerPoint briefing deck",
         description="Write the Excel workbook (shortlists, score decomposition, weights and settings, plan, "
         "sources with years and licences, judgement tables) and/or a printable HTML brief per country. "
         "--out FILE.xlsx writes the workbook, --out FILE.html the brief of one --country, and --out DIR/ "
-        "writes the workbook and a brief for each --country into that folder.",
+        "writes the workbook and a brief for each --country into that folder. --out FILE.pptx writes the briefing "
+        "deck (title, the three answers, plan table and map with --with-plan, one slide per chosen country or per "
+        "--country, sources and licences).",
     )
     export.add_argument(
-        "--country", action="append", default=[], metavar="ISO3", help="country for a brief (repeatable)"
+        "--country",
+        action="append",
+        default=[],
+        metavar="ISO3",
+        help="country for a brief or a deck slide (repeatable)",
     )
     export.add_argument("--with-plan", action="store_true", help="solve the portfolio and include the plan")
 

@@ -305,6 +305,11 @@ def _param_label(path: str, lang: Lang) -> str:
 
 def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
     """The plan's entries: period, country, field, phase, value, cost, staff."""
+    return localise(plan_frame(dataset, plan, lang), lang)
+
+
+def plan_frame(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
+    """:func:`plan_table` with its column ids as headers (names in ``lang``)."""
     selection = plan.selection
     iso3 = selection["iso3"].astype(str)
     fields = selection["field_id"].astype(str)
@@ -322,7 +327,7 @@ def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
             "staff": selection["staff"].to_numpy(dtype=float),
         }
     )
-    return localise(out, lang)
+    return out
 
 
 def _used_indicators(dataset: Dataset, evaluation: Evaluation) -> dict[str, set[str]]:
@@ -342,6 +347,11 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
     """For every indicator used: its source, the range of years actually used (latest value within
     the staleness window, over the countries compared), the number of countries and the licence;
     then the evidence of rival presence with its years and source."""
+    return localise(sources_frame(dataset, evaluation, lang), lang)
+
+
+def sources_frame(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -> pd.DataFrame:
+    """:func:`sources_table` with its column ids as headers (names in ``lang``)."""
     criteria = evaluation.criteria
     used = _used_indicators(dataset, evaluation)
     years = criteria.year.where(criteria.available)
@@ -404,7 +414,7 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
     out = pd.DataFrame(rows, columns=columns)
     for column in ("year_min", "year_max"):
         out[column] = out[column].astype("Int64")
-    return localise(out, lang)
+    return out
 
 
 def field_judgements(dataset: Dataset, scenario: Scenario, lang: Lang = "ja") -> pd.DataFrame:

@@ -30,6 +30,9 @@ from ui.settings import market_pillars
 from ui.views.charts import FONT, OKABE_ITO
 
 
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
 # the export files are built when their button is pressed (Streamlit runs the callable then), not
 # on every rerun: the workbook and the brief take about a second to build
 def _csv(table_of: Callable[..., pd.DataFrame], ds: Dataset, evaluation: Evaluation, language: Lang) -> bytes:
@@ -38,6 +41,12 @@ def _csv(table_of: Callable[..., pd.DataFrame], ds: Dataset, evaluation: Evaluat
 
 def _brief(ds: Dataset, evaluation: Evaluation, iso3: str, language: Lang, plan: object) -> bytes:
     return export.country_brief_html(ds, evaluation, iso3, language, plan=plan).encode("utf-8")
+
+
+def _deck(ds: Dataset, evaluation: Evaluation, language: Lang, plan: object, countries: list[str] | None) -> bytes:
+    from strategy.export.deck import plan_deck  # python-pptx and matplotlib load only when a deck is made
+
+    return plan_deck(ds, evaluation, plan, language, countries=countries)
 
 
 def notice(kind: str, text: str) -> None:
@@ -170,12 +179,32 @@ def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object,
         key="scn_brief_country",
         help=tr("ui.scn.brief_help"),
     )
-    st.download_button(
+    left, right = st.columns(2)
+    left.download_button(
         tr("ui.scn.brief", country=str(names.get(brief_country, brief_country))),
         partial(_brief, ds, evaluation, brief_country, language, plan),
         file_name=export.export_filename("brief", name, "html", iso3=brief_country),
         mime="text/html",
         key="scn_brief",
+        on_click="ignore",
+    )
+    left.download_button(
+        tr("ui.deck.country", country=str(names.get(brief_country, brief_country))),
+        partial(_deck, ds, evaluation, language, plan, [brief_country]),
+        file_name=export.export_filename("deck", name, "pptx", iso3=brief_country),
+        mime=PPTX_MIME,
+        key="scn_deck_country",
+        help=tr("ui.deck.country_help"),
+        on_click="ignore",
+    )
+    right.download_button(
+        tr("ui.deck.plan"),
+        partial(_deck, ds, evaluation, language, plan, None),
+        file_name=export.export_filename("deck", name, "pptx"),
+        mime=PPTX_MIME,
+        key="scn_deck",
+        type="primary",
+        help=tr("ui.deck.plan_help" if plan is not None else "ui.deck.no_plan_help"),
         on_click="ignore",
     )
 
