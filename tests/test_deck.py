@@ -23,26 +23,11 @@ from strategy.export.world_map import country_rings, map_png
 from strategy.i18n import LANGS, t
 from strategy.labels import country_names, field_names
 from strategy.optimize import Constraints, Plan, entries_from_scores, prerequisites_of, solve
-from strategy.scenario import Evaluation, Scenario, evaluate
-from strategy.scoring import Universe
+from strategy.scenario import Evaluation
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-@pytest.fixture(scope="module")
-def focus(dataset: Dataset) -> Evaluation:
-    """ASEAN-10 + India: small and fast."""
-    return evaluate(dataset, replace(Scenario.default(dataset, "ASEAN+India"), universe=Universe(focus_only=True)))
-
-
-@pytest.fixture(scope="module")
-def plan(dataset: Dataset, focus: Evaluation) -> Plan:
-    entries = entries_from_scores(focus.opportunity, dataset.fields, dataset.countries)
-    result = solve(entries, focus.scenario.constraints, focus.scenario.solver, prerequisites_of(dataset.fields))
-    assert result.has_solution and result.selection["iso3"].nunique() >= 2
-    return result
 
 
 def _slides(data: bytes) -> list[list[str]]:
