@@ -57,6 +57,7 @@ def test_plan_deck_has_the_answers_the_plan_and_a_slide_per_country(
     assert len(slides) == 2 + plan_slides + 1 + len(chosen) + 1
     assert slides[0][0] == t("ex.deck.title", lang)
     answers = "\n".join(slides[1])
+    assert not re.search(r"^• [:：]", answers, re.M)  # every line names its market, field or rival
     for iso3 in chosen[:8]:
         assert names[iso3] in answers
     table_text = "\n".join("\n".join(s) for s in slides[2 : 2 + plan_slides])

@@ -207,21 +207,22 @@ def _answers(dataset: Dataset, evaluation: Evaluation, plan: Any | None, lang: L
         for f, r in by_field.head(8).iterrows()
     ]
     rival_lines = []
-    known = pairs.dropna(subset=["main_rival"])
-    for rival, group in sorted(known.groupby("main_rival", sort=False), key=lambda kv: -len(kv[1]))[:6]:
+    rival = pairs["main_rival"].fillna("").astype(str)
+    known = pairs[rival != ""]
+    for rival_id, group in sorted(known.groupby("main_rival", sort=False), key=lambda kv: -len(kv[1]))[:6]:
         basis = group["main_basis"].value_counts()
         how = "・" if lang == "ja" else ", "
         rival_lines.append(
             _tx(
                 "answer_rival",
                 lang,
-                rival=name_of(rivals, rival),
+                rival=name_of(rivals, rival_id),
                 n=len(group),
                 basis=how.join(f"{_basis_word(b, lang)} {int(c)}" for b, c in basis.items() if _basis_word(b, lang)),
             )
         )
-    if not rival_lines:
-        rival_lines = [_tx("answer_no_rival", lang)]
+    if (rival == "").any():  # measured: no rival present at all (e.g. Japan's standard adopted)
+        rival_lines.append(_tx("answer_no_rival", lang, n=int((rival == "").sum())))
     return markets, field_lines, rival_lines
 
 
@@ -283,7 +284,7 @@ def plan_deck(
     ):
         left = _MARGIN + k * column
         deck.text(slide, _tx(head, lang), left, Inches(1.5), column - Inches(0.2), Inches(0.5), size=16, bold=True)
-        deck.text(slide, lines, left, Inches(2.1), column - Inches(0.2), Inches(4.8), size=12)
+        deck.text(slide, [f"• {line}" for line in lines], left, Inches(2.1), column - Inches(0.2), Inches(4.8), size=14)
 
     # 3. the plan table
     if solved and not plan.selection.empty:
