@@ -589,4 +589,11 @@ def test_asean_comparison_and_country_profile(server: str, browser_page) -> None
         page.get_by_role("button", name=t("ui.cp.pf.download", "en", country="Philippines")).click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert "Philippines" in text and "<svg" in text and "US$" in text
+    # and as a briefing deck: a PowerPoint file with the country's own slide
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name=t("ui.deck.country", "en", country="Philippines")).click()
+    from pptx import Presentation
+
+    titles = [s.shapes[0].text_frame.text for s in Presentation(info.value.path()).slides]
+    assert titles[0] == t("ex.deck.title", "en") and "Philippines" in titles
     _check_clean(page)

@@ -27,6 +27,7 @@ from ui.views import country_profile as vcp
 from ui.views import history as vh
 from ui.views import profile as vp
 from ui.views import widgets
+from ui.views.deck import PPTX_MIME, deck_bytes
 from ui.views.gates import why_not_ranked
 
 DEFAULT = "VNM"
@@ -98,7 +99,8 @@ if head.scored:
     except export.ExportError as exc:
         st.info(escape_markdown(exc.message(language)))
 if brief is not None:
-    st.download_button(
+    html_column, deck_column = st.columns(2)
+    html_column.download_button(
         tr("ui.cp.pf.download", country=name),
         partial(_brief_bytes, ds, brief),
         file_name=export.export_filename("brief", scenario.name, "html", iso3=iso3),
@@ -107,6 +109,16 @@ if brief is not None:
         help=tr("ui.cp.pf.download_help"),
         icon=":material/download:",
         # nothing on the page changes after a download: a rerun would only race the next click
+        on_click="ignore",
+    )
+    deck_column.download_button(
+        tr("ui.deck.country", country=name),
+        partial(deck_bytes, ds, evaluation, language, plan, [iso3]),
+        file_name=export.export_filename("deck", scenario.name, "pptx", iso3=iso3),
+        mime=PPTX_MIME,
+        key="cp_deck",
+        help=tr("ui.deck.country_help"),
+        icon=":material/slideshow:",
         on_click="ignore",
     )
     vcp.brief_sections(ds, brief, state, market, fit, threat, opportunities, focus, iso3, language)

@@ -28,9 +28,7 @@ from ui.scenario_state import apply_scenario
 from ui.session import Key
 from ui.settings import market_pillars
 from ui.views.charts import FONT, OKABE_ITO
-
-
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+from ui.views.deck import PPTX_MIME, deck_bytes
 
 
 # the export files are built when their button is pressed (Streamlit runs the callable then), not
@@ -41,12 +39,6 @@ def _csv(table_of: Callable[..., pd.DataFrame], ds: Dataset, evaluation: Evaluat
 
 def _brief(ds: Dataset, evaluation: Evaluation, iso3: str, language: Lang, plan: object) -> bytes:
     return export.country_brief_html(ds, evaluation, iso3, language, plan=plan).encode("utf-8")
-
-
-def _deck(ds: Dataset, evaluation: Evaluation, language: Lang, plan: object, countries: list[str] | None) -> bytes:
-    from strategy.export.deck import plan_deck  # python-pptx and matplotlib load only when a deck is made
-
-    return plan_deck(ds, evaluation, plan, language, countries=countries)
 
 
 def notice(kind: str, text: str) -> None:
@@ -190,7 +182,7 @@ def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object,
     )
     left.download_button(
         tr("ui.deck.country", country=str(names.get(brief_country, brief_country))),
-        partial(_deck, ds, evaluation, language, plan, [brief_country]),
+        partial(deck_bytes, ds, evaluation, language, plan, [brief_country]),
         file_name=export.export_filename("deck", name, "pptx", iso3=brief_country),
         mime=PPTX_MIME,
         key="scn_deck_country",
@@ -199,7 +191,7 @@ def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object,
     )
     right.download_button(
         tr("ui.deck.plan"),
-        partial(_deck, ds, evaluation, language, plan, None),
+        partial(deck_bytes, ds, evaluation, language, plan, None),
         file_name=export.export_filename("deck", name, "pptx"),
         mime=PPTX_MIME,
         key="scn_deck",
