@@ -123,7 +123,7 @@ def realistic_entries(entries: Entries, dataset: Dataset, others: int = 40) -> E
     """``entries`` kept to :func:`realistic_countries` (the focus countries and the best others)."""
     t = entries.table
     keep = realistic_countries(t, dataset.focus, others)
-    return Entries(t[t["iso3"].isin(keep)].reset_index(drop=True))
+    return Entries(t[t["iso3"].isin(keep)].reset_index(drop=True), entries.packages)
 
 
 def asean_members(dataset: Dataset) -> tuple[str, ...]:
