@@ -187,10 +187,9 @@ def _evaluate(dataset: Any, scenario: Any, progress: Progress) -> Any:
 
 def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progress: Progress) -> Any:
     from strategy import optimize as optimizer
+    from strategy.scoring.financing import plan_entries
 
-    entries = optimizer.entries_from_scores(
-        evaluation.opportunity, dataset.fields, dataset.countries, cost_scale=evaluation.scenario.cost_scale
-    )
+    entries = plan_entries(evaluation.opportunity, dataset, cost_scale=evaluation.scenario.cost_scale)
     prerequisites = optimizer.prerequisites_of(dataset.fields)
     with (
         progress.step(

@@ -34,6 +34,7 @@ from strategy.labels import (
 from strategy.optimize.groups import group_text
 from strategy.scenario import Evaluation, Scenario, japan_strength_series
 from strategy.scoring import oriented
+from strategy.scoring.financing import route_label
 
 
 def _yes_no(values: pd.Series, lang: Lang) -> pd.Series:
@@ -304,7 +305,9 @@ def _param_label(path: str, lang: Lang) -> str:
 
 
 def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
-    """The plan's entries: period, country, field, phase, value, cost, staff."""
+    """The plan's entries: period, country, field, phase, value, cost, staff, the ICT package the
+    entry belongs to (blank when packages are off or it is a single entry) and its likely financing
+    route (blank when the plan's entries carry none)."""
     selection = plan.selection
     iso3 = selection["iso3"].astype(str)
     fields = selection["field_id"].astype(str)
@@ -322,6 +325,11 @@ def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
             "staff": selection["staff"].to_numpy(dtype=float),
         }
     )
+    blank = pd.Series([""] * len(selection), index=selection.index, dtype=object)
+    names = dataset.ict_packages["name_ja" if lang == "ja" else "name_en"]
+    package = selection.get("package", blank).astype(str)
+    out["package"] = package.map(lambda p: str(names.get(p, p))).to_numpy()
+    out["route"] = [route_label(r, lang) if r else "" for r in selection.get("route", blank).astype(str)]
     return localise(out, lang)
 
 
