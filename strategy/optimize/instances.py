@@ -112,6 +112,18 @@ def scored_entries(dataset: Dataset) -> Entries:
     return entries_from_scores(opp, dataset.fields, dataset.countries)
 
 
+def scored_plan_entries(dataset: Dataset) -> Entries:
+    """:func:`scored_entries` with each entry's financing route and the dataset's ICT packages (what
+    the Plan page and the CLI solve; the route and packages matter only with pools or packages on)."""
+    from strategy.scoring import Universe, field_fit, market_scores, opportunity, prepare_criteria, rival_threat
+    from strategy.scoring.financing import plan_entries
+
+    universe = Universe().select(dataset)
+    criteria = prepare_criteria(dataset, universe)
+    opp = opportunity(market_scores(dataset, criteria), field_fit(dataset, criteria), rival_threat(dataset, universe))
+    return plan_entries(opp, dataset)
+
+
 def realistic_countries(table: pd.DataFrame, focus: Iterable[str], others: int = 40, value: str = "value") -> set[str]:
     """The focus countries plus the ``others`` non-focus countries with the best single ``value``."""
     focus = set(focus)

@@ -569,7 +569,8 @@ def build_model(
     counts: dict[tuple[tuple, int], pulp.LpVariable] = {}
     shapes: dict[tuple, np.ndarray] = {}
     if not elastic:
-        shapes = cand.groupby(["field_id", "cost", "staff"], sort=True).indices
+        pooled = ["route"] if c.pool_budget and "route" in cand.columns else []  # a pool tells routes apart
+        shapes = cand.groupby(["field_id", "cost", "staff", *pooled], sort=True).indices
         for shape_no, (shape, ids) in enumerate(shapes.items()):
             for t in T:
                 counts[shape, t] = v = prob.add_variable(f"n_{shape_no}_{t}", 0, len(ids), cat=pulp.LpInteger)

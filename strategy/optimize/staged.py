@@ -126,6 +126,7 @@ def solve(
     position = {var: j for j, var in enumerate(model.columns)}
     counts = np.zeros(len(model.columns), dtype=bool)
     counts[[position[v] for v in model.counts.values()]] = True
+    counts[[position[v] for v in model.z.values()]] = True  # packages: whole in the counts model too
     by_counts = replace(matrix, integer=matrix.integer & counts)
 
     def left(share: float = 1.0) -> SolverSettings:
