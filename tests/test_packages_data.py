@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from data_helpers import broken_copy, load_issues
 
 from strategy.data.dataset import Dataset
 from strategy.data.plan_tables import ROUTES, country_facts, financing_routes
+from strategy.optimize import Constraints
+from strategy.scenario import Scenario, ScenarioError
 from strategy.scoring.financing import entry_routes
 
 
@@ -103,3 +106,24 @@ def test_routes_of_the_bundled_rules(dataset: Dataset) -> None:
     for k in ldc[:5]:
         for f in aid_fields:
             assert routes.loc[(k, f), "route"] in ("grant_aid", "technical_cooperation")
+
+
+def test_scenario_round_trips_packages_and_pools() -> None:
+    s = Scenario(constraints=Constraints(use_packages=True, pool_budget={"grant_aid": 5.0, "yen_loan": 12.0}))
+    back = Scenario.from_json(s.to_json())
+    assert back == s and back.constraints.pool_budget == {"grant_aid": 5.0, "yen_loan": 12.0}
+    assert Scenario.from_json(Scenario().to_json()).constraints.use_packages is False
+
+
+def test_scenario_pool_errors_name_the_field_in_both_languages() -> None:
+    data = Scenario().to_dict()
+    data["constraints"].update(budget=20.0, pool_budget={"gift": 1.0, "yen_loan": 25.0, "grant_aid": -1.0})
+    with pytest.raises(ScenarioError) as info:
+        Scenario.from_dict(data)
+    found = {(path, key) for path, key, _ in info.value.problems}
+    assert ("constraints.pool_budget.gift", "schema.err.unknown_route") in found
+    assert ("constraints.pool_budget.yen_loan", "schema.err.pool_over_budget") in found
+    assert ("constraints.pool_budget.grant_aid", "schema.err.range") in found
+    ja, en = info.value.messages("ja"), info.value.messages("en")
+    assert any("資金枠（25）が総予算（20）を超えています" in m for m in ja)
+    assert any("Financing route 'gift' is not known" in m for m in en)
