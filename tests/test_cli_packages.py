@@ -64,3 +64,21 @@ def test_plan_table_names_packages_and_routes_in_japanese(dataset: Dataset) -> N
         prerequisites=prerequisites_of(dataset.fields),
     )
     assert set(export.plan_table(dataset, off, "ja")[t("ex.col.package", "ja")]) == {""}
+
+
+def _cli(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("ICT_STRATEGY_DB_URL", "ICT_STRATEGY_DATA_DIR")}
+    env["HOME"] = str(home)
+    command = [sys.executable, "-m", "strategy", *args]
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_cli_pool_options_are_checked_in_words(tmp_path: Path) -> None:
+    unknown = _cli("plan", "--pool", "gift=3", "--lang", "en", home=tmp_path)
+    assert unknown.returncode == 2 and "Financing route 'gift' is not known" in unknown.stderr
+    unreadable = _cli("plan", "--pool", "grant_aid=x", home=tmp_path)
+    assert unreadable.returncode == 2 and t("cli.err.pool_format", "ja", value="grant_aid=x") in unreadable.stderr
+    too_big = _cli("plan", "--pool", "yen_loan=50", "--budget", "20", "--lang", "en", home=tmp_path)
+    assert too_big.returncode == 2 and t("schema.err.pool_over_budget", "en", value="50", budget="20") in too_big.stderr
+    for run in (unknown, unreadable, too_big):
+        assert "Traceback" not in run.stderr
