@@ -82,3 +82,19 @@ def test_cli_pool_options_are_checked_in_words(tmp_path: Path) -> None:
     assert too_big.returncode == 2 and t("schema.err.pool_over_budget", "en", value="50", budget="20") in too_big.stderr
     for run in (unknown, unreadable, too_big):
         assert "Traceback" not in run.stderr
+
+
+def test_workbook_has_a_packages_sheet_when_the_plan_gives_packages(dataset: Dataset) -> None:
+    import openpyxl
+
+    s = scenario(dataset)
+    evaluation = evaluate(dataset, s)
+    plan = solve(
+        plan_entries(evaluation.opportunity, dataset), s.constraints, prerequisites=prerequisites_of(dataset.fields)
+    )
+    wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(dataset, evaluation, "en", plan=plan)), read_only=True)
+    assert t("ex.sheet.packages", "en") in wb.sheetnames
+    rows = list(wb[t("ex.sheet.packages", "en")].iter_rows(values_only=True))
+    assert rows[0][:3] == (t("ex.col.iso3", "en"), t("ex.col.country", "en"), t("ex.col.package", "en"))
+    assert len(rows) - 1 == len(plan.packages) > 0
+    wb.close()

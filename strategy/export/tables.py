@@ -333,6 +333,33 @@ def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
     return localise(out, lang)
 
 
+def plan_packages_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
+    """The ICT packages the plan gives: country, package, member fields, value bonus and cost saving
+    (shares), value added and cost saved, and the package's rationale."""
+    pk = plan.packages
+    packages = dataset.ict_packages
+    names = packages["name_ja" if lang == "ja" else "name_en"]
+    why = packages["rationale_ja" if lang == "ja" else "rationale"]
+    fields = field_names(dataset, lang)
+    iso3 = pk["iso3"].astype(str)
+    out = pd.DataFrame(
+        {
+            "iso3": iso3.to_numpy(),
+            "country": iso3.map(country_names(dataset, lang)).to_numpy(),
+            "package": [str(names.get(p, p)) for p in pk["package_id"]],
+            "members": [
+                t("fmt.list_sep", lang).join(str(fields.get(f, f)) for f in m.split(";")) for m in pk["members"]
+            ],
+            "value_bonus": pk["value_bonus"].to_numpy(dtype=float),
+            "cost_saving": pk["cost_saving"].to_numpy(dtype=float),
+            "bonus": pk["bonus"].to_numpy(dtype=float),
+            "saving": pk["saving"].to_numpy(dtype=float),
+            "rationale": [str(why.get(p, "")) for p in pk["package_id"]],
+        }
+    )
+    return localise(out, lang)
+
+
 def _used_indicators(dataset: Dataset, evaluation: Evaluation) -> dict[str, set[str]]:
     """Indicator -> what uses it ('market' when its pillar and own weight are positive, 'fit' when a
     field driver)."""
