@@ -77,3 +77,20 @@ def test_country_page_shows_the_route_per_field(lang: str) -> None:
     labels = {t(f"label.route.{r}", lang) for r in ("technical_cooperation", "grant_aid", "yen_loan", "commercial")}
     assert set(routes["route"]) <= labels
     assert t("ui.cp.route.title", lang) in texts(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_data_page_shows_the_package_and_rule_tables(lang: str) -> None:
+    at = open_app(lang=lang, timeout=60).switch_page("ui/pages/data_sources.py").run()
+    at.segmented_control(key="data_section").set_value("judgement")
+    at.run()
+    assert_clean(at)
+    frames = [d.value for d in at.dataframe]
+    packages = next(f for f in frames if "members" in f.columns and "why" in f.columns)  # column ids, not labels
+    rules = next(f for f in frames if "lending" in f.columns)
+    assert len(packages) == 8 and len(rules) >= 5
+    assert rules["rule"].iloc[0] == "high_income"
+    assert set(rules["route"]) <= {
+        t(f"label.route.{r}", lang) for r in ("technical_cooperation", "grant_aid", "yen_loan", "commercial")
+    }
+    assert t("ui.judgement.financing_rules", lang) in texts(at)

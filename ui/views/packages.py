@@ -105,3 +105,75 @@ def route_table(ds: Dataset, iso3: str, names: Names) -> None:
         width="stretch",
         key="country_routes",
     )
+
+
+def judgement_tables(ds: Dataset, names: Names) -> None:
+    """The two judgement tables of packages and financing rules, as the planner edits them (labelled)."""
+    column = st.column_config
+    packages = ds.ict_packages
+    ja = names.language == "ja"
+    st.markdown(f"**{tr('ui.judgement.packages')}** — `ict_packages.csv`")
+    frame = pd.DataFrame(
+        {
+            "package": packages["name_ja" if ja else "name_en"].to_numpy(),
+            "members": ["、".join(names.field(f) for f in m) for m in packages["members"]],
+            "value_bonus": packages["value_bonus"].to_numpy(dtype=float) * 100,
+            "cost_saving": packages["cost_saving"].to_numpy(dtype=float) * 100,
+            "why": packages["rationale_ja" if ja else "rationale"].to_numpy(),
+            "reference": packages["reference"].to_numpy(),
+        }
+    )
+    st.dataframe(
+        frame,
+        column_config={
+            "package": column.TextColumn(tr("ui.pl.pk.col.package")),
+            "members": column.TextColumn(tr("ui.pl.pk.col.members")),
+            "value_bonus": column.NumberColumn(tr("ui.pl.pk.col.value_bonus"), format="%.0f%%"),
+            "cost_saving": column.NumberColumn(tr("ui.pl.pk.col.cost_saving"), format="%.0f%%"),
+            "why": column.TextColumn(tr("ui.pl.pk.col.why"), width="large"),
+            "reference": column.TextColumn(tr("ui.judgement.col.reference")),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    rules = ds.financing_rules
+    st.markdown(f"**{tr('ui.judgement.financing_rules')}** — `financing_rules.csv`")
+
+    def listed(values: tuple[str, ...]) -> str:
+        return "、".join(values) if values else "—"
+
+    def flag(value: object) -> str:
+        return "—" if pd.isna(value) else str(int(value))
+
+    frame = pd.DataFrame(
+        {
+            "rule": rules["rule_id"].to_numpy(),
+            "income": [listed(v) for v in rules["income_groups"]],
+            "lending": [listed(v) for v in rules["lending_categories"]],
+            "ldc": [flag(v) for v in rules["is_ldc"]],
+            "aid_financed": [flag(v) for v in rules["aid_financed"]],
+            "fields": [listed(tuple(names.field(f) for f in v)) for v in rules["fields"]],
+            "aid_share": rules["min_japan_aid_share"].to_numpy(dtype=float),
+            "route": [route_label(r, names.language) for r in rules["route"]],
+            "why": rules["rationale_ja" if ja else "rationale"].to_numpy(),
+            "reference": rules["reference"].to_numpy(),
+        }
+    )
+    st.dataframe(
+        frame,
+        column_config={
+            "rule": column.TextColumn(tr("ui.cp.route.col.rule")),
+            "income": column.TextColumn(tr("ui.judgement.col.income")),
+            "lending": column.TextColumn(tr("ui.judgement.col.lending")),
+            "ldc": column.TextColumn(tr("ui.judgement.col.ldc")),
+            "aid_financed": column.TextColumn(tr("ui.judgement.col.aid_financed")),
+            "fields": column.TextColumn(tr("ui.judgement.col.fields")),
+            "aid_share": column.NumberColumn(tr("ui.judgement.col.aid_share"), format="%.0f"),
+            "route": column.TextColumn(tr("ui.cp.route.col.route")),
+            "why": column.TextColumn(tr("ui.cp.route.col.why"), width="large"),
+            "reference": column.TextColumn(tr("ui.judgement.col.reference")),
+        },
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(tr("ui.judgement.rules_note"))
