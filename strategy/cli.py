@@ -48,6 +48,7 @@ from strategy.cli_options import (  # the exit codes and errors are part of this
     check_mode_options,
     check_plan_options,
     check_samples,
+    parse_pools,
     sampling_options,
 )
 from strategy.i18n import Lang, t
@@ -187,10 +188,9 @@ def _evaluate(dataset: Any, scenario: Any, progress: Progress) -> Any:
 
 def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progress: Progress) -> Any:
     from strategy import optimize as optimizer
+    from strategy.scoring.financing import plan_entries
 
-    entries = optimizer.entries_from_scores(
-        evaluation.opportunity, dataset.fields, dataset.countries, cost_scale=evaluation.scenario.cost_scale
-    )
+    entries = plan_entries(evaluation.opportunity, dataset, cost_scale=evaluation.scenario.cost_scale)
     prerequisites = optimizer.prerequisites_of(dataset.fields)
     with (
         progress.step(
@@ -350,8 +350,20 @@ def _plan_settings(scenario: Any, args: argparse.Namespace) -> tuple[Any, Any]:
         for k, v in {"budget": args.budget, "staff": args.staff, "max_countries": args.max_countries}.items()
         if v is not None
     }
+    if getattr(args, "packages", False):
+        overrides["use_packages"] = True
+    pools = parse_pools(args)
+    if pools:
+        overrides["pool_budget"] = {**constraints.pool_budget, **pools}
     if overrides:
         constraints = replace(constraints, **overrides)
+    from strategy.optimize.packages import pool_problems
+
+    problems = pool_problems(constraints.pool_budget, constraints.budget)
+    if problems:
+        from strategy.scenario import ScenarioError
+
+        raise ScenarioError([("--pool", key, values) for _, key, values in problems])
     if args.time_limit is not None:
         settings = replace(settings, time_limit=args.time_limit)
     if args.solver:

@@ -207,6 +207,8 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
     plan.add_argument("--max-countries", type=int, metavar="N", help="at most N countries")
     plan.add_argument("--time-limit", type=float, metavar="SECONDS", help="solver time limit")
     plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
+    plan.add_argument("--packages", action="store_true", help=_help("cli.help.packages"))
+    plan.add_argument("--pool", action="append", metavar="ROUTE=AMOUNT", help=_help("cli.help.pool"))
     _format_option(plan)
 
     sens = _command(
@@ -321,8 +323,32 @@ def check_plan_options(args: argparse.Namespace) -> None:
             problems += [(option_name, *p[1:]) for p in scenario_schema.rule(path).check(path, value, None)]
             if isinstance(value, float) and not math.isfinite(value):
                 problems.append((option_name, "schema.err.not_finite", {"value": scenario_schema.shown(value)}))
+    problems += [("--pool", key, values) for _, key, values in _pool_problems(args)]
     if problems:
         raise ScenarioError(problems)
+
+
+def parse_pools(args: argparse.Namespace) -> dict[str, float]:
+    """The ``--pool ROUTE=AMOUNT`` options as a route -> budget mapping (checked by :func:`check_plan_options`)."""
+    out: dict[str, float] = {}
+    for text in getattr(args, "pool", None) or ():
+        route, _, amount = str(text).partition("=")
+        try:
+            out[route.strip()] = float(amount)
+        except ValueError:
+            raise CliError(EXIT_USAGE, "cli.err.pool_format", value=text) from None
+    return out
+
+
+def _pool_problems(args: argparse.Namespace) -> list[tuple[str, str, dict[str, object]]]:
+    """Unknown routes and pools over the budget given on the command line (the budget: ``--budget``
+    or the optimiser's default; a scenario's own budget is checked again when the plan is solved)."""
+    from strategy.optimize import Constraints
+    from strategy.optimize.packages import pool_problems
+
+    pools = parse_pools(args)
+    budget = getattr(args, "budget", None)
+    return pool_problems(pools, Constraints().budget if budget is None else budget) if pools else []
 
 
 def check_samples(args: argparse.Namespace) -> None:

@@ -99,6 +99,11 @@ class Key(StrEnum):
     PLAN_EXCLUDE_FIELDS = "plan_exclude_fields"
     PLAN_OPEN_COST = "plan_open_cost"
     PLAN_PACKAGE_BONUS = "plan_package_bonus"
+    PLAN_USE_PACKAGES = "plan_use_packages"
+    PLAN_POOL_TECHNICAL_COOPERATION = "plan_pool_technical_cooperation"
+    PLAN_POOL_GRANT_AID = "plan_pool_grant_aid"
+    PLAN_POOL_YEN_LOAN = "plan_pool_yen_loan"
+    PLAN_POOL_COMMERCIAL = "plan_pool_commercial"
     PLAN_SOLVER = "plan_solver"
     PLAN_TIME_LIMIT = "plan_time_limit"
     #: relative MIP gap, in percent as on the page

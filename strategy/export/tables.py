@@ -34,6 +34,7 @@ from strategy.labels import (
 from strategy.optimize.groups import group_text
 from strategy.scenario import Evaluation, Scenario, japan_strength_series
 from strategy.scoring import oriented
+from strategy.scoring.financing import route_label
 
 
 def _yes_no(values: pd.Series, lang: Lang) -> pd.Series:
@@ -304,7 +305,9 @@ def _param_label(path: str, lang: Lang) -> str:
 
 
 def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
-    """The plan's entries: period, country, field, phase, value, cost, staff."""
+    """The plan's entries: period, country, field, phase, value, cost, staff, the ICT package the
+    entry belongs to (blank when packages are off or it is a single entry) and its likely financing
+    route (blank when the plan's entries carry none)."""
     return localise(plan_frame(dataset, plan, lang), lang)
 
 
@@ -327,7 +330,39 @@ def plan_frame(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
             "staff": selection["staff"].to_numpy(dtype=float),
         }
     )
+    blank = pd.Series([""] * len(selection), index=selection.index, dtype=object)
+    names = dataset.ict_packages["name_ja" if lang == "ja" else "name_en"]
+    package = selection.get("package", blank).astype(str)
+    out["package"] = package.map(lambda p: str(names.get(p, p))).to_numpy()
+    out["route"] = [route_label(r, lang) if r else "" for r in selection.get("route", blank).astype(str)]
     return out
+
+
+def plan_packages_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
+    """The ICT packages the plan gives: country, package, member fields, value bonus and cost saving
+    (shares), value added and cost saved, and the package's rationale."""
+    pk = plan.packages
+    packages = dataset.ict_packages
+    names = packages["name_ja" if lang == "ja" else "name_en"]
+    why = packages["rationale_ja" if lang == "ja" else "rationale"]
+    fields = field_names(dataset, lang)
+    iso3 = pk["iso3"].astype(str)
+    out = pd.DataFrame(
+        {
+            "iso3": iso3.to_numpy(),
+            "country": iso3.map(country_names(dataset, lang)).to_numpy(),
+            "package": [str(names.get(p, p)) for p in pk["package_id"]],
+            "members": [
+                t("fmt.list_sep", lang).join(str(fields.get(f, f)) for f in m.split(";")) for m in pk["members"]
+            ],
+            "value_bonus": pk["value_bonus"].to_numpy(dtype=float),
+            "cost_saving": pk["cost_saving"].to_numpy(dtype=float),
+            "bonus": pk["bonus"].to_numpy(dtype=float),
+            "saving": pk["saving"].to_numpy(dtype=float),
+            "rationale": [str(why.get(p, "")) for p in pk["package_id"]],
+        }
+    )
+    return localise(out, lang)
 
 
 def _used_indicators(dataset: Dataset, evaluation: Evaluation) -> dict[str, set[str]]:

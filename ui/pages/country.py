@@ -25,10 +25,12 @@ from ui.session import Key
 from ui.views import country as vc
 from ui.views import country_profile as vcp
 from ui.views import history as vh
+from ui.views import packages as pkv
 from ui.views import profile as vp
 from ui.views import widgets
 from ui.views.deck import PPTX_MIME, deck_bytes
 from ui.views.gates import why_not_ranked
+from ui.views.plan import Names
 
 DEFAULT = "VNM"
 
@@ -128,6 +130,7 @@ if brief is not None:
 st.header(tr("ui.cp.pf.ties_title"))
 ties, groups, latest = vp.country_data(ds, ds.version, iso3, state.settings.reference_year, state.settings.max_age)
 vcp.ties_section(ds, ties, groups, state, language)
+pkv.route_table(ds, iso3, Names(language, dict(names), dict(field_label)))
 vcp.indicators_section(ds, market, latest, brief, state, iso3, language)
 
 # --- history ------------------------------------------------------------------------------------------------

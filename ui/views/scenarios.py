@@ -17,9 +17,10 @@ from strategy import export
 from strategy.analysis.compare import plan_table, weight_table
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
-from strategy.optimize import entries_from_scores, prerequisites_of, solve
+from strategy.optimize import prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
+from strategy.scoring.financing import plan_entries
 from strategy.store import ScenarioInfo, ScenarioStore, StoreError
 from ui.common import bullets, escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
@@ -259,7 +260,7 @@ def plans_comparison(
         plans = {}
         with st.spinner(tr("ui.pl.solving")):
             for title, s in scenarios.items():
-                entries = entries_from_scores(evaluations[title].opportunity, ds.fields, ds.countries, s.cost_scale)
+                entries = plan_entries(evaluations[title].opportunity, ds, s.cost_scale)
                 plans[title] = solve(entries, s.constraints, s.solver, prerequisites_of(ds.fields))
         st.session_state[Key.SCENARIO_PLANS] = (tuple(scenarios), {k: v.to_json() for k, v in scenarios.items()}, plans)
     kept = st.session_state.get(Key.SCENARIO_PLANS)
