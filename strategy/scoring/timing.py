@@ -128,8 +128,8 @@ def classify(recent: float, previous: float, rule: pd.Series) -> tuple[str, floa
     ratio at least ``fast_ratio``.
 
     >>> rule = pd.Series({"rising_ratio": 1.5, "fading_ratio": 0.67, "fast_ratio": 2.0, "min_level": 0.2})
-    >>> classify(0.6, 0.2, rule)
-    ('rising', 3.0, True)
+    >>> classify(0.5, 0.2, rule)
+    ('rising', 2.5, True)
     >>> classify(0.2, 0.2, rule)
     ('steady', 1.0, False)
     >>> classify(0.0, 0.4, rule)
