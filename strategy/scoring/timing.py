@@ -21,6 +21,8 @@ after the first call per dataset (:meth:`Dataset.derived`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -50,11 +52,18 @@ def evidence_fields(dataset: Dataset) -> dict[str, tuple[str, ...]]:
         aid_fields = tuple(f for f in dataset.fields.index if f in aid.index and bool(aid.at[f, "aid_financed"]))
         out: dict[str, tuple[str, ...]] = {}
         for evidence, group in line.groupby("evidence", sort=False):
-            named = tuple(f for f in dataset.fields.index if f in set(group["field_id"]))
+            used = set(group["field_id"].unique())
+            named = tuple(f for f in dataset.fields.index if f in used)
             out[str(evidence)] = named if named else aid_fields
         return out
 
     return dataset.derived("timing_evidence_fields", compute)
+
+
+def _field_frame(dataset: Dataset) -> pd.DataFrame:
+    """:func:`evidence_fields` as a long frame evidence, field_id (to merge on)."""
+    pairs = [(e, f) for e, fields in evidence_fields(dataset).items() for f in fields]
+    return pd.DataFrame(pairs, columns=["evidence", "field_id"])
 
 
 def country_timeline(dataset: Dataset, iso3: str) -> pd.DataFrame:
@@ -89,9 +98,7 @@ def _first_movers(dataset: Dataset) -> pd.DataFrame:
     first = (
         present.groupby(["iso3", "rival_id", "evidence"], sort=False)["year"].min().rename("first_year").reset_index()
     )
-    fields = evidence_fields(dataset)
-    first["field_id"] = first["evidence"].map(fields)
-    first = first.explode("field_id").dropna(subset=["field_id"])
+    first = first.merge(_field_frame(dataset), on="evidence")
     first = first.sort_values(["iso3", "field_id", "rival_id", "first_year", "evidence"], kind="stable")
     first = first.drop_duplicates(["iso3", "field_id", "rival_id"], keep="first")
     first["data_start"] = first["evidence"].map(start).astype(int)
@@ -119,7 +126,7 @@ def window_means(years: np.ndarray, values: np.ndarray, as_of: int, window: int,
     return means[0], means[1]
 
 
-def classify(recent: float, previous: float, rule: pd.Series) -> tuple[str, float, bool]:
+def classify(recent: float, previous: float, rule: Mapping[str, float]) -> tuple[str, float, bool]:
     """(state, ratio, rising fast) of one series by one ``momentum_rules`` row.
 
     ratio = recent / previous (infinite for a first appearance, NaN when nothing is known). A
@@ -166,21 +173,39 @@ def momentum(dataset: Dataset) -> pd.DataFrame:
 def _momentum(dataset: Dataset) -> pd.DataFrame:
     line = dataset.rival_timeline
     rules = dataset.momentum_rules
-    rows = []
-    for evidence, group in line[line["evidence"].isin(rules.index)].groupby("evidence", sort=False):
-        rule = rules.loc[evidence]
-        as_of = int(group["year"].max())
-        window = int(rule["window_years"])
-        zero = evidence in ZERO_WHEN_ABSENT
-        ever = group.groupby(["iso3", "rival_id"])["value"].transform("max") > 0
-        for (iso3, rival), series in group[ever].groupby(["iso3", "rival_id"], sort=True):
-            recent, previous = window_means(
-                series["year"].to_numpy(), series["value"].to_numpy(dtype=float), as_of, window, zero
-            )
-            state, ratio, fast = classify(recent, previous, rule)
-            rows.append((iso3, rival, evidence, as_of, window, recent, previous, ratio, state, fast))
     columns = ["iso3", "rival_id", "evidence", "as_of", "window", "recent", "previous", "ratio", "state", "fast"]
-    out = pd.DataFrame(rows, columns=columns)
+    parts = []
+    for evidence, group in line[line["evidence"].isin(rules.index)].groupby("evidence", sort=False):
+        rule = rules.loc[evidence].to_dict()  # plain values: classify reads them per series
+        as_of = int(group["year"].max())
+        n = int(rule["window_years"])
+        wide = group.pivot_table(index=["iso3", "rival_id"], columns="year", values="value", aggfunc="sum")
+        wide = wide[wide.max(axis=1) > 0]  # only actors measured present at some time
+        wide = wide.reindex(columns=range(as_of - 2 * n + 1, as_of + 1))
+        if evidence in ZERO_WHEN_ABSENT:
+            wide = wide.fillna(0.0)
+        # the same means as window_means, for every series at once (NaN: a window with no year)
+        recent = wide.iloc[:, n:].mean(axis=1).to_numpy()
+        previous = wide.iloc[:, :n].mean(axis=1).to_numpy()
+        judged = [classify(r, p, rule) for r, p in zip(recent, previous, strict=True)]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "iso3": wide.index.get_level_values(0),
+                    "rival_id": wide.index.get_level_values(1),
+                    "evidence": evidence,
+                    "as_of": as_of,
+                    "window": n,
+                    "recent": recent,
+                    "previous": previous,
+                    "ratio": [j[1] for j in judged],
+                    "state": [j[0] for j in judged],
+                    "fast": [j[2] for j in judged],
+                }
+            )
+        )
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    out = out.sort_values(["evidence", "iso3", "rival_id"], kind="stable").reset_index(drop=True)
     out["sign"] = out["state"].map(STATE_SIGN).fillna(0).astype(int)
     return out
 
@@ -191,9 +216,7 @@ def field_momentum(dataset: Dataset) -> pd.DataFrame:
     latest ``as_of`` counts (the most recent information)."""
 
     def compute() -> pd.DataFrame:
-        table = momentum(dataset).copy()
-        table["field_id"] = table["evidence"].map(evidence_fields(dataset))
-        table = table.explode("field_id").dropna(subset=["field_id"])
+        table = momentum(dataset).merge(_field_frame(dataset), on="evidence")
         table = table.sort_values(["iso3", "field_id", "rival_id", "as_of"], ascending=[True, True, True, False])
         return table.drop_duplicates(["iso3", "field_id", "rival_id"], keep="first").reset_index(drop=True)
 
