@@ -114,3 +114,12 @@ def test_momentum_weight_from_the_sidebar_changes_the_threat_and_is_saved() -> N
     at.segmented_control(key="competitors_section").set_value("timing").run()
     assert_clean(at)
     assert t("ui.tm.factor_on", "en", weight="0.50") in page_texts(at)
+
+
+def test_data_page_lists_the_momentum_rules_with_the_judgements() -> None:
+    at = open_app("ui/pages/data_sources.py", "ja", via_home=True)
+    at.segmented_control(key=Key.DATA_SECTION).set_value("judgement").run()
+    assert_clean(at)
+    frame = frame_with(at, t("ui.tm.rcol.rationale", "ja"))
+    assert len(frame) == 3 and frame[t("ui.tm.rcol.reference", "ja")].str.len().gt(0).all()
+    assert "momentum_rules.csv" in page_texts(at)

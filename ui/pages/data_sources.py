@@ -12,6 +12,7 @@ from strategy.data.validation import TRANSFORMS
 from ui import views
 from ui.common import current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
 from ui.session import Key
+from ui.views import timing as timing_view
 from ui.views import upload as upload_view
 from ui.views import widgets
 
@@ -72,6 +73,8 @@ elif section == "judgement":
     ):
         st.markdown(f"**{tr(key)}** — `{FILES[name]}`")
         show(tables[name], max_rows=12)
+    st.markdown(f"**{tr('ui.tm.rules_title')}** — `{FILES['momentum_rules']}`")
+    show(timing_view.rules_table(ds, ds.version, language), max_rows=4)
 
 elif section == "dtt":
     st.markdown(f"**{tr('ui.dtt.title')}**")
