@@ -65,14 +65,18 @@ def timeline_figure(_ds: Dataset, version: str, iso3: str, language: Lang) -> go
     )
     colours = actor_colours(_ds)
     shown: set[str] = set()
+    line = _ds.rival_timeline
     for n, panel in enumerate(panels, start=1):
         part = rows[rows["evidence"] == panel]
+        snapshot = int(line.loc[line["evidence"] == panel, "year"].max())  # the data's latest year
         for actor in [a for a in _ds.rivals.index if a in set(part["rival_id"])]:
             series = part[part["rival_id"] == actor].groupby("year", sort=True)["value"].sum()
             name = rival_label(_ds, actor, language)
             common = dict(name=name, legendgroup=actor, showlegend=actor not in shown, marker_color=colours[actor])
             shown.add(actor)
             if panel == "submarine_cable_supplier":
+                # the step goes on to the snapshot year: a cable stays in service
+                series = series.reindex(sorted({*series.index, snapshot}), fill_value=0.0)
                 trace = go.Scatter(x=series.index, y=series.cumsum(), mode="lines+markers", line_shape="hv", **common)
             elif panel == "china_ict_finance":
                 trace = go.Bar(x=series.index, y=series.to_numpy(), **common)
@@ -88,16 +92,25 @@ def timeline_figure(_ds: Dataset, version: str, iso3: str, language: Lang) -> go
             else:
                 trace = go.Scatter(x=series.index, y=series.to_numpy() * 100, mode="lines", **common)
             figure.add_trace(trace, row=n, col=1)
-        figure.update_yaxes(title_text=t(f"ui.tm.axis.{panel}", language), row=n, col=1, rangemode="tozero")
+        counts = panel in ("submarine_cable_supplier", "china_ict_finance")
+        figure.update_yaxes(
+            title_text=t(f"ui.tm.axis.{panel}", language),
+            row=n,
+            col=1,
+            rangemode="tozero" if panel != "dtt_standard" else None,
+            tickformat="d" if counts else None,
+            dtick=1 if counts and part.groupby(["rival_id"])["value"].sum().max() <= 8 else None,
+        )
     figure.update_layout(
         height=110 + 190 * len(panels),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        margin={"l": 60, "r": 10, "t": 40, "b": 10},
         font=FONT,
         plot_bgcolor="white",
         barmode="group",
         legend={"orientation": "h", "y": -0.08},
     )
     figure.update_xaxes(showgrid=True, gridcolor="#eeeeee", dtick=2)
+    figure.update_yaxes(automargin=True, showgrid=True, gridcolor="#eeeeee")
     return frozen(figure)
 
 
