@@ -90,7 +90,7 @@ def test_a_country_without_timeline_says_so(dataset) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_country_profile_timeline_panel_is_lazy(lang: str) -> None:
+def test_country_profile_timeline_panel_is_lazy(lang: str, dataset) -> None:
     at = open_app(COUNTRY, lang, iso3="CMR")
     assert_clean(at)
     panel = next(e for e in at.main.expander if e.label == t("ui.tm.panel_title", lang))
@@ -105,6 +105,9 @@ def test_country_profile_timeline_panel_is_lazy(lang: str) -> None:
     cables = table[table[t("ui.tm.col.rival", lang)].isin(["China", "中国"])]
     assert "2015" in set(cables[t("ui.tm.col.first", lang)])
     assert t("ui.tm.table_caption", lang) in page_texts(at)
+    # and the country's window flags: the library's, for Cameroon only
+    windows = frame_with(at, t("ui.tm.wcol.rank", lang))
+    assert len(windows) >= 1 and set(windows[t("ui.tm.wcol.country", lang)]) == {country_name(dataset, "CMR", lang)}
 
 
 def test_momentum_weight_from_the_sidebar_changes_the_threat_and_is_saved() -> None:

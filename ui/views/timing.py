@@ -221,8 +221,9 @@ def rules_table(_ds: Dataset, version: str, language: Lang) -> Table:
     return Table(frame, columns, pin=1)
 
 
-def timing_panel(ds: Dataset, iso3: str, language: Lang, key: str) -> None:
-    """One country's rivals' timeline and its first-mover and momentum table, with their notes."""
+def timing_panel(ds: Dataset, iso3: str, language: Lang, key: str, flags: pd.DataFrame | None = None) -> None:
+    """One country's rivals' timeline and its first-mover and momentum table, with their notes;
+    with ``flags`` (:func:`strategy.scoring.timing.window_flags`) also the country's window flags."""
     figure = timeline_figure(ds, ds.version, iso3, language)
     if figure is None:
         st.info(t("ui.tm.no_timeline", language))
@@ -231,3 +232,12 @@ def timing_panel(ds: Dataset, iso3: str, language: Lang, key: str) -> None:
     st.caption(t("ui.tm.chart_caption", language))
     first_mover_table(ds, ds.version, iso3, language).show(rows=12, key=f"{key}_table")
     st.caption(t("ui.tm.table_caption", language))
+    if flags is None:
+        return
+    st.markdown(f"**{t('ui.tm.window_title', language)}**")
+    windows = window_table(ds, flags, [iso3], language)
+    if len(windows.frame):
+        windows.show(rows=6, key=f"{key}_windows")
+    else:
+        st.caption(t("ui.tm.no_window_here", language))
+    st.caption(t("ui.tm.window_caption", language, n=tm.TOP_FIELDS))
