@@ -308,6 +308,7 @@ SCHEMA: dict[str, Any] = {
     "opportunity_weights": {"market": SHARE, "fit": SHARE, "position": SHARE, "environment": SHARE},
     "presence_default": SHARE,
     "white_space_threshold": SHARE,
+    "momentum_weight": Num(0.0, 1.0),  # the sidebar's momentum slider (0 = off)
     "japan_strength": Keyed("field", SHARE, 100),
     "constraints": {
         "budget": Num(0.0, 1_000.0),  # the Plan page's inputs

@@ -151,6 +151,7 @@ LAZY = {
         ("cp_decomposition_open", True),
         ("cp_all_fields_open", True),
         ("cp_presence_open", True),
+        ("cp_timing_open", True),
         ("cp_evidence_open", None),
         ("cp_why_open", None),
         ("cp_history_sources_open", None),

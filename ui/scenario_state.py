@@ -132,6 +132,7 @@ def scenario_from_session(ds: Dataset, state: sc.State, name: str) -> Scenario:
         opportunity_weights=state.opportunity,
         presence_default=float(state.presence_default),
         white_space_threshold=float(state.white_space),
+        momentum_weight=float(state.momentum),
         constraints=constraints,
         solver=solver,
         cost_scale=dict(st.session_state.get(Key.PLAN_COST_SCALE, {})),
@@ -211,6 +212,7 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
         notes.append("ui.scn.note.earlier_model")
     ss[Key.PRESENCE_DEFAULT] = float(scenario.presence_default)
     ss[Key.WHITE_SPACE] = float(scenario.white_space_threshold)
+    ss[Key.MOMENTUM_WEIGHT] = float(scenario.momentum_weight)
     if scenario.japan_strength:
         notes.append("ui.scn.note.strength")
     # the Plan page: new first values, and its widgets start afresh from them

@@ -75,6 +75,8 @@ class Key(StrEnum):
     PRESENCE_DEFAULT = "sc_presence_default"
     #: threat below which a (country, field) pair is white space
     WHITE_SPACE = "sc_white_space"
+    #: weight of the rivals' momentum in their threat (0 = off) [ui.model_controls]
+    MOMENTUM_WEIGHT = "sc_momentum_weight"
 
     # --- Plan page [ui/pages/plan.py; first values from ui.scenario_state] ---
     #: first values of the Plan inputs, set when a scenario is applied [Scenarios page]
