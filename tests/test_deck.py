@@ -18,12 +18,13 @@ from pptx.oxml.ns import qn
 
 from strategy.data.dataset import Dataset
 from strategy.export import country_brief_content
-from strategy.export.deck import FONT, plan_deck
+from strategy.export.deck import FONT, PLAN_ROWS_PER_SLIDE, plan_deck
 from strategy.export.world_map import country_rings, map_png
 from strategy.i18n import LANGS, t
 from strategy.labels import country_names, field_names
 from strategy.optimize import Constraints, Plan, entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation
+from strategy.scoring import timing
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
@@ -52,19 +53,24 @@ def test_plan_deck_has_the_answers_the_plan_and_a_slide_per_country(
     slides = _slides(data)
     names, fields = country_names(dataset, lang), field_names(dataset, lang)
     chosen = list(plan.selection.groupby("iso3")["value"].sum().sort_values(ascending=False).index)
-    plan_slides = -(-len(plan.selection) // 16)
-    # title, answers, plan table(s), map, one per country, sources
-    assert len(slides) == 2 + plan_slides + 1 + len(chosen) + 1
+    plan_slides = -(-len(plan.selection) // PLAN_ROWS_PER_SLIDE)
+    timed = [i for i in chosen if not timing.country_timeline(dataset, i).empty]
+    # title, answers, plan table(s), map, one per country and one for its rivals' timing, sources
+    assert len(slides) == 2 + plan_slides + 1 + len(chosen) + len(timed) + 1
     assert slides[0][0] == t("ex.deck.title", lang)
     answers = "\n".join(slides[1])
     assert not re.search(r"^• [:：]", answers, re.M)  # every line names its market, field or rival
     for iso3 in chosen[:8]:
         assert names[iso3] in answers
     table_text = "\n".join("\n".join(s) for s in slides[2 : 2 + plan_slides])
+    routes = {t(f"label.route.{r}", lang) for r in ("technical_cooperation", "grant_aid", "yen_loan", "commercial")}
+    assert any(r in table_text for r in routes)  # each entry says how it would likely be financed
     for iso3, field_id in plan.selection[["iso3", "field_id"]].itertuples(index=False):
         assert names[iso3] in table_text and fields[field_id] in table_text
-    country_slides = slides[3 + plan_slides : 3 + plan_slides + len(chosen)]
-    assert [s[0] for s in country_slides] == [names[i] for i in chosen]  # most valuable first
+    titles = [s[0] for s in slides]
+    assert [x for x in titles if x in set(names[chosen])] == [names[i] for i in chosen]  # most valuable first
+    for iso3 in timed:
+        assert t("ex.deck.timing_title", lang, country=names[iso3]) in titles
     last = "\n".join(slides[-1])
     assert t("ex.deck.sources_title", lang) in last and "CC BY 4.0" in last
     text = "\n".join("\n".join(s) for s in slides[:-1])  # source titles keep their own language
@@ -96,11 +102,20 @@ def test_country_slide_chart_holds_the_pillar_scores_of_the_brief(
     iso3 = str(plan.selection["iso3"].iloc[0])
     prs = Presentation(io.BytesIO(plan_deck(dataset, focus, plan, "en", countries=[iso3])))
     charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
-    assert len(charts) == 1
+    assert len(charts) == 2  # the pillar bars, then the rivals' timeline
     brief = country_brief_content(dataset, focus, iso3, "en", plan)
     expected = [(label, round(v, 3)) for label, v in brief.pillar_items if v is not None]
     plot = charts[0].plots[0]
     assert list(zip(plot.categories, plot.series[0].values, strict=True)) == expected
+    # the timeline chart draws the country's measured series year by year (aid shares here)
+    line = timing.country_timeline(dataset, iso3)
+    aid = line[line["evidence"] == "dac_aid"]
+    japan = aid[aid["rival_id"] == "JPN"].set_index("year")["value"]
+    timeline = charts[1].plots[0]
+    drawn = dict(zip(timeline.categories, next(s for s in timeline.series if s.name == "Japan").values, strict=True))
+    assert {int(y): v for y, v in drawn.items() if int(y) in japan.index} == {
+        int(y): round(float(v), 4) for y, v in japan.items()
+    }
 
 
 def test_a_deck_without_a_plan_and_one_for_an_infeasible_plan_say_so(dataset: Dataset, focus: Evaluation) -> None:
@@ -156,6 +171,8 @@ def test_libreoffice_draws_every_slide(dataset: Dataset, focus: Evaluation, plan
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())) == n_slides
     if shutil.which("pdftoppm"):
         ARTIFACTS.mkdir(exist_ok=True)
+        for old in ARTIFACTS.glob("deck_ja-*.png"):
+            old.unlink()
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(ARTIFACTS / "deck_ja")], check=True, timeout=120)
         assert len(list(ARTIFACTS.glob("deck_ja-*.png"))) >= n_slides
 

@@ -33,6 +33,7 @@ from strategy.export.brief import country_brief_content
 from strategy.i18n import Lang, t
 from strategy.labels import cell_text, country_names, field_names, method_label, name_of, rival_names
 from strategy.scenario import Evaluation
+from strategy.scoring.financing import entry_routes, route_label
 
 #: Latin and East Asian typefaces of every text run: Meiryo ships with Windows (Japanese ministries'
 #: machines); LibreOffice substitutes a Japanese font it has (Noto Sans CJK on Debian).
@@ -41,6 +42,11 @@ FONT = "Meiryo"
 MAX_COUNTRY_SLIDES = 15
 #: Plan table rows per slide; a longer plan continues on the next slide.
 PLAN_ROWS_PER_SLIDE = 16
+#: Relative column widths of the plan table: period, country, field, phase, value, cost, staff,
+#: route, package (names and routes need room, numbers little).
+PLAN_WIDTHS = (0.5, 1.3, 2.2, 0.5, 0.6, 0.7, 0.7, 2.6, 1.9)
+#: Plan entries listed on a country's slide (the most valuable first).
+COUNTRY_ROWS = 8
 
 _WIDTH, _HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 _MARGIN = Inches(0.5)
@@ -97,16 +103,25 @@ class _Deck:
             _style(paragraph.add_run(), line, size, bold, colour)
         return box
 
-    def table(self, slide: Any, frame: pd.DataFrame, left: int, top: int, width: int, *, size: float = 10) -> Any:
+    def table(
+        self,
+        slide: Any,
+        frame: pd.DataFrame,
+        left: int,
+        top: int,
+        width: int,
+        *,
+        size: float = 10,
+        widths: Sequence[float] | None = None,
+    ) -> Any:
+        """``frame`` as a table; ``widths`` are the columns' relative widths (default: equal)."""
         rows, cols = len(frame) + 1, len(frame.columns)
         row_height = Pt(size * 2.1)
         shape = slide.shapes.add_table(rows, cols, left, top, width, Emu(row_height * rows))
         table = shape.table
-        if cols > 1:  # the first column holds names: give it a quarter of the width
-            first = int(width * 0.25) if cols > 3 else int(width / cols)
-            table.columns[0].width = Emu(first)
-            for j in range(1, cols):
-                table.columns[j].width = Emu((width - first) // (cols - 1))
+        shares = list(widths) if widths is not None and len(widths) == cols else [1.0] * cols
+        for j, share in enumerate(shares):
+            table.columns[j].width = Emu(int(width * share / sum(shares)))
         for j, header in enumerate(frame.columns):
             _cell(table.cell(0, j), str(header), size, bold=True)
         for i, row in enumerate(frame.itertuples(index=False), start=1):
@@ -136,6 +151,32 @@ class _Deck:
         chart.value_axis.maximum_scale = 1.0
         chart.value_axis.minimum_scale = 0.0
         chart.category_axis.reverse_order = True  # first pillar on top, as on the pages
+        return chart
+
+    def lines(
+        self,
+        slide: Any,
+        years: Sequence[str],
+        series: dict[str, list[float]],
+        left: int,
+        top: int,
+        width: int,
+        height: int,
+        *,
+        percent: bool,
+    ) -> Any:
+        data = CategoryChartData()
+        data.categories = list(years)
+        for label, values in series.items():
+            data.add_series(label, [round(float(v), 4) for v in values])
+        chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, left, top, width, height, data).chart
+        chart.has_title = False
+        chart.has_legend = True
+        chart.legend.include_in_layout = False
+        chart.font.size = Pt(10)
+        chart.font.name = FONT
+        chart.value_axis.tick_labels.number_format = "0%" if percent else "0"
+        chart.value_axis.tick_labels.number_format_is_linked = False
         return chart
 
     def bytes(self) -> bytes:
@@ -307,7 +348,8 @@ def plan_deck(
                     status=t(f"ex.deck.status.{plan.status}", lang),
                 ),
             )
-            deck.table(slide, part, _MARGIN, Inches(1.5), _WIDTH - 2 * _MARGIN)
+            widths = PLAN_WIDTHS[: len(part.columns)]
+            deck.table(slide, part, _MARGIN, Inches(1.5), _WIDTH - 2 * _MARGIN, size=9, widths=widths)
         # 4. the map
         value = plan.selection.assign(iso3=lambda f: f["iso3"].astype(str)).groupby("iso3")["value"].sum()
         png = map_png(value.to_dict(), {i: name_of(names, i) for i in value.index}, legend=_tx("map_legend", lang))
@@ -328,7 +370,8 @@ def plan_deck(
 
     # 5. one slide per country
     for iso3 in countries:
-        _country_slide(deck, dataset, evaluation, plan, str(iso3), lang, generated)
+        name = _country_slide(deck, dataset, evaluation, plan, str(iso3), lang, generated)
+        _timing_slide(deck, dataset, evaluation, str(iso3), name, lang)
 
     # 6. judgements and sources
     slide = deck.slide(_tx("sources_title", lang), _tx("judgement_note", lang))
@@ -339,16 +382,30 @@ def plan_deck(
 
 
 def _plan_frame(dataset: Dataset, plan: Any, lang: Lang) -> pd.DataFrame:
-    """The plan table as the slide shows it: period, country, field, phase, value, cost, staff."""
+    """The plan table as the slide shows it: period, country, field, phase, value, cost, staff,
+    financing route, and the ICT package when the plan has any."""
     from strategy.export.tables import localise, plan_frame
 
-    frame = plan_frame(dataset, plan, lang)[["period", "country", "field", "phase", "value", "cost", "staff"]]
-    return localise(frame.assign(value=frame["value"].map(_score)), lang)
+    frame = plan_frame(dataset, plan, lang)
+    if not (frame["route"] != "").any():  # solved without routes (e.g. plain entries): look them up
+        frame["route"] = _routes(dataset, plan, lang)
+    columns = ["period", "country", "field", "phase", "value", "cost", "staff", "route"]
+    if (frame["package"] != "").any():
+        columns.append("package")
+    return localise(frame[columns].assign(value=frame["value"].map(_score)), lang)
+
+
+def _routes(dataset: Dataset, plan: Any, lang: Lang) -> list[str]:
+    """The likely financing route of each plan entry (``financing_rules.csv``), in words."""
+    routes = entry_routes(dataset).set_index(["iso3", "field_id"])["route"]
+    keys = zip(plan.selection["iso3"].astype(str), plan.selection["field_id"].astype(str), strict=True)
+    return [route_label(str(routes.get(k, "")), lang) for k in keys]
 
 
 def _country_slide(
     deck: _Deck, dataset: Dataset, evaluation: Evaluation, plan: Any | None, iso3: str, lang: Lang, generated: datetime
-) -> None:
+) -> str:
+    """The country's slide; returns its name."""
     brief = country_brief_content(dataset, evaluation, iso3, lang, plan, generated=generated)
     slide = deck.slide(
         brief.name,
@@ -371,8 +428,23 @@ def _country_slide(
     entries = _country_entries(dataset, evaluation, plan, iso3, lang)
     head = "entries_head" if entries is not None else "best_head"
     deck.text(slide, _tx(head, lang), right, Inches(1.45), width, Inches(0.4), size=13, bold=True)
-    frame = entries if entries is not None else brief.fields.iloc[:, [0, 2, 3, 4, 5, 7]]
-    deck.table(slide, frame, right, Inches(1.85), width, size=9)
+    if entries is not None:
+        deck.table(
+            slide, entries.head(COUNTRY_ROWS), right, Inches(1.85), width, size=8, widths=(2.2, 0.5, 0.6, 1.4, 1.5, 2.2)
+        )
+        if len(entries) > COUNTRY_ROWS:
+            more = _tx("more_entries", lang, n=len(entries) - COUNTRY_ROWS)
+            deck.text(slide, more, right, Inches(5.95), width, Inches(0.3), size=8, colour=_MUTED)
+    else:
+        deck.table(
+            slide,
+            brief.fields.iloc[:, [0, 2, 3, 4, 5, 7]],
+            right,
+            Inches(1.85),
+            width,
+            size=9,
+            widths=(2.2, 1, 1, 1, 1, 1.5),
+        )
     sources = [dataset.sources.loc[s] for s in brief.source_ids if s in dataset.sources.index]
     cited = "; ".join(
         dict.fromkeys(f"{cell_text(s.get('publisher'))} ({cell_text(s.get('licence'))})" for s in sources)
@@ -387,6 +459,7 @@ def _country_slide(
         size=8,
         colour=_MUTED,
     )
+    return brief.name
 
 
 def _country_entries(
@@ -403,21 +476,130 @@ def _country_entries(
     merged = chosen.assign(field_id=lambda f: f["field_id"].astype(str)).merge(
         rows, on="field_id", how="left", suffixes=("", "_opp")
     )
+    merged = merged.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
     fields, rivals = field_names(dataset, lang), rival_names(dataset, lang)
+
+    routes = entry_routes(dataset).set_index(["iso3", "field_id"])["route"]
+    packages = dataset.ict_packages["name_ja" if lang == "ja" else "name_en"]
+    package = merged["package"].fillna("").astype(str) if "package" in merged else pd.Series("", index=merged.index)
+
+    def factors(row: Any) -> str:
+        return " · ".join(_score(row.get(c)) for c in ("demand", "supply", "access"))
+
+    merged = merged.sort_values("value", ascending=False, kind="stable")
     return pd.DataFrame(
         {
-            _tx("col.field", lang): [name_of(fields, f) for f in merged["field_id"]],
+            _tx("col.field", lang): [
+                name_of(fields, f) + (f"（{packages.get(p, p)}）" if lang == "ja" else f" ({packages.get(p, p)})")
+                if p
+                else name_of(fields, f)
+                for f, p in zip(merged["field_id"], package, strict=True)
+            ],
             _tx("col.period", lang): merged["period"].astype(int).to_numpy(),
             _tx("col.value", lang): merged["value"].map(_score).to_numpy(),
-            _tx("col.demand", lang): merged["demand"].map(_score).to_numpy() if "demand" in merged else "",
-            _tx("col.supply", lang): merged["supply"].map(_score).to_numpy() if "supply" in merged else "",
-            _tx("col.access", lang): merged["access"].map(_score).to_numpy() if "access" in merged else "",
+            _tx("col.factors", lang): [factors(r) for _, r in merged.iterrows()],
             _tx("col.rival", lang): [
                 f"{name_of(rivals, r)} ({_basis_word(b, lang)})" if isinstance(r, str) and r else _tx("no_rival", lang)
                 for r, b in zip(merged["main_rival"], merged["main_basis"], strict=True)
             ],
+            _tx("col.route", lang): [route_label(str(routes.get((iso3, f), "")), lang) for f in merged["field_id"]],
         }
     )
+
+
+def _timing_slide(deck: _Deck, dataset: Dataset, evaluation: Evaluation, iso3: str, name: str, lang: Lang) -> None:
+    """The country's rivals over time: a chart of the longest yearly series (donors' aid shares,
+    cables entering service by supplier, or Chinese ICT finance projects), each rival's first
+    measured year and momentum per evidence, and the windows (a rival rising fast in one of the
+    fields Japan ranks highest there)."""
+    from strategy.labels import evidence_label
+    from strategy.scoring import timing
+
+    line = timing.country_timeline(dataset, iso3)
+    moving = timing.momentum(dataset)
+    moving = moving[moving["iso3"] == iso3]
+    if line.empty and moving.empty:
+        return
+    rivals = rival_names(dataset, lang)
+    slide = deck.slide(_tx("timing_title", lang, country=name), _tx("timing_subtitle", lang))
+    chart_evidence = next(
+        (e for e in ("dac_aid", "submarine_cable_supplier", "china_ict_finance") if (line["evidence"] == e).any()), None
+    )
+    if chart_evidence is not None:
+        series = line[line["evidence"] == chart_evidence].pivot_table(
+            index="year", columns="rival_id", values="value", aggfunc="sum"
+        )
+        series = series.reindex(range(int(series.index.min()), int(series.index.max()) + 1)).fillna(0.0)
+        deck.text(
+            slide,
+            _tx(f"timing_chart.{chart_evidence}", lang),
+            _MARGIN,
+            Inches(1.45),
+            Inches(6.0),
+            Inches(0.4),
+            size=13,
+            bold=True,
+        )
+        deck.lines(
+            slide,
+            [str(y) for y in series.index],
+            {name_of(rivals, r): series[r].tolist() for r in series.columns},
+            _MARGIN,
+            Inches(1.85),
+            Inches(6.0),
+            Inches(4.3),
+            percent=chart_evidence == "dac_aid",
+        )
+    first = timing.first_movers(dataset)
+    first = (
+        first[first["iso3"] == iso3]
+        .groupby(["rival_id", "evidence"])
+        .agg(first_year=("first_year", "min"), censored=("censored", "all"))
+    )
+    rows = []
+    for r in moving.itertuples():
+        year = first["first_year"].get((r.rival_id, r.evidence))
+        censored = bool(first["censored"].get((r.rival_id, r.evidence), False))
+        rows.append(
+            {
+                _tx("col.actor", lang): name_of(rivals, r.rival_id),
+                _tx("col.evidence", lang): evidence_label(r.evidence, lang),
+                _tx("col.first", lang): ""
+                if year is None
+                else _tx("first_or_earlier" if censored else "first_year", lang, year=int(year)),
+                _tx("col.momentum", lang): _tx(f"state.{r.state}", lang, year=int(r.as_of)),
+            }
+        )
+    right = _MARGIN + Inches(6.3)
+    if rows:
+        deck.text(
+            slide,
+            _tx("timing_table", lang),
+            right,
+            Inches(1.45),
+            _WIDTH - right - _MARGIN,
+            Inches(0.4),
+            size=13,
+            bold=True,
+        )
+        table = pd.DataFrame(rows).head(10)
+        deck.table(slide, table, right, Inches(1.85), _WIDTH - right - _MARGIN, size=8, widths=(0.8, 1.6, 0.9, 1.4))
+    flags = timing.window_flags(dataset, evaluation.opportunity)
+    flags = flags[flags["iso3"] == iso3]
+    fields = field_names(dataset, lang)
+    lines = [
+        _tx(
+            "window_line",
+            lang,
+            rival=name_of(rivals, f.rival_id),
+            field=name_of(fields, f.field_id),
+            rank=int(f.country_rank),
+            evidence=evidence_label(f.evidence, lang),
+            year=int(f.as_of),
+        )
+        for f in flags.itertuples()
+    ] or [_tx("no_window", lang)]
+    deck.text(slide, lines[:4], _MARGIN, Inches(6.3), _WIDTH - 2 * _MARGIN, Inches(0.9), size=11, colour=_MUTED)
 
 
 def country_deck(
