@@ -18,7 +18,8 @@ from pptx.oxml.ns import qn
 
 from strategy.data.dataset import Dataset
 from strategy.export import country_brief_content
-from strategy.export.deck import FONT, PLAN_ROWS_PER_SLIDE, plan_deck
+from strategy.export.deck import PLAN_ROWS_PER_SLIDE, plan_deck
+from strategy.export.slides import FONT
 from strategy.export.world_map import country_rings, map_png
 from strategy.i18n import LANGS, t
 from strategy.labels import country_names, field_names

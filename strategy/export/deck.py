@@ -2,42 +2,36 @@
 
 Ministries brief with slides. :func:`plan_deck` writes, in order: a title slide (scenario, model,
 data version, date); the three answers (which markets, which fields, which rivals, with how each
-rival's presence is known); the plan table; a map of the plan's value per country; one slide per
-chosen country (pillar scores as an editable chart, its plan entries with demand, supply, access
-and main rival, and the sources and licences of its data); and a closing slide that says which
-inputs are judgements and lists every source with its licence.
+rival's presence is known); the plan table with each entry's ICT package and likely financing
+route; a map of the plan's value per country; per chosen country a slide (pillar scores as an
+editable chart, its plan entries with demand, supply, access, main rival and route, the sources
+and licences of its data) and a slide of its rivals over time (the measured series by year, each
+rival's first year and momentum, the act-soon flags); and a closing slide that says which inputs
+are judgements and lists every source with its licence.
 
-Text runs carry an East Asian typeface (``a:ea``) beside the Latin one, so PowerPoint and
-LibreOffice pick a font that has Japanese glyphs. Numbers are formatted as the pages show them.
+The slides are drawn with :mod:`strategy.export.slides` (Japanese-capable fonts on every run).
+Numbers are formatted as the pages show them.
 The content comes from the same functions as the HTML brief and the Excel workbook
 (:func:`~strategy.export.brief.country_brief_content`, :func:`~strategy.export.tables.plan_table`).
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from pptx import Presentation
-from pptx.chart.data import CategoryChartData
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches
 
 from strategy.data.dataset import Dataset
 from strategy.export.brief import country_brief_content
+from strategy.export.slides import MARGIN, MUTED, WIDTH, Deck
 from strategy.i18n import Lang, t
 from strategy.labels import cell_text, country_names, field_names, method_label, name_of, rival_names
 from strategy.scenario import Evaluation
 from strategy.scoring.financing import entry_routes, route_label
 
-#: Latin and East Asian typefaces of every text run: Meiryo ships with Windows (Japanese ministries'
-#: machines); LibreOffice substitutes a Japanese font it has (Noto Sans CJK on Debian).
-FONT = "Meiryo"
 #: At most this many countries get a slide of their own (the plan's most valuable first).
 MAX_COUNTRY_SLIDES = 15
 #: Plan table rows per slide; a longer plan continues on the next slide.
@@ -47,11 +41,6 @@ PLAN_ROWS_PER_SLIDE = 16
 PLAN_WIDTHS = (0.5, 1.3, 2.2, 0.5, 0.6, 0.7, 0.7, 2.6, 1.9)
 #: Plan entries listed on a country's slide (the most valuable first).
 COUNTRY_ROWS = 8
-
-_WIDTH, _HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
-_MARGIN = Inches(0.5)
-_DARK = RGBColor(0x1F, 0x2A, 0x44)
-_MUTED = RGBColor(0x59, 0x59, 0x59)
 
 
 def _tx(key: str, lang: Lang, **values: object) -> str:
@@ -64,145 +53,6 @@ def _score(value: Any) -> str:
     except (TypeError, ValueError):
         return ""
     return "" if v != v else f"{v:.2f}"
-
-
-class _Deck:
-    """A presentation being written: slides with a title, text, tables, a chart or a picture."""
-
-    def __init__(self, lang: Lang) -> None:
-        self.lang = lang
-        self.prs = Presentation()
-        self.prs.slide_width, self.prs.slide_height = _WIDTH, _HEIGHT
-        self._blank = self.prs.slide_layouts[6]
-
-    def slide(self, title: str, subtitle: str = "") -> Any:
-        slide = self.prs.slides.add_slide(self._blank)
-        self.text(slide, title, _MARGIN, Inches(0.3), _WIDTH - 2 * _MARGIN, Inches(0.7), size=26, bold=True)
-        if subtitle:
-            self.text(slide, subtitle, _MARGIN, Inches(0.95), _WIDTH - 2 * _MARGIN, Inches(0.4), size=13, colour=_MUTED)
-        return slide
-
-    def text(
-        self,
-        slide: Any,
-        lines: str | Sequence[str],
-        left: int,
-        top: int,
-        width: int,
-        height: int,
-        *,
-        size: float = 14,
-        bold: bool = False,
-        colour: RGBColor = _DARK,
-    ) -> Any:
-        box = slide.shapes.add_textbox(left, top, width, height)
-        frame = box.text_frame
-        frame.word_wrap = True
-        for i, line in enumerate([lines] if isinstance(lines, str) else lines):
-            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            _style(paragraph.add_run(), line, size, bold, colour)
-        return box
-
-    def table(
-        self,
-        slide: Any,
-        frame: pd.DataFrame,
-        left: int,
-        top: int,
-        width: int,
-        *,
-        size: float = 10,
-        widths: Sequence[float] | None = None,
-    ) -> Any:
-        """``frame`` as a table; ``widths`` are the columns' relative widths (default: equal)."""
-        rows, cols = len(frame) + 1, len(frame.columns)
-        row_height = Pt(size * 2.1)
-        shape = slide.shapes.add_table(rows, cols, left, top, width, Emu(row_height * rows))
-        table = shape.table
-        shares = list(widths) if widths is not None and len(widths) == cols else [1.0] * cols
-        for j, share in enumerate(shares):
-            table.columns[j].width = Emu(int(width * share / sum(shares)))
-        for j, header in enumerate(frame.columns):
-            _cell(table.cell(0, j), str(header), size, bold=True)
-        for i, row in enumerate(frame.itertuples(index=False), start=1):
-            for j, value in enumerate(row):
-                _cell(table.cell(i, j), cell_text(value), size)
-        return shape
-
-    def picture(self, slide: Any, png: bytes, left: int, top: int, width: int) -> Any:
-        return slide.shapes.add_picture(io.BytesIO(png), left, top, width=width)
-
-    def bars(
-        self, slide: Any, labels: Sequence[str], values: Sequence[float], left: int, top: int, width: int, height: int
-    ) -> Any:
-        data = CategoryChartData()
-        data.categories = list(labels)
-        data.add_series(_tx("score", self.lang), [round(float(v), 3) for v in values])
-        chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, left, top, width, height, data).chart
-        chart.has_legend = False
-        chart.has_title = False
-        chart.font.size = Pt(10)
-        chart.font.name = FONT
-        plot = chart.plots[0]
-        plot.has_data_labels = True
-        plot.data_labels.number_format = "0.00"
-        plot.data_labels.number_format_is_linked = False
-        plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-        chart.value_axis.maximum_scale = 1.0
-        chart.value_axis.minimum_scale = 0.0
-        chart.category_axis.reverse_order = True  # first pillar on top, as on the pages
-        return chart
-
-    def lines(
-        self,
-        slide: Any,
-        years: Sequence[str],
-        series: dict[str, list[float]],
-        left: int,
-        top: int,
-        width: int,
-        height: int,
-        *,
-        percent: bool,
-    ) -> Any:
-        data = CategoryChartData()
-        data.categories = list(years)
-        for label, values in series.items():
-            data.add_series(label, [round(float(v), 4) for v in values])
-        chart = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, left, top, width, height, data).chart
-        chart.has_title = False
-        chart.has_legend = True
-        chart.legend.include_in_layout = False
-        chart.font.size = Pt(10)
-        chart.font.name = FONT
-        chart.value_axis.tick_labels.number_format = "0%" if percent else "0"
-        chart.value_axis.tick_labels.number_format_is_linked = False
-        return chart
-
-    def bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        return buffer.getvalue()
-
-
-def _style(run: Any, text: str, size: float, bold: bool, colour: RGBColor) -> None:
-    run.text = text
-    font = run.font
-    font.size, font.bold, font.name = Pt(size), bold, FONT
-    font.color.rgb = colour
-    properties = run._r.get_or_add_rPr()
-    east_asian = properties.find(qn("a:ea"))
-    if east_asian is None:
-        east_asian = properties.makeelement(qn("a:ea"), {})
-        properties.find(qn("a:latin")).addnext(east_asian)
-    east_asian.set("typeface", FONT)
-
-
-def _cell(cell: Any, text: str, size: float, bold: bool = False) -> None:
-    cell.text_frame.word_wrap = True
-    paragraph = cell.text_frame.paragraphs[0]
-    _style(paragraph.add_run(), text, size, bold, _DARK)
-    cell.margin_top = cell.margin_bottom = Pt(2)
 
 
 def _chosen_countries(plan: Any | None) -> list[str]:
@@ -285,7 +135,7 @@ def plan_deck(
     from strategy.export.world_map import map_png
 
     generated = generated or datetime.now(UTC)
-    deck = _Deck(lang)
+    deck = Deck(lang)
     scenario = evaluation.scenario
     solved = plan is not None and plan.has_solution
     chosen = _chosen_countries(plan)
@@ -310,20 +160,20 @@ def plan_deck(
             _tx("data_version", lang, version=dataset.version),
             _tx("generated", lang, date=generated.strftime("%Y-%m-%d %H:%M UTC")),
         ],
-        _MARGIN,
+        MARGIN,
         Inches(2.4),
-        _WIDTH - 2 * _MARGIN,
+        WIDTH - 2 * MARGIN,
         Inches(2.0),
         size=16,
     )
 
     # 2. the three answers
     slide = deck.slide(_tx("answers_title", lang), _tx("answers_plan" if solved else "answers_pairs", lang))
-    column = (_WIDTH - 2 * _MARGIN) // 3
+    column = (WIDTH - 2 * MARGIN) // 3
     for k, (head, lines) in enumerate(
         zip(("q_market", "q_field", "q_rival"), _answers(dataset, evaluation, plan, lang), strict=True)
     ):
-        left = _MARGIN + k * column
+        left = MARGIN + k * column
         deck.text(slide, _tx(head, lang), left, Inches(1.5), column - Inches(0.2), Inches(0.5), size=16, bold=True)
         deck.text(slide, [f"• {line}" for line in lines], left, Inches(2.1), column - Inches(0.2), Inches(4.8), size=14)
 
@@ -349,21 +199,21 @@ def plan_deck(
                 ),
             )
             widths = PLAN_WIDTHS[: len(part.columns)]
-            deck.table(slide, part, _MARGIN, Inches(1.5), _WIDTH - 2 * _MARGIN, size=9, widths=widths)
+            deck.table(slide, part, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, size=9, widths=widths)
         # 4. the map
         value = plan.selection.assign(iso3=lambda f: f["iso3"].astype(str)).groupby("iso3")["value"].sum()
         png = map_png(value.to_dict(), {i: name_of(names, i) for i in value.index}, legend=_tx("map_legend", lang))
         slide = deck.slide(_tx("map_title", lang), _tx("map_note", lang))
-        deck.picture(slide, png, _MARGIN, Inches(1.5), _WIDTH - 2 * _MARGIN)
+        deck.picture(slide, png, MARGIN, Inches(1.5), WIDTH - 2 * MARGIN)
     else:
         slide = deck.slide(_tx("plan_title", lang))
         status = plan.status if plan is not None else "none"
         deck.text(
             slide,
             _tx(f"no_plan.{status}" if status in ("none", "infeasible") else "no_plan.other", lang, status=status),
-            _MARGIN,
+            MARGIN,
             Inches(1.6),
-            _WIDTH - 2 * _MARGIN,
+            WIDTH - 2 * MARGIN,
             Inches(1.0),
             size=16,
         )
@@ -377,7 +227,7 @@ def plan_deck(
     slide = deck.slide(_tx("sources_title", lang), _tx("judgement_note", lang))
     sources = sources_frame(dataset, evaluation, lang).drop_duplicates(subset=["publisher", "title", "licence"])
     lines = [f"{r.publisher} — {r.title} ({r.licence})" for r in sources.itertuples()]
-    deck.text(slide, lines[:28], _MARGIN, Inches(1.5), _WIDTH - 2 * _MARGIN, Inches(5.6), size=9)
+    deck.text(slide, lines[:28], MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(5.6), size=9)
     return deck.bytes()
 
 
@@ -403,7 +253,7 @@ def _routes(dataset: Dataset, plan: Any, lang: Lang) -> list[str]:
 
 
 def _country_slide(
-    deck: _Deck, dataset: Dataset, evaluation: Evaluation, plan: Any | None, iso3: str, lang: Lang, generated: datetime
+    deck: Deck, dataset: Dataset, evaluation: Evaluation, plan: Any | None, iso3: str, lang: Lang, generated: datetime
 ) -> str:
     """The country's slide; returns its name."""
     brief = country_brief_content(dataset, evaluation, iso3, lang, plan, generated=generated)
@@ -420,11 +270,11 @@ def _country_slide(
     )
     labels = [label for label, value in brief.pillar_items if value is not None]
     values = [value for _, value in brief.pillar_items if value is not None]
-    deck.text(slide, _tx("pillars_head", lang), _MARGIN, Inches(1.45), Inches(4.6), Inches(0.4), size=13, bold=True)
+    deck.text(slide, _tx("pillars_head", lang), MARGIN, Inches(1.45), Inches(4.6), Inches(0.4), size=13, bold=True)
     if labels:
-        deck.bars(slide, labels, values, _MARGIN, Inches(1.85), Inches(4.6), Inches(4.2))
-    right = _MARGIN + Inches(4.9)
-    width = _WIDTH - right - _MARGIN
+        deck.bars(slide, labels, values, MARGIN, Inches(1.85), Inches(4.6), Inches(4.2))
+    right = MARGIN + Inches(4.9)
+    width = WIDTH - right - MARGIN
     entries = _country_entries(dataset, evaluation, plan, iso3, lang)
     head = "entries_head" if entries is not None else "best_head"
     deck.text(slide, _tx(head, lang), right, Inches(1.45), width, Inches(0.4), size=13, bold=True)
@@ -434,7 +284,7 @@ def _country_slide(
         )
         if len(entries) > COUNTRY_ROWS:
             more = _tx("more_entries", lang, n=len(entries) - COUNTRY_ROWS)
-            deck.text(slide, more, right, Inches(5.95), width, Inches(0.3), size=8, colour=_MUTED)
+            deck.text(slide, more, right, Inches(5.95), width, Inches(0.3), size=8, colour=MUTED)
     else:
         deck.table(
             slide,
@@ -452,12 +302,12 @@ def _country_slide(
     deck.text(
         slide,
         _tx("country_sources", lang, sources=cited),
-        _MARGIN,
+        MARGIN,
         Inches(6.35),
-        _WIDTH - 2 * _MARGIN,
+        WIDTH - 2 * MARGIN,
         Inches(0.9),
         size=8,
-        colour=_MUTED,
+        colour=MUTED,
     )
     return brief.name
 
@@ -507,7 +357,7 @@ def _country_entries(
     )
 
 
-def _timing_slide(deck: _Deck, dataset: Dataset, evaluation: Evaluation, iso3: str, name: str, lang: Lang) -> None:
+def _timing_slide(deck: Deck, dataset: Dataset, evaluation: Evaluation, iso3: str, name: str, lang: Lang) -> None:
     """The country's rivals over time: a chart of the longest yearly series (donors' aid shares,
     cables entering service by supplier, or Chinese ICT finance projects), each rival's first
     measured year and momentum per evidence, and the windows (a rival rising fast in one of the
@@ -533,7 +383,7 @@ def _timing_slide(deck: _Deck, dataset: Dataset, evaluation: Evaluation, iso3: s
         deck.text(
             slide,
             _tx(f"timing_chart.{chart_evidence}", lang),
-            _MARGIN,
+            MARGIN,
             Inches(1.45),
             Inches(6.0),
             Inches(0.4),
@@ -544,7 +394,7 @@ def _timing_slide(deck: _Deck, dataset: Dataset, evaluation: Evaluation, iso3: s
             slide,
             [str(y) for y in series.index],
             {name_of(rivals, r): series[r].tolist() for r in series.columns},
-            _MARGIN,
+            MARGIN,
             Inches(1.85),
             Inches(6.0),
             Inches(4.3),
@@ -570,20 +420,20 @@ def _timing_slide(deck: _Deck, dataset: Dataset, evaluation: Evaluation, iso3: s
                 _tx("col.momentum", lang): _tx(f"state.{r.state}", lang, year=int(r.as_of)),
             }
         )
-    right = _MARGIN + Inches(6.3)
+    right = MARGIN + Inches(6.3)
     if rows:
         deck.text(
             slide,
             _tx("timing_table", lang),
             right,
             Inches(1.45),
-            _WIDTH - right - _MARGIN,
+            WIDTH - right - MARGIN,
             Inches(0.4),
             size=13,
             bold=True,
         )
         table = pd.DataFrame(rows).head(10)
-        deck.table(slide, table, right, Inches(1.85), _WIDTH - right - _MARGIN, size=8, widths=(0.8, 1.6, 0.9, 1.4))
+        deck.table(slide, table, right, Inches(1.85), WIDTH - right - MARGIN, size=8, widths=(0.8, 1.6, 0.9, 1.4))
     flags = timing.window_flags(dataset, evaluation.opportunity)
     flags = flags[flags["iso3"] == iso3]
     fields = field_names(dataset, lang)
@@ -599,7 +449,7 @@ def _timing_slide(deck: _Deck, dataset: Dataset, evaluation: Evaluation, iso3: s
         )
         for f in flags.itertuples()
     ] or [_tx("no_window", lang)]
-    deck.text(slide, lines[:4], _MARGIN, Inches(6.3), _WIDTH - 2 * _MARGIN, Inches(0.9), size=11, colour=_MUTED)
+    deck.text(slide, lines[:4], MARGIN, Inches(6.3), WIDTH - 2 * MARGIN, Inches(0.9), size=11, colour=MUTED)
 
 
 def country_deck(
