@@ -126,6 +126,9 @@ def test_roles_on_the_page(roles: Path, _store: str) -> None:
     assert t("ui.team.signed_in", "en", user="vera@example.org", role="viewer") in [
         c.value for c in viewer.sidebar.caption
     ]
+    viewer.switch_page("ui/pages/plan.py").run()  # a viewer may not run plans either
+    assert_clean(viewer)
+    assert viewer.button(key="plan_solve").disabled
     with ScenarioStore(_store, default_actor=None) as store, pytest.raises(PermissionDeniedError):
         store.save(Scenario(name="by the viewer"), None, actor=Actor("vera@example.org", Role.VIEWER))
 
@@ -134,6 +137,8 @@ def test_roles_on_the_page(roles: Path, _store: str) -> None:
     with ScenarioStore(_store) as store:
         assert [(h.version, h.author) for h in store.history("Paul's plan")] == [(1, "paul@example.org")]
     assert planner.checkbox(key="scn_delete_sure").disabled  # a planner may not delete
+    planner.switch_page("ui/pages/plan.py").run()
+    assert not planner.button(key="plan_solve").disabled
 
     admin = team_app("ada@example.org")
     admin.selectbox(key="scn_chosen").set_value("Paul's plan")

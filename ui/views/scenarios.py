@@ -21,6 +21,8 @@ from strategy.optimize import entries_from_scores, prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
 from strategy.store import ScenarioInfo, ScenarioStore, StoreError
+from strategy.team.roles import Action
+from ui import auth
 from ui.common import bullets, escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
 from ui.model_controls import DEFAULT_MODEL, model_label
@@ -244,7 +246,7 @@ def plans_comparison(
     names = country_names(ds, language)
     st.subheader(tr("ui.scn.plans_title"))
     st.caption(tr("ui.scn.plans_caption"))
-    if st.button(tr("ui.scn.plans_run"), key="scn_plans_run"):
+    if st.button(tr("ui.scn.plans_run"), key="scn_plans_run", disabled=not auth.can(Action.PLAN)):
         plans = {}
         with st.spinner(tr("ui.pl.solving")):
             for title, s in scenarios.items():
