@@ -64,6 +64,7 @@ from strategy.store_errors import (  # noqa: F401  (the store's errors are part 
     StoreError,
     StoreUnavailableError,
 )
+from strategy.store_workshop import WorkshopStore, workshop_tables
 from strategy.team.roles import LOCAL, UNKNOWN_AUTHOR, Action, Actor, PermissionDeniedError  # noqa: F401
 
 ENV_URL = "ICT_STRATEGY_DB_URL"
@@ -86,6 +87,8 @@ scenarios = sa.Table(
 
 # every version ever saved, with its author (strategy/store_audit.py); a restore is a new version
 scenario_versions = versions_table(metadata, NAME_MAX, AUTHOR_MAX)
+# group weight elicitation (strategy/store_workshop.py)
+workshops, workshop_inputs = workshop_tables(metadata, NAME_MAX, AUTHOR_MAX)
 
 #: columns added to existing tables after their first release, (table, column): an older store gets
 #: them when opened (:func:`upgrade_schema`); new tables are simply created. Append, never edit.
@@ -189,7 +192,7 @@ def _enable_wal(cursor: Any, timeout: float) -> None:
             delay = min(delay * 2, 0.2)
 
 
-class ScenarioStore(audit.AuditTrail):
+class ScenarioStore(audit.AuditTrail, WorkshopStore):
     """Saved scenarios with versions. ``ScenarioStore()`` opens the default store.
 
     >>> store = ScenarioStore("sqlite://")          # in memory, for a quick look
@@ -199,7 +202,7 @@ class ScenarioStore(audit.AuditTrail):
     2
     """
 
-    _versions = scenario_versions
+    _versions, _workshops, _inputs = scenario_versions, workshops, workshop_inputs
 
     def __init__(
         self, url: str | os.PathLike[str] | None = None, *, timeout: float = 30.0, default_actor: Actor | None = LOCAL

@@ -120,8 +120,10 @@ def test_an_old_store_is_upgraded_in_place(url: str, dataset: Dataset):
     with engine.begin() as conn:
         assert upgrade_schema(conn) == []  # nothing left to add
         columns = {c["name"] for c in sa.inspect(conn).get_columns("scenarios")}
+        tables = set(sa.inspect(conn).get_table_names())
     engine.dispose()
     assert "author" in columns
+    assert {"scenarios", "scenario_versions", "workshops", "workshop_inputs"} <= tables
 
 
 def test_roles_are_enforced_by_the_store(url: str, dataset: Dataset):
