@@ -30,6 +30,7 @@ pages = [
     st.Page("ui/pages/plan.py", title=tr("ui.page.plan"), url_path="plan"),
     st.Page("ui/pages/sensitivity.py", title=tr("ui.page.sensitivity"), url_path="sensitivity"),
     st.Page("ui/pages/scenarios.py", title=tr("ui.page.scenarios"), url_path="scenarios"),
+    st.Page("ui/pages/workshop.py", title=tr("ui.page.workshop"), url_path="workshop"),
     st.Page("ui/pages/data_sources.py", title=tr("ui.page.data"), url_path="data"),
 ]
 page = st.navigation(pages)
