@@ -4,7 +4,8 @@ Sets up the page, the language switch (sidebar and ``?lang=`` in the URL) and th
 loads the bundled data once per process. With sign-in configured (``[auth]`` in
 ``.streamlit/secrets.toml``), :func:`ui.auth.guard` first stops every run that has no signed-in user
 with a role: such visitors see the sign-in screen only. If the data are invalid, a translated error box lists
-every problem and no page runs. The app makes no network calls.
+every problem and no page runs. The app makes no network calls (in team mode, sign-in talks to the
+configured OIDC provider).
 """
 
 from __future__ import annotations

@@ -149,7 +149,9 @@ def test_roles_on_the_page(roles: Path, _store: str) -> None:
         assert store.names() == ["shared"]
 
 
-def test_a_user_without_a_role_and_a_broken_setup_see_no_data(roles: Path, _store: str, monkeypatch) -> None:
+def test_a_user_without_a_role_and_a_broken_setup_see_no_data(
+    roles: Path, _store: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     at = team_app("stranger@example.org")
     assert t("ui.team.no_role", "en", user="stranger@example.org") in [w.value for w in at.warning]
     assert not at.dataframe and not at.get("download_button")
@@ -158,6 +160,18 @@ def test_a_user_without_a_role_and_a_broken_setup_see_no_data(roles: Path, _stor
     assert [e.value for e in broken.error] == [t("ui.team.unavailable", "en")]
     assert not broken.dataframe and not broken.exception
     assert "not-a-real" not in " ".join(str(e.value) for e in broken.error)
+    # the admin finds the reason in the server log: the setting, never a secret's value
+    logged = " ".join(r.getMessage() for r in caplog.records if r.name == "ict_strategy.auth")
+    assert "missing.toml" in logged and "not-a-real" not in logged
+    monkeypatch.setenv(ENV_ROLES, str(roles))
+    no_secret = {"auth": {k: v for k, v in SECRETS["auth"].items() if k != "client_secret"}}
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.secrets.update(no_secret)
+    at.user = {"is_logged_in": True, "email": "ada@example.org"}
+    at.run()
+    assert [e.value for e in at.error] == [t("ui.team.unavailable", "ja")] and not at.exception
+    logged = " ".join(r.getMessage() for r in caplog.records if r.name == "ict_strategy.auth")
+    assert "auth.client_secret" in logged and "not-a-real" not in logged
 
 
 def test_the_workbook_says_which_version_and_who(_store: str, dataset) -> None:

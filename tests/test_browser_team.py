@@ -31,6 +31,7 @@ pytestmark = pytest.mark.browser
 pytest.importorskip("oidc_provider_mock", reason="oidc-provider-mock is not installed (pip install oidc-provider-mock)")
 
 chromium_path = tb.chromium_path
+_free_port = tb._free_port  # the real one: the servers below patch tb's to name the app's port
 browser_page = tb.browser_page
 
 ROLES = """
@@ -46,7 +47,7 @@ COOKIE_SECRET = "ck-" + secrets.token_hex(24)
 @contextlib.contextmanager
 def _provider() -> Iterator[str]:
     """``oidc-provider-mock`` on a free loopback port; its process group is stopped afterwards."""
-    port = tb._free_port()
+    port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), "--host", "127.0.0.1"],
         stdout=subprocess.DEVNULL,
@@ -77,7 +78,7 @@ def team_server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) ->
     folder = tmp_path_factory.mktemp("team")
     roles = folder / "roles.toml"
     roles.write_text(ROLES, encoding="utf-8")
-    port = tb._free_port()
+    port = _free_port()
     with _provider() as issuer, pytest.MonkeyPatch.context() as mp:
         secrets_file = folder / "secrets.toml"
         secrets_file.write_text(
@@ -92,9 +93,14 @@ def team_server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) ->
         mp.setenv(ENV_ROLES, str(roles))
         mp.setattr(tb, "_free_port", lambda: port)  # the redirect URI names the app's port
         with tb._streamlit(tmp_path_factory, "--secrets.files", str(secrets_file)) as url:
-            logs = sorted(tmp_path_factory.getbasetemp().glob("streamlit*/server.log"), key=lambda p: p.stat().st_mtime)
-            log = logs[-1]
+            log = _newest_log(tmp_path_factory)
             yield url, log, f"sqlite:///{log.parent / 'scenarios.sqlite'}"
+
+
+def _newest_log(factory: pytest.TempPathFactory) -> Path:
+    """The log of the server started last (``_streamlit`` makes streamlit0, streamlit1, ...)."""
+    folders = [p for p in factory.getbasetemp().glob("streamlit*") if p.name.removeprefix("streamlit").isdigit()]
+    return max(folders, key=lambda p: int(p.name.removeprefix("streamlit"))) / "server.log"
 
 
 def _sign_in(page, url: str, email: str) -> None:
@@ -179,3 +185,38 @@ def test_viewer_planner_and_admin(team_server, browser_page) -> None:
     assert delete_sure.is_enabled()  # an admin may delete
     assert _exceptions(page) == 0
     _no_secrets(page, log)
+
+
+def test_an_unreachable_provider_shows_visitors_no_traceback(chromium_path, browser_page, tmp_path_factory) -> None:
+    """A provider that does not answer (wrong URL, server down): pressing Sign in must not show a
+    traceback or any secret; the visitor stays without data."""
+    folder = tmp_path_factory.mktemp("team_down")
+    roles = folder / "roles.toml"
+    roles.write_text(ROLES, encoding="utf-8")
+    port, dead = _free_port(), _free_port()
+    secrets_file = folder / "secrets.toml"
+    secrets_file.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{COOKIE_SECRET}"\n'
+        'client_id = "ict-strategy"\n'
+        f'client_secret = "{CLIENT_SECRET}"\n'
+        f'server_metadata_url = "http://127.0.0.1:{dead}/.well-known/openid-configuration"\n',
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(ENV_ROLES, str(roles))
+        mp.setattr(tb, "_free_port", lambda: port)
+        with tb._streamlit(tmp_path_factory, "--secrets.files", str(secrets_file)) as url:
+            page = browser_page
+            tb._open(page, url, t("ui.app_title", "ja"))
+            page.get_by_role("button", name=t("ui.team.sign_in", "ja")).click()
+            page.wait_for_timeout(3000)
+            text = page.locator("body").inner_text()
+            for leak in ("Traceback", CLIENT_SECRET, COOKIE_SECRET):
+                assert leak not in text and leak not in page.content()
+            assert page.locator('[data-testid="stDataFrame"]').count() == 0
+            log = _newest_log(tmp_path_factory)
+            logged = log.read_text(errors="replace")
+            assert "auth.server_metadata_url" in logged  # the admin is told which setting to check
+            assert CLIENT_SECRET not in logged and COOKIE_SECRET not in logged

@@ -10,7 +10,9 @@ server log for the admin (names of the missing settings, never their values).
 
 from __future__ import annotations
 
+import json
 import logging
+import urllib.request
 from importlib.util import find_spec
 from typing import Any
 
@@ -118,6 +120,31 @@ def _tell_admin(problems: tuple[str, ...]) -> None:
     log.error(t("ui.team.log_misconfigured", "en", problems="; ".join(problems)))
 
 
+@st.cache_resource(show_spinner=False, ttl=600)
+def _provider_answers(url: str) -> bool:
+    """Whether the provider's discovery document can be read (checked once per process and URL,
+    again after ten minutes). A failure is logged for the admin by setting name and reason only;
+    visitors then get Streamlit's own plain "Authentication error" when they press Sign in."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (the admin's own setting)
+            document = json.loads(response.read(1_000_000))
+        if not isinstance(document, dict) or "authorization_endpoint" not in document:
+            raise ValueError("not an OpenID Connect discovery document")
+    except (OSError, ValueError) as exc:
+        log.error(t("ui.team.log_provider", "en", reason=type(exc).__name__))
+        return False
+    return True
+
+
+def _check_providers() -> None:
+    section = _auth_section() or {}
+    providers = [dict(v) for v in section.values() if isinstance(v, dict | st.runtime.secrets.AttrDict)] or [section]
+    for provider in providers:
+        url = provider.get("server_metadata_url")
+        if isinstance(url, str) and url.startswith(("http://", "https://")):
+            _provider_answers(url)
+
+
 def guard() -> None:
     """In team mode, stop the run unless a user with a role is signed in; show who is signed in."""
     if not team_mode():
@@ -129,6 +156,7 @@ def guard() -> None:
         st.error(tr("ui.team.unavailable"))
         st.stop()
     if not st.user.is_logged_in:
+        _check_providers()
         st.title(tr("ui.app_title"))
         st.write(tr("ui.team.sign_in_intro"))
         st.button(tr("ui.team.sign_in"), key="team_sign_in", type="primary", on_click=_sign_in)
