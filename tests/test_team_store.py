@@ -176,3 +176,31 @@ def test_diff_names_what_changed(dataset: Dataset):
     first = scenario_diff(None, base)  # the first version: every parameter, nothing before
     assert first and all(c.before is None for c in first)
     assert Change("settings.method", None, "topsis") in first
+
+
+OPENER = r"""
+import os, sys, time
+from strategy.store import ScenarioStore
+url, go = sys.argv[1], sys.argv[2]
+print("ready", flush=True)
+while not os.path.exists(go):
+    time.sleep(0.002)
+with ScenarioStore(url) as store:
+    print(store.history("old A")[-1].author, flush=True)
+"""
+
+
+def test_two_processes_upgrading_an_old_store_at_once(url: str, dataset: Dataset, tmp_path: Path):
+    a = tuned(dataset, "old A")
+    old_store(url, {a.name: a.to_json()})
+    go = tmp_path / "go"
+    workers = [test_store.python(OPENER, url, str(go)) for _ in range(3)]
+    for proc in workers:
+        assert proc.stdout.readline().strip() == "ready"
+    go.touch()
+    for proc in workers:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert out.strip().splitlines()[-1] == "unknown"
+    with ScenarioStore(url) as store:
+        assert [(h.version, h.author) for h in store.history("old A")] == [(3, "unknown")]  # one row, not three
