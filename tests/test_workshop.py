@@ -121,3 +121,29 @@ def test_inputs_are_kept_in_the_store_with_roles(url: str):
             store.submit_judgement(wid, Judgement.of_weights("x", {"size": 1}), actor=planner)
         assert f"#{wid}" in closed.value.message("ja")
         assert [w.id for w in store.workshops()] == [wid]
+
+
+def test_smaa_can_sample_from_the_participants_views():
+    from strategy.analysis.sensitivity import smaa
+    from strategy.team.workshop import participant_samples
+
+    result = aggregate(
+        [
+            Judgement.of_weights("a", {"size": 1, "growth": 1, "digital": 2}),
+            Judgement.of_weights("b", {"size": 2, "growth": 1, "digital": 1}),
+            Judgement.of_matrix("c", matrix(9, 1 / 9, 9)),  # inconsistent: not sampled from
+        ],
+        C,
+    )
+    samples = participant_samples(result, 500, rng=7)
+    assert samples.shape == (500, 3) and np.allclose(samples.sum(axis=1), 1)
+    views = result.table.loc[["a", "b"]].to_numpy()
+    assert (samples >= views.min(axis=0) - 1e-12).all() and (samples <= views.max(axis=0) + 1e-12).all()
+    assert np.array_equal(samples, participant_samples(result, 500, rng=7))  # reproducible
+    # two views on a segment: growth is 1/4 in both, so every sample has it
+    assert np.allclose(samples[:, 1], 0.25)
+    values = pd.DataFrame({"size": [1.0, 0.0], "growth": [0.5, 0.5], "digital": [0.0, 1.0]}, index=["X", "Y"])
+    outcome = smaa(values, weights=samples)
+    # X leads exactly when the size weight exceeds the digital weight: the share of such samples
+    expected = float((samples[:, 0] > samples[:, 2]).mean())
+    assert outcome.acceptability.loc["X", 1] == pytest.approx(expected, abs=1e-12)

@@ -167,3 +167,19 @@ def aggregate(judgements: Sequence[Judgement], criteria: Sequence[str]) -> Works
     spread = pd.DataFrame({"low": rows.min(), "high": rows.max()}).reindex(criteria)
     spread["range"] = spread["high"] - spread["low"]
     return WorkshopResult(weights, method, individuals, excluded, group_ahp, spread)
+
+
+def participant_samples(result: WorkshopResult, n_samples: int, *, rng: np.random.Generator | int) -> np.ndarray:
+    """Weight samples for SMAA (:func:`strategy.analysis.sensitivity.smaa`, ``weights=``) drawn from
+    the participants' views instead of the whole simplex: each sample is a random mixture of the
+    usable participants' normalised weights, the mixing shares uniform on the simplex
+    (Dirichlet(1, ..., 1)). Every sample lies in the convex hull of the participants' weights, so
+    the acceptability indices answer "which markets stay on top over the range of views in the
+    room". Rows sum to 1, columns are the workshop's criteria; seeded and reproducible."""
+    views = np.array([i.weights.to_numpy(dtype=float) for i in result.individuals if i.usable])
+    if views.size == 0:
+        raise ValueError("no usable participant weights to sample from")
+    generator = np.random.default_rng(rng)
+    mix = generator.dirichlet(np.ones(len(views)), size=int(n_samples))
+    samples = mix @ views
+    return samples / samples.sum(axis=1, keepdims=True)
