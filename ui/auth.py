@@ -131,7 +131,8 @@ def _provider_answers(url: str) -> bool:
         if not isinstance(document, dict) or "authorization_endpoint" not in document:
             raise ValueError("not an OpenID Connect discovery document")
     except (OSError, ValueError) as exc:
-        log.error(t("ui.team.log_provider", "en", reason=type(exc).__name__))
+        reason = getattr(exc, "reason", None) or exc  # e.g. "[Errno 111] Connection refused" (no URL, no secret)
+        log.error(t("ui.team.log_provider", "en", reason=str(reason)[:200]))
         return False
     return True
 

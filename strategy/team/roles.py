@@ -217,8 +217,10 @@ def load_roles(path: str | os.PathLike[str]) -> RolesConfig:
     file = Path(path).expanduser()
     try:
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RolesFileError(str(file), type(exc).__name__) from None
+    except OSError as exc:
+        raise RolesFileError(str(file), exc.strerror or str(exc)) from None
+    except UnicodeDecodeError:
+        raise RolesFileError(str(file), "UTF-8") from None
     return parse_roles(text, str(file), csv_format=file.suffix.lower() == ".csv")
 
 
