@@ -10,15 +10,28 @@ server log for the admin (names of the missing settings, never their values).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import os
 import urllib.request
 from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from strategy.team.roles import LOCAL, PERMISSIONS, Action, Actor, Role, RolesConfig, RolesFileError, roles_from_env
+from strategy.team.roles import (
+    ENV_ROLES,
+    LOCAL,
+    PERMISSIONS,
+    Action,
+    Actor,
+    Role,
+    RolesConfig,
+    RolesFileError,
+    load_roles,
+)
 from ui.common import lang, tr
 from ui.texts import t
 
@@ -71,9 +84,23 @@ def config_problems() -> list[str]:
 
 
 def team_roles() -> RolesConfig | RolesFileError | None:
-    """The roles file named by ``ICT_STRATEGY_ROLES`` (None: not set), or why it cannot be read."""
+    """The roles file named by ``ICT_STRATEGY_ROLES`` (None: not set), or why it cannot be read;
+    read again whenever the file changes (an admin edits it while the app runs)."""
+    path = os.environ.get(ENV_ROLES, "").strip()
+    if not path:
+        return None
     try:
-        return roles_from_env()
+        stat = Path(path).expanduser().stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = None
+    return _read_roles(path, signature)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_roles(path: str, signature: tuple[int, int] | None) -> RolesConfig | RolesFileError:
+    try:
+        return load_roles(path)
     except RolesFileError as exc:
         return exc
 
