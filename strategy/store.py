@@ -1,7 +1,12 @@
 """Saved scenarios: a small versioned store in SQLite (default) or PostgreSQL, through SQLAlchemy Core.
 
-One table, ``scenarios``: ``name`` (unique), ``version`` (1 on creation, +1 on every change),
-``body`` (the scenario as JSON text, :meth:`Scenario.to_json`), ``created`` and ``updated`` (UTC).
+The table ``scenarios`` holds the current version: ``name`` (unique), ``version`` (1 on creation,
++1 on every change), ``body`` (the scenario as JSON text, :meth:`Scenario.to_json`), ``created``,
+``updated`` (UTC) and ``author``. Every version is also kept with its author and time in
+``scenario_versions`` (:meth:`ScenarioStore.history`, ``restore``; ``strategy/store_audit.py``,
+which also upgrades a store written by an older release in place). The writing methods take the
+acting user (``actor``, :mod:`strategy.team.roles`) and refuse a role that may not act with
+:class:`PermissionDeniedError`; without one they act as ``default_actor`` (laptop mode: admin).
 
 No lost updates (optimistic concurrency): a planner loads a scenario with its version and saves
 with that version as ``expected_version``. The change is one statement
@@ -44,8 +49,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 
+from strategy import store_audit as audit
 from strategy.scenario import Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
+from strategy.store_audit import VersionInfo, versions_table  # noqa: F401  (VersionInfo: history rows)
+from strategy.store_audit import read_timestamp as _when
 from strategy.store_errors import (  # noqa: F401  (the store's errors are part of its interface)
     BadRowError,
     ConflictError,
@@ -56,10 +64,13 @@ from strategy.store_errors import (  # noqa: F401  (the store's errors are part 
     StoreError,
     StoreUnavailableError,
 )
+from strategy.store_workshop import WorkshopStore, workshop_tables
+from strategy.team.roles import LOCAL, UNKNOWN_AUTHOR, Action, Actor, PermissionDeniedError  # noqa: F401
 
 ENV_URL = "ICT_STRATEGY_DB_URL"
 DEFAULT_PATH = Path("~/.ict_strategy/scenarios.sqlite")
 NAME_MAX = 200
+AUTHOR_MAX = 320  # an e-mail address
 
 metadata = sa.MetaData()
 scenarios = sa.Table(
@@ -70,7 +81,27 @@ scenarios = sa.Table(
     sa.Column("body", sa.Text, nullable=False),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
+    # who saved the current version (added by the audit trail; older rows: "unknown")
+    sa.Column("author", sa.String(AUTHOR_MAX), nullable=False, server_default=UNKNOWN_AUTHOR),
 )
+
+# every version ever saved, with its author (strategy/store_audit.py); a restore is a new version
+scenario_versions = versions_table(metadata, NAME_MAX, AUTHOR_MAX)
+# group weight elicitation (strategy/store_workshop.py)
+workshops, workshop_inputs = workshop_tables(metadata, NAME_MAX, AUTHOR_MAX)
+
+#: columns added to existing tables after their first release, (table, column): an older store gets
+#: them when opened (:func:`upgrade_schema`); new tables are simply created. Append, never edit.
+ADDED_COLUMNS: tuple[tuple[str, str], ...] = (("scenarios", "author"),)
+
+
+def upgrade_schema(conn: Connection) -> list[str]:
+    """Bring a store written by an older version up to date in place (idempotent): create missing
+    tables, add missing columns, give every current scenario without history its version row (old
+    rows: author "unknown"). Returns what was added."""
+    added = audit.upgrade_schema(conn, metadata, ADDED_COLUMNS)
+    audit.backfill_versions(conn, scenarios, scenario_versions)
+    return added
 
 
 # --- where the store lives ----------------------------------------------------------------------
@@ -122,14 +153,12 @@ class ScenarioInfo:
     updated: datetime | None
     #: why the row cannot be loaded (:class:`BadRowError`), None for a good row
     problem: BadRowError | None = None
+    #: who saved the current version ("unknown" for rows saved before authors were recorded)
+    author: str = UNKNOWN_AUTHOR
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _check_name(name: object) -> str:
@@ -163,7 +192,7 @@ def _enable_wal(cursor: Any, timeout: float) -> None:
             delay = min(delay * 2, 0.2)
 
 
-class ScenarioStore:
+class ScenarioStore(audit.AuditTrail, WorkshopStore):
     """Saved scenarios with versions. ``ScenarioStore()`` opens the default store.
 
     >>> store = ScenarioStore("sqlite://")          # in memory, for a quick look
@@ -173,10 +202,19 @@ class ScenarioStore:
     2
     """
 
-    def __init__(self, url: str | os.PathLike[str] | None = None, *, timeout: float = 30.0):
+    _versions, _workshops, _inputs = scenario_versions, workshops, workshop_inputs
+
+    def __init__(
+        self, url: str | os.PathLike[str] | None = None, *, timeout: float = 30.0, default_actor: Actor | None = LOCAL
+    ):
         self.url = _resolve(url)
+        #: who acts when a writing method is called without ``actor``: the laptop's admin ``local``
+        #: by default; None (team mode) makes every write name its actor or be refused
+        self.default_actor = default_actor
         #: True when the store could only be opened for reading (a read-only folder or file)
         self.read_only = False
+        #: True for a read-only store written before the audit trail (it cannot be upgraded)
+        self._legacy = False
         try:
             self._engine = self._create_engine(self.url, timeout)
             self._ensure_schema()
@@ -212,6 +250,8 @@ class ScenarioStore:
                 last = exc
                 continue
             self._engine, self.read_only = engine, True
+            with engine.connect() as conn:
+                self._legacy = bool(audit.missing_schema(conn, metadata, ADDED_COLUMNS))
             return
         detail = str(last.orig) if isinstance(last, DBAPIError) and last.orig is not None else str(last)
         raise StoreUnavailableError(url=_safe(self.url), detail=detail.strip().splitlines()[0])
@@ -293,13 +333,13 @@ class ScenarioStore:
         for attempt in range(3):
             try:
                 with self._transaction(write=True) as conn:
-                    metadata.create_all(conn, checkfirst=True)
+                    upgrade_schema(conn)
                 return
             except (IntegrityError, StoreUnavailableError, ReadOnlyError):
                 # two processes creating the table at once on PostgreSQL: the loser sees a duplicate
                 if attempt == 2:
                     with self._transaction(write=False) as conn:
-                        if sa.inspect(conn).has_table(scenarios.name):
+                        if not audit.missing_schema(conn, metadata, ADDED_COLUMNS):
                             return
                     raise
 
@@ -327,10 +367,14 @@ class ScenarioStore:
         with its ``problem``; with ``check`` every body is also read, so a row that cannot be loaded
         is marked (its :class:`BadRowError`) instead of failing later."""
         columns = [scenarios.c.name, scenarios.c.version, scenarios.c.created, scenarios.c.updated]
+        if not self._legacy:
+            columns.append(scenarios.c.author)
         # SQLite keeps dates as text: read them as text, so one malformed timestamp cannot stop the
         # listing (a server database types them itself)
         as_text = self.url.get_backend_name() == "sqlite"
         raw = [sa.cast(c, sa.Text) if as_text and c.name in ("created", "updated") else c for c in columns]
+        if self._legacy:  # a read-only store written before authors were recorded
+            raw.append(sa.literal(UNKNOWN_AUTHOR))
         if check:
             raw.append(scenarios.c.body)
         query = sa.select(*raw).order_by(scenarios.c.name)
@@ -349,10 +393,10 @@ class ScenarioStore:
         created, updated = _when(row[2]), _when(row[3])
         if problem is None and check:
             try:
-                _scenario(name, row[4])
+                _scenario(name, row[5])
             except BadRowError as exc:
                 problem = exc
-        return ScenarioInfo(name, version, created, updated, problem)
+        return ScenarioInfo(name, version, created, updated, problem, str(row[4] or UNKNOWN_AUTHOR))
 
     def names(self) -> list[str]:
         return [info.name for info in self.list()]
@@ -397,48 +441,70 @@ class ScenarioStore:
         """
         return Scenario.from_json(text)
 
+    @staticmethod
+    def _decode(name: str, body: object, vocabulary: Vocabulary | None = None) -> Scenario:
+        return _scenario(name, body, vocabulary)
+
     # - writing -
 
-    def save(self, scenario: Scenario, expected_version: int | None) -> int:
+    def save(self, scenario: Scenario, expected_version: int | None, *, actor: Actor | None = None) -> int:
         """Save ``scenario`` under ``scenario.name`` and return its new version.
 
         ``expected_version=None``: a new scenario (version 1); :class:`ConflictError` if the name
         exists. Otherwise the version loaded: the save succeeds only if nobody saved since, else
-        :class:`ConflictError` with the current version.
+        :class:`ConflictError` with the current version. Every version is kept
+        (:meth:`history`) with ``actor`` as its author (default: the store's ``default_actor``);
+        a role that may not save gets :class:`PermissionDeniedError`.
         """
         if not isinstance(scenario, Scenario):
             raise TypeError("save() takes a Scenario")
+        actor = self._may(actor, Action.SAVE)
+        name = _check_name(scenario.name)
+        self._writable()
+        if expected_version is not None:
+            return self._save_next(scenario, int(expected_version), actor)
+        body = scenario.to_json()
+        now = _now()
+        try:
+            with self._transaction(write=True) as conn:
+                conn.execute(
+                    scenarios.insert().values(
+                        name=name, version=1, body=body, created=now, updated=now, author=actor.user
+                    )
+                )
+                self._record(conn, name, 1, body, actor, now)
+        except IntegrityError:
+            raise ConflictError(name, None, self._version_or_none(name)) from None
+        return 1
+
+    def _save_next(self, scenario: Scenario, expected: int, actor: Actor, restored_from: int | None = None) -> int:
         name = _check_name(scenario.name)
         self._writable()
         body = scenario.to_json()
         now = _now()
-        if expected_version is None:
-            try:
-                with self._transaction(write=True) as conn:
-                    conn.execute(scenarios.insert().values(name=name, version=1, body=body, created=now, updated=now))
-            except IntegrityError:
-                raise ConflictError(name, None, self._version_or_none(name)) from None
-            return 1
-        expected = int(expected_version)
         with self._transaction(write=True) as conn:
             changed = conn.execute(
                 scenarios.update()
                 .where(scenarios.c.name == name, scenarios.c.version == expected)
-                .values(version=expected + 1, body=body, updated=now)
+                .values(version=expected + 1, body=body, updated=now, author=actor.user)
             ).rowcount
             if changed != 1:
                 raise ConflictError(name, expected, self._current(conn, name))
+            self._record(conn, name, expected + 1, body, actor, now, restored_from)
         return expected + 1
 
     def _version_or_none(self, name: str) -> int | None:
         with self._transaction(write=False) as conn:
             return self._current(conn, name)
 
-    def rename(self, old: str, new: str, expected_version: int) -> int:
-        """Rename ``old`` to ``new`` (the JSON body's name follows); returns the new version."""
+    def rename(self, old: str, new: str, expected_version: int, *, actor: Actor | None = None) -> int:
+        """Rename ``old`` to ``new`` (the JSON body's name and the history follow); returns the new
+        version."""
+        actor = self._may(actor, Action.SAVE)
         new = _check_name(new)
         self._writable()
         expected = int(expected_version)
+        now = _now()
         try:
             with self._transaction(write=True) as conn:
                 row = conn.execute(
@@ -454,16 +520,21 @@ class ScenarioStore:
                 changed = conn.execute(
                     scenarios.update()
                     .where(scenarios.c.name == old, scenarios.c.version == expected)
-                    .values(name=new, version=expected + 1, body=body, updated=_now())
+                    .values(name=new, version=expected + 1, body=body, updated=now, author=actor.user)
                 ).rowcount
                 if changed != 1:
                     raise ConflictError(old, expected, self._current(conn, old))
+                if new != old:
+                    conn.execute(self._versions.delete().where(self._versions.c.name == new))  # stale rows
+                    conn.execute(self._versions.update().where(self._versions.c.name == old).values(name=new))
+                self._record(conn, new, expected + 1, body, actor, now)
         except IntegrityError:
             raise NameTakenError(name=new) from None
         return expected + 1
 
-    def duplicate(self, name: str, new_name: str) -> int:
+    def duplicate(self, name: str, new_name: str, *, actor: Actor | None = None) -> int:
         """Copy the current version of ``name`` to a new scenario ``new_name`` (version 1)."""
+        actor = self._may(actor, Action.SAVE)
         new_name = _check_name(new_name)
         self._writable()
         now = _now()
@@ -474,19 +545,24 @@ class ScenarioStore:
                     raise NotFoundError(name=name)
                 if self._current(conn, new_name) is not None:
                     raise NameTakenError(name=new_name)
+                copy = _renamed(name, body, new_name)
                 conn.execute(
                     scenarios.insert().values(
-                        name=new_name, version=1, body=_renamed(name, body, new_name), created=now, updated=now
+                        name=new_name, version=1, body=copy, created=now, updated=now, author=actor.user
                     )
                 )
+                conn.execute(self._versions.delete().where(self._versions.c.name == new_name))  # stale rows
+                self._record(conn, new_name, 1, copy, actor, now)
         except IntegrityError:
             raise NameTakenError(name=new_name) from None
         return 1
 
-    def delete(self, name: str, expected_version: int) -> None:
-        """Delete ``name`` if it is still at ``expected_version`` (else :class:`ConflictError`).
+    def delete(self, name: str, expected_version: int, *, actor: Actor | None = None) -> None:
+        """Delete ``name`` and its history if it is still at ``expected_version`` (else
+        :class:`ConflictError`); only an admin may delete.
 
         A row that cannot be read (:class:`BadRowError`) can still be deleted."""
+        self._may(actor, Action.DELETE)
         self._writable()
         expected = int(expected_version)
         with self._transaction(write=True) as conn:
@@ -498,6 +574,7 @@ class ScenarioStore:
                 if current is None:
                     raise NotFoundError(name=name)
                 raise ConflictError(name, expected, current)
+            conn.execute(self._versions.delete().where(self._versions.c.name == name))
 
 
 def _scenario(name: str, body: object, vocabulary: Vocabulary | None = None) -> Scenario:
@@ -521,13 +598,3 @@ def _scenario(name: str, body: object, vocabulary: Vocabulary | None = None) -> 
 
 def _renamed(old: str, body: str, name: str) -> str:
     return Scenario.from_dict({**_scenario(old, body).to_dict(), "name": name}).to_json()
-
-
-def _when(value: object) -> datetime | None:
-    """A stored timestamp (text in SQLite, a datetime elsewhere), None when it cannot be read."""
-    if isinstance(value, datetime):
-        return _utc(value)
-    try:
-        return _utc(datetime.fromisoformat(str(value)))
-    except (TypeError, ValueError):
-        return None

@@ -124,6 +124,8 @@ class Key(StrEnum):
     SCENARIO_NAME = "scn_name"
     #: a save refused because the stored copy is newer: {"name", "current"}
     SCENARIO_CONFLICT = "scn_conflict"
+    #: (scenario, newest version) the History view last showed, to reset its version picker [Scenarios]
+    HISTORY_OF = "scn_history_of"
     #: the last "plans of every scenario" run: (names, their JSON, the plans)
     SCENARIO_PLANS = "scn_plans"
 

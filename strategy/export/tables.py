@@ -257,10 +257,17 @@ def _flatten(value: Any, path: str = "") -> Iterable[tuple[str, Any]]:
 
 
 def settings_table(
-    dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja", plan: Any = None, generated: datetime | None = None
+    dataset: Dataset,
+    evaluation: Evaluation,
+    lang: Lang = "ja",
+    plan: Any = None,
+    generated: datetime | None = None,
+    provenance: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Everything that produced the result: scenario parameters (every field of the scenario JSON),
-    effective pillar weights, data versions and, with a plan, its status and use of resources."""
+    effective pillar weights, data versions and, with a plan, its status and use of resources.
+    ``provenance`` (the saved version, its author, who exported: ``{"scenario.version": 3,
+    "scenario.author": ..., "exported_by": ...}``) is added to the run section as given."""
     scenario = evaluation.scenario
     rows: list[tuple[str, str, Any]] = []
     section = lambda key: t(f"ex.section.{key}", lang)  # noqa: E731
@@ -274,6 +281,7 @@ def settings_table(
         (section("run"), "countries.ranked", len(evaluation.market.score)),
         (section("run"), "countries.excluded", ", ".join(map(str, evaluation.market.excluded.index))),
     ]
+    rows += [(section("run"), str(key), value) for key, value in (provenance or {}).items()]
     pillars = {p: float(w) for p, w in scenario.market_weights.pillars.items() if float(w) > 0}
     total = sum(pillars.values()) or 1.0
     for pillar, weight in pillars.items():

@@ -124,14 +124,19 @@ def _display_width(value: Any) -> int:
 
 
 def workbook_sheets(
-    dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja", plan: Any = None, generated: datetime | None = None
+    dataset: Dataset,
+    evaluation: Evaluation,
+    lang: Lang = "ja",
+    plan: Any = None,
+    generated: datetime | None = None,
+    provenance: Mapping[str, Any] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The workbook's sheets by (localised) name, in order."""
     sheets = {
         t("ex.sheet.markets", lang): market_shortlist(dataset, evaluation, lang),
         t("ex.sheet.pairs", lang): pair_shortlist(dataset, evaluation, lang),
         t("ex.sheet.decomposition", lang): score_decomposition(dataset, evaluation, lang),
-        t("ex.sheet.settings", lang): settings_table(dataset, evaluation, lang, plan, generated),
+        t("ex.sheet.settings", lang): settings_table(dataset, evaluation, lang, plan, generated, provenance),
     }
     if plan is not None:
         sheets[t("ex.sheet.plan", lang)] = plan_table(dataset, plan, lang)
@@ -144,7 +149,12 @@ def workbook_sheets(
 
 
 def workbook_bytes(
-    dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja", plan: Any = None, generated: datetime | None = None
+    dataset: Dataset,
+    evaluation: Evaluation,
+    lang: Lang = "ja",
+    plan: Any = None,
+    generated: datetime | None = None,
+    provenance: Mapping[str, Any] | None = None,
 ) -> bytes:
     """The Excel workbook of a scenario (see :func:`workbook_sheets`)."""
-    return workbook_from_frames(workbook_sheets(dataset, evaluation, lang, plan, generated))
+    return workbook_from_frames(workbook_sheets(dataset, evaluation, lang, plan, generated, provenance))

@@ -17,8 +17,9 @@ import streamlit as st
 from strategy import optimize as opt
 from strategy.optimize.packages import pool_problems as pool_check
 from strategy.scoring.financing import plan_entries
+from strategy.team.roles import Action
+from ui import auth, views
 from ui import settings as sc
-from ui import views
 from ui.common import tr
 from ui.page import open_page
 from ui.scenario_state import asean_members, constraints_from_values, plan_default
@@ -92,9 +93,11 @@ with st.form("plan_form"):
     )
     values["time_limit"] = pv.number_input(c4, "time_limit", 1.0, 300.0, 1.0)
     values["gap"] = pv.number_input(c5, "gap", 0.0, 10.0, 0.01, format="%.2f")
-    submitted = st.form_submit_button(tr("ui.pl.solve"), type="primary", key="plan_solve")
+    # a viewer reads and exports; solving is for planners (team mode; laptop mode: everyone)
+    may_plan = auth.can(Action.PLAN)
+    submitted = st.form_submit_button(tr("ui.pl.solve"), type="primary", key="plan_solve", disabled=not may_plan)
 
-if submitted:
+if submitted and may_plan:
     try:
         cost_scale = opt.cost_scale_from_table(edited_scale, COST_SCALE_RANGE)
     except ValueError:
@@ -181,7 +184,7 @@ pv.greedy_comparison(plan, result["greedy"])
 
 st.markdown(f"#### {tr('ui.pl.marginal_title')}")
 st.caption(tr("ui.pl.marginal_intro"))
-if st.button(tr("ui.pl.marginal_button"), key="plan_marginal", help=tr("ui.pl.marginal_help")):
+if st.button(tr("ui.pl.marginal_button"), key="plan_marginal", help=tr("ui.pl.marginal_help"), disabled=not may_plan):
     with st.spinner(tr("ui.pl.solving")):
         result["marginal"] = opt.marginal_values(
             result["entries"], constraints, plan, settings, result["prerequisites"]
@@ -191,7 +194,7 @@ if result["marginal"] is not None:
 
 st.markdown(f"#### {tr('ui.pl.frontier_title')}")
 st.caption(tr("ui.pl.frontier_intro", n=FRONTIER_POINTS))
-if st.button(tr("ui.pl.frontier_button"), key="plan_frontier", help=tr("ui.pl.frontier_help")):
+if st.button(tr("ui.pl.frontier_button"), key="plan_frontier", help=tr("ui.pl.frontier_help"), disabled=not may_plan):
     top = max(constraints.budget * 2, 2.0)
     budgets = [float(b) for b in np.linspace(top / FRONTIER_POINTS, top, FRONTIER_POINTS).round(2)]
     bar = st.progress(0.0, text=tr("ui.pl.frontier_progress", i=0, n=len(budgets)))

@@ -19,24 +19,19 @@ from strategy.analysis.compare import rank_shifts, rank_table
 from strategy.data.dataset import Dataset
 from strategy.scenario import Evaluation, Scenario, ScenarioError, evaluate
 from strategy.scenario_schema import MAX_JSON_BYTES, Vocabulary
-from strategy.store import ConflictError, ReadOnlyError, ScenarioStore, StoreError, default_url
+from strategy.store import ConflictError, ReadOnlyError, StoreError, default_url
+from strategy.team.roles import Action
+from ui import auth
 from ui import settings as sc
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.scenario_state import read_import, scenario_from_session
 from ui.session import Key
 from ui.views import scenarios as views_scn
+from ui.views import versions as views_ver
 from ui.views import widgets
 
 COMPARE_TOP = 10
-
-
-@st.cache_resource(show_spinner=False)
-def _open_store(url: str) -> ScenarioStore | StoreError:
-    try:
-        return ScenarioStore(url)
-    except StoreError as exc:
-        return exc
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -49,7 +44,8 @@ views_scn.show_notices()
 
 loaded = st.session_state.get(Key.SCENARIO_LOADED)
 st.session_state.setdefault(Key.SCENARIO_NAME, loaded["name"] if loaded else tr("ui.scn.default_name"))
-store = _open_store(default_url())
+store = views_ver.open_store(default_url(), auth.team_mode())
+actor = auth.current_actor()  # the signed-in user, or the laptop's admin: authors come from here only
 
 # --- the current scenario ---------------------------------------------------------------------------
 
@@ -64,10 +60,10 @@ elif loaded:
 left, right = st.columns(2)
 if isinstance(store, StoreError):
     left.warning(store.message(language))
-elif left.button(tr("ui.scn.save"), key="scn_save", type="primary", help=tr("ui.scn.save_help")):
+elif auth.action_button(left, "ui.scn.save", "scn_save", Action.SAVE, actor, "ui.scn.save_help", type="primary"):
     expected = loaded["version"] if loaded and loaded["name"] == current.name else None
     try:
-        version = store.save(current, expected)
+        version = store.save(current, expected, actor=actor)
     except ConflictError as exc:
         st.session_state[Key.SCENARIO_CONFLICT] = {"name": current.name, "current": exc.current}
         st.error(exc.message(language))
@@ -131,9 +127,9 @@ elif saved:
         args=(ds, store, chosen),
     )
     new_name = b2.text_input(tr("ui.scn.new_name"), key="scn_new_name", help=tr("ui.scn.new_name_help")).strip()
-    if b3.button(tr("ui.scn.rename"), key="scn_rename", help=tr("ui.scn.rename_help")):
+    if auth.action_button(b3, "ui.scn.rename", "scn_rename", Action.SAVE, actor, "ui.scn.rename_help"):
         try:
-            store.rename(chosen, new_name, versions[chosen])
+            store.rename(chosen, new_name, versions[chosen], actor=actor)
         except StoreError as exc:
             st.error(exc.message(language))
         except ScenarioError as exc:
@@ -145,9 +141,9 @@ elif saved:
                 "success", tr("ui.scn.renamed", old=escape_markdown(chosen), new=escape_markdown(new_name))
             )
             st.rerun()
-    if b3.button(tr("ui.scn.duplicate"), key="scn_duplicate", help=tr("ui.scn.duplicate_help")):
+    if auth.action_button(b3, "ui.scn.duplicate", "scn_duplicate", Action.SAVE, actor, "ui.scn.duplicate_help"):
         try:
-            store.duplicate(chosen, new_name)
+            store.duplicate(chosen, new_name, actor=actor)
         except StoreError as exc:
             st.error(exc.message(language))
         except ScenarioError as exc:
@@ -157,10 +153,13 @@ elif saved:
                 "success", tr("ui.scn.duplicated", old=escape_markdown(chosen), new=escape_markdown(new_name))
             )
             st.rerun()
-    sure = b4.checkbox(tr("ui.scn.delete_sure", name=chosen), key="scn_delete_sure")
-    if b4.button(tr("ui.scn.delete"), key="scn_delete", disabled=not sure, help=tr("ui.scn.delete_help")):
+    may_delete = actor is not None and actor.can(Action.DELETE)
+    sure = b4.checkbox(tr("ui.scn.delete_sure", name=chosen), key="scn_delete_sure", disabled=not may_delete)
+    if auth.action_button(
+        b4, "ui.scn.delete", "scn_delete", Action.DELETE, actor, "ui.scn.delete_help", disabled=not sure
+    ):
         try:
-            store.delete(chosen, versions[chosen])
+            store.delete(chosen, versions[chosen], actor=actor)
         except StoreError as exc:
             st.error(exc.message(language))
         else:
@@ -168,6 +167,7 @@ elif saved:
                 st.session_state.pop(Key.SCENARIO_LOADED, None)
             views_scn.notice("success", tr("ui.scn.deleted", name=escape_markdown(chosen)))
             st.rerun()
+    views_ver.history(store, chosen, actor, language)
 
 # --- import -------------------------------------------------------------------------------------
 
@@ -197,7 +197,8 @@ solved = st.session_state.get(Key.PLAN_RESULT)
 plan = solved["plan"] if solved and solved["signature"] == sc.opportunity_key(ds, state) else None
 if plan is None:
     st.caption(tr("ui.scn.no_plan"))
-views_scn.export_buttons(ds, evaluation, current.name, plan, language)
+provenance = views_ver.provenance(store, loaded, actor)  # the workbook says which version, by whom
+views_scn.export_buttons(ds, evaluation, current.name, plan, language, provenance)
 
 # --- compare ------------------------------------------------------------------------------------
 

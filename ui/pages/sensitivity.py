@@ -19,8 +19,9 @@ from strategy.analysis.robustness import plan_robustness
 from strategy.analysis.sampling import SamplingMode, sample_weights
 from strategy.analysis.sensitivity import SMAAResult, ranks_of, smaa, stability_table, weighted_scores
 from strategy.optimize import Constraints, SolverSettings, prerequisites_of
+from strategy.team.roles import Action
+from ui import auth, views
 from ui import settings as sc
-from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
@@ -147,7 +148,9 @@ rb_key = (
     solver,
     tuple(sorted(cost_scale.items())),
 )
-if st.button(tr("ui.rb.run"), key="rb_run", type="primary", help=tr("ui.rb.run_help")):
+if st.button(
+    tr("ui.rb.run"), key="rb_run", type="primary", help=tr("ui.rb.run_help"), disabled=not auth.can(Action.SWEEP)
+):
     try:
         samples = _samples(mode, int(rb_n), base_weights, seed, spread)
     except ValueError:

@@ -6,7 +6,7 @@ Not a page. The comparison numbers come from :mod:`strategy.analysis.compare`, t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 import pandas as pd
@@ -22,6 +22,8 @@ from strategy.scenario import Evaluation, Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
 from strategy.scoring.financing import plan_entries
 from strategy.store import ScenarioInfo, ScenarioStore, StoreError
+from strategy.team.roles import Action
+from ui import auth
 from ui.common import bullets, escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
 from ui.model_controls import DEFAULT_MODEL, model_label
@@ -115,6 +117,7 @@ def saved_list(saved: Sequence[ScenarioInfo], store: ScenarioStore, language: La
             "name": [s.name for s in saved],
             "model": [_model_of(store, s, language) for s in saved],
             "version": [s.version for s in saved],
+            "author": [s.author for s in saved],
             "updated": [pd.Timestamp(s.updated).strftime("%Y-%m-%d %H:%M") if s.updated else "" for s in saved],
             "problem": [tr("ui.scn.row_bad") if s.problem is not None else "" for s in saved],
         }
@@ -125,6 +128,7 @@ def saved_list(saved: Sequence[ScenarioInfo], store: ScenarioStore, language: La
             "name": st.column_config.TextColumn(tr("ui.scn.col.name")),
             "model": st.column_config.TextColumn(tr("ui.scn.col.model"), help=tr("ui.sc.model_help")),
             "version": st.column_config.NumberColumn(tr("ui.scn.col.version")),
+            "author": st.column_config.TextColumn(tr("ui.ver.col.author")),
             "updated": st.column_config.TextColumn(tr("ui.scn.col.updated")),
             "problem": st.column_config.TextColumn(tr("ui.scn.col.problem")),
         },
@@ -138,8 +142,16 @@ def saved_list(saved: Sequence[ScenarioInfo], store: ScenarioStore, language: La
             st.warning(bullets(messages[0], messages[1:]))
 
 
-def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object, language: Lang) -> None:
-    """The CSV, Excel and HTML files the command line writes, for the current scenario ``name``."""
+def export_buttons(
+    ds: Dataset,
+    evaluation: Evaluation,
+    name: str,
+    plan: object,
+    language: Lang,
+    provenance: Mapping[str, object] | None = None,
+) -> None:
+    """The CSV, Excel and HTML files the command line writes, for the current scenario ``name``;
+    ``provenance`` (saved version, its author, who exports) goes on the workbook's settings sheet."""
     columns = st.columns(3)
     for column, (what, table_of) in zip(
         columns[:2], (("markets", export.market_shortlist), ("pairs", export.pair_shortlist)), strict=True
@@ -155,7 +167,7 @@ def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object,
         )
     columns[2].download_button(
         tr("ui.scn.excel"),
-        partial(export.workbook_bytes, ds, evaluation, language, plan=plan),
+        partial(export.workbook_bytes, ds, evaluation, language, plan=plan, provenance=provenance),
         file_name=export.export_filename("shortlist", name, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="scn_excel",
@@ -256,7 +268,7 @@ def plans_comparison(
     names = country_names(ds, language)
     st.subheader(tr("ui.scn.plans_title"))
     st.caption(tr("ui.scn.plans_caption"))
-    if st.button(tr("ui.scn.plans_run"), key="scn_plans_run"):
+    if st.button(tr("ui.scn.plans_run"), key="scn_plans_run", disabled=not auth.can(Action.PLAN)):
         plans = {}
         with st.spinner(tr("ui.pl.solving")):
             for title, s in scenarios.items():
