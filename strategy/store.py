@@ -1,7 +1,9 @@
 """Saved scenarios: a small versioned store in SQLite (default) or PostgreSQL, through SQLAlchemy Core.
 
-One table, ``scenarios``: ``name`` (unique), ``version`` (1 on creation, +1 on every change),
+The table ``scenarios``: ``name`` (unique), ``version`` (1 on creation, +1 on every change),
 ``body`` (the scenario as JSON text, :meth:`Scenario.to_json`), ``created`` and ``updated`` (UTC).
+Results kept with a scenario (its last sweeps) are in ``scenario_results``, and the store's schema
+version in ``store_meta`` (:mod:`strategy.store_results`: an older store is upgraded when opened).
 
 No lost updates (optimistic concurrency): a planner loads a scenario with its version and saves
 with that version as ``expected_version``. The change is one statement
@@ -56,6 +58,7 @@ from strategy.store_errors import (  # noqa: F401  (the store's errors are part 
     StoreError,
     StoreUnavailableError,
 )
+from strategy.store_results import ResultsMixin, delete_results, migrate, rename_results
 
 ENV_URL = "ICT_STRATEGY_DB_URL"
 DEFAULT_PATH = Path("~/.ict_strategy/scenarios.sqlite")
@@ -163,7 +166,7 @@ def _enable_wal(cursor: Any, timeout: float) -> None:
             delay = min(delay * 2, 0.2)
 
 
-class ScenarioStore:
+class ScenarioStore(ResultsMixin):
     """Saved scenarios with versions. ``ScenarioStore()`` opens the default store.
 
     >>> store = ScenarioStore("sqlite://")          # in memory, for a quick look
@@ -294,6 +297,7 @@ class ScenarioStore:
             try:
                 with self._transaction(write=True) as conn:
                     metadata.create_all(conn, checkfirst=True)
+                    migrate(conn)
                 return
             except (IntegrityError, StoreUnavailableError, ReadOnlyError):
                 # two processes creating the table at once on PostgreSQL: the loser sees a duplicate
@@ -458,6 +462,7 @@ class ScenarioStore:
                 ).rowcount
                 if changed != 1:
                     raise ConflictError(old, expected, self._current(conn, old))
+                rename_results(conn, old, new)
         except IntegrityError:
             raise NameTakenError(name=new) from None
         return expected + 1
@@ -498,6 +503,7 @@ class ScenarioStore:
                 if current is None:
                     raise NotFoundError(name=name)
                 raise ConflictError(name, expected, current)
+            delete_results(conn, name)
 
 
 def _scenario(name: str, body: object, vocabulary: Vocabulary | None = None) -> Scenario:
