@@ -119,6 +119,9 @@ def cmd_sweep(args: argparse.Namespace, progress: Any) -> int:
 
             interrupted = True
             result = SweepResult.of(definition, finished, len(tasks), cancelled=True, basis=fingerprint(scenario))
+        finally:
+            if mapper is not map:
+                mapper.close()
     progress.note("cli.sweep.summary", n=len(result.points), total=result.requested, solved=result.solved)
     names = (
         dict(export.country_names(dataset, lang)),

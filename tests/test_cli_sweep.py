@@ -81,10 +81,8 @@ def test_excel_has_points_and_entry_frequency(run, focus: Path, tmp_path: Path, 
     args = ["sweep", "--scenario", str(focus), "--budget", "8,12", "--cost-scale", "vnm=1,3", "--lang", "en"]
     result = run(*args, "--out", str(out), "--entries", str(entries))
     assert result.code == 0, result.err
-    assert (
-        "Point 4/4 (budget=12, cost_scale:VNM=3)" in result.err
-        and "Solved 4 of 4 points (4 with a plan)." in result.err
-    )
+    assert "Point 4/4 (budget=8, cost_scale:VNM=3)" in result.err  # the loosest points first
+    assert "Solved 4 of 4 points (4 with a plan)." in result.err
     book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
     assert book.sheetnames == ["Sweep points", "Entry frequency"]
     points = pd.read_excel(out, sheet_name="Sweep points")

@@ -27,203 +27,42 @@ axis (``strategy/i18n/messages/sweep.toml``).
 from __future__ import annotations
 
 import hashlib
-import itertools
-import math
 import multiprocessing
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from strategy import scenario_schema
+from strategy.analysis.sweep_definition import (  # noqa: F401  (the definition is part of this module's interface)
+    AXIS_KINDS,
+    AXIS_LABELS,
+    NUMERIC_RULES,
+    SOLVED,
+    AxisKind,
+    SweepAxis,
+    SweepDefinition,
+    SweepError,
+    canonical_target,
+    check_definition,
+    known_targets,
+    message_text,
+)
 from strategy.data.dataset import Dataset
-from strategy.i18n import Lang, Message, t
 from strategy.optimize import Constraints, Entries, SolverSettings, entries_from_scores, prerequisites_of, solve
-from strategy.optimize.groups import ConstraintGroup
+from strategy.optimize.groups import ConstraintGroup, GroupKind
 from strategy.scenario import Scenario, evaluate
-from strategy.scenario_schema import MAX_SWEEP_POINTS, Vocabulary
+from strategy.scenario_schema import Vocabulary
 from strategy.scoring.criteria import MEMBERSHIPS
-from strategy.scoring.methods import METHODS
 from strategy.scoring.weights import preset_weights
-
-AxisKind = Literal["budget", "staff", "time_preference", "preset", "method", "cost_scale"]
-#: The kinds of axis, in the order the page offers them.
-AXIS_KINDS: tuple[AxisKind, ...] = ("budget", "staff", "time_preference", "preset", "method", "cost_scale")
-#: Numeric axes and the scenario schema's rule their values follow (the Plan page's ranges).
-NUMERIC_RULES: dict[str, str] = {
-    "budget": "constraints.budget",
-    "staff": "constraints.staff",
-    "time_preference": "constraints.time_preference",
-}
-#: The message naming each kind of axis (a cost axis names its target too).
-AXIS_LABELS: dict[str, str] = {
-    "budget": "sweep.axis.budget",
-    "staff": "sweep.axis.staff",
-    "time_preference": "sweep.axis.time_preference",
-    "preset": "sweep.axis.preset",
-    "method": "sweep.axis.method",
-    "cost_scale": "sweep.axis.cost_scale",
-}
-#: Statuses of a point that has a plan.
-SOLVED = ("optimal", "feasible")
 
 T = TypeVar("T")
 R = TypeVar("R")
 #: A ``map``-like executor: (function, items) -> results (in any order; each result knows its point).
 MapFn = Callable[[Callable[[T], R], Sequence[T]], Iterable[R]]
-
-
-class SweepError(ValueError):
-    """A sweep definition that cannot be run; ``problems`` are messages naming the axis and value."""
-
-    def __init__(self, problems: Sequence[Message]):
-        self.problems = tuple(problems)
-        super().__init__(" ".join(self.messages("en")))
-
-    def messages(self, lang: Lang = "ja") -> list[str]:
-        """Every problem in ``lang``."""
-        return [message_text(m, lang) for m in self.problems]
-
-
-def message_text(message: Message, lang: Lang) -> str:
-    """A message in ``lang`` whose parameters may be messages themselves (an axis's name)."""
-    values = {k: message_text(v, lang) if isinstance(v, Message) else v for k, v in message.params}
-    return t(message.key, lang, **values)
-
-
-# --- the definition -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SweepAxis:
-    """One axis: a ``kind`` and its ``values`` (numbers, or preset / method ids). ``target`` is what a
-    ``cost_scale`` axis multiplies: an ISO3 code, a membership (``asean``) or a UN region (``Asia``)."""
-
-    kind: AxisKind
-    values: tuple[Any, ...]
-    target: str | None = None
-
-    @property
-    def name(self) -> str:
-        """The axis's column name: the kind, ``cost_scale:VNM`` for a cost multiplier."""
-        return f"cost_scale:{self.target}" if self.kind == "cost_scale" else self.kind
-
-    @property
-    def label(self) -> Message:
-        """The axis's name for people."""
-        if self.kind == "cost_scale":
-            return Message.of("sweep.axis.cost_scale", target=self.target or "?")
-        return Message.of(AXIS_LABELS[self.kind])
-
-
-@dataclass(frozen=True)
-class SweepDefinition:
-    """The axes of a sweep; its points are the Cartesian product of their values (first axis slowest)."""
-
-    axes: tuple[SweepAxis, ...]
-
-    @property
-    def size(self) -> int:
-        """How many points the sweep has."""
-        return math.prod(len(a.values) for a in self.axes) if self.axes else 0
-
-    @property
-    def names(self) -> list[str]:
-        return [a.name for a in self.axes]
-
-    def points(self) -> list[dict[str, Any]]:
-        """Every point as {axis name: value}, in order."""
-        return [
-            dict(zip(self.names, combo, strict=True)) for combo in itertools.product(*(a.values for a in self.axes))
-        ]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"axes": [{"kind": a.kind, "target": a.target, "values": list(a.values)} for a in self.axes]}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> SweepDefinition:
-        axes = tuple(SweepAxis(a["kind"], tuple(a["values"]), a.get("target")) for a in data["axes"])
-        return cls(axes)
-
-
-def known_targets(vocabulary: Vocabulary) -> dict[str, str]:
-    """What a cost axis may multiply: {how it may be written, lower case: its id}."""
-    names = {m: m for m in MEMBERSHIPS}
-    names.update({r.lower(): r for r in vocabulary.region})
-    names.update({c.lower(): c for c in vocabulary.country})
-    return names
-
-
-def canonical_target(text: str, vocabulary: Vocabulary) -> str | None:
-    """A cost axis's target as the data spells it (``vnm`` -> ``VNM``, ``ASEAN`` -> ``asean``), or None."""
-    return known_targets(vocabulary).get(str(text).strip().lower())
-
-
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def check_definition(
-    definition: SweepDefinition,
-    vocabulary: Vocabulary,
-    presets: Collection[str],
-    normalisation: str | None = None,
-) -> None:
-    """Raise :class:`SweepError` listing every problem of ``definition``: no axis, an axis twice, an
-    empty axis, a value twice, a number out of the Plan page's range (negative budget, ...), an unknown
-    preset, method or cost target, and first of all more than :data:`MAX_SWEEP_POINTS` points.
-    ``normalisation``: the base scenario's (the weighted product refuses z-scores)."""
-    problems: list[Message] = []
-    if definition.size > MAX_SWEEP_POINTS:
-        problems.append(Message.of("sweep.err.too_many", n=f"{definition.size:,}", max=f"{MAX_SWEEP_POINTS:,}"))
-    if not definition.axes:
-        problems.append(Message.of("sweep.err.no_axes"))
-    seen: set[str] = set()
-    for axis in definition.axes:
-        if axis.kind not in AXIS_KINDS:
-            problems.append(Message.of("sweep.err.kind", value=str(axis.kind), allowed=", ".join(AXIS_KINDS)))
-            continue
-        if axis.name in seen:
-            problems.append(Message.of("sweep.err.axis_twice", axis=axis.label))
-        seen.add(axis.name)
-        problems += _axis_problems(axis, vocabulary, presets, normalisation)
-    if problems:
-        raise SweepError(problems)
-
-
-def _axis_problems(
-    axis: SweepAxis, vocabulary: Vocabulary, presets: Collection[str], normalisation: str | None
-) -> list[Message]:
-    problems: list[Message] = []
-    label = axis.label
-    if not axis.values:
-        return [Message.of("sweep.err.empty", axis=label)]
-    if axis.kind == "cost_scale" and (axis.target is None or canonical_target(axis.target, vocabulary) is None):
-        problems.append(Message.of("sweep.err.unknown_target", axis=label, value=str(axis.target)))
-    shown = [scenario_schema.shown(v) for v in axis.values]
-    for value in dict.fromkeys(v for v in shown if shown.count(v) > 1):
-        problems.append(Message.of("sweep.err.value_twice", axis=label, value=value))
-    for value in axis.values[:MAX_SWEEP_POINTS]:
-        if axis.kind in ("preset", "method"):
-            known = list(presets) if axis.kind == "preset" else list(METHODS)
-            if value not in known:
-                key = f"sweep.err.unknown_{axis.kind}"
-                problems.append(Message.of(key, axis=label, value=str(value)[:60], allowed=", ".join(known)))
-            elif axis.kind == "method" and value == "weighted_product" and normalisation == "zscore":
-                problems.append(Message.of("sweep.err.product_zscore", axis=label))
-            continue
-        if not _number(value):
-            problems.append(Message.of("sweep.err.not_number", axis=label, value=scenario_schema.shown(value)))
-            continue
-        rule = scenario_schema.SCHEMA["cost_scale"].values if axis.kind == "cost_scale" else None
-        rule = rule or scenario_schema.rule(NUMERIC_RULES[axis.kind])
-        for _, key, values in rule.check(axis.name, value, vocabulary):
-            problems.append(Message.of("sweep.err.value", axis=label, detail=Message.of(key, **values)))
-    return problems
 
 
 # --- tasks ----------------------------------------------------------------------------------------
@@ -239,13 +78,16 @@ class PointTask:
     constraints: Constraints
     settings: SolverSettings
     prerequisites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: each cost axis's name and the ISO3 codes it multiplies
+    cost_targets: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
 class PointResult:
     """The plan at one point. ``value`` is the plan's objective (NaN without a plan); ``chosen`` the
     entries as (iso3, field_id, period); ``binding`` the planner's limits with no slack left;
-    ``seconds`` model building and solving."""
+    ``seconds`` model building and solving; ``derived_from`` the point whose optimal plan this is,
+    without a solve of its own (see :func:`run_sweep`), None when solved."""
 
     index: int
     values: tuple[tuple[str, Any], ...]
@@ -257,6 +99,7 @@ class PointResult:
     budget_used: float
     staff_used: float
     seconds: float
+    derived_from: int | None = None
 
     @property
     def solved(self) -> bool:
@@ -319,7 +162,9 @@ def sweep_tasks(
         limits = {k: float(point[k]) for k in NUMERIC_RULES if k in point}
         entries = entries_from_scores(scores[key], dataset.fields, dataset.countries, cost_scale=cost_scale)
         constraints = replace(scenario.constraints, **limits) if limits else scenario.constraints
-        tasks.append(PointTask(index, tuple(point.items()), entries, constraints, scenario.solver, prerequisites))
+        targets = tuple((a.name, tuple(members[a.target])) for a in definition.axes if a.kind == "cost_scale")
+        task = PointTask(index, tuple(point.items()), entries, constraints, scenario.solver, prerequisites, targets)
+        tasks.append(task)
     return tasks
 
 
@@ -347,34 +192,112 @@ def solve_point(task: PointTask) -> PointResult:
     )
 
 
-def process_map(workers: int | None = None, start_method: str = "spawn") -> MapFn:
-    """A ``map`` over a :class:`~concurrent.futures.ProcessPoolExecutor` of ``workers`` processes
-    (default: one per CPU), yielding results as they finish. Closing the iterator early (a
-    cancelled sweep) cancels the points not started and waits for the running ones.
+class PoolMap:
+    """A ``map`` over one :class:`~concurrent.futures.ProcessPoolExecutor` of ``workers`` processes
+    (default: one per CPU), kept for every call until :meth:`close` (or the end of a ``with``
+    block), yielding results as they finish. Closing an iteration early (a cancelled sweep)
+    cancels the points not started; the running ones finish.
 
     Workers are spawned, not forked: a process that has solved once holds HiGHS's thread pool,
     and a forked copy of it can spin forever waiting for threads that were not copied."""
 
-    def pool_map(fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    def __init__(self, workers: int | None = None, start_method: str = "spawn"):
+        self.workers = max(int(workers or _cpus()), 1)
+        self.start_method = start_method
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        return self._results(fn, list(items))
+
+    def _results(self, fn: Callable[[T], R], items: list[T]) -> Iterator[R]:
         if not items:
             return
-        context = multiprocessing.get_context(start_method)
-        with ProcessPoolExecutor(max_workers=min(workers or _cpus(), len(items)), mp_context=context) as pool:
-            futures = [pool.submit(fn, item) for item in items]
-            try:
-                for future in as_completed(futures):
-                    yield future.result()
-            finally:
-                for future in futures:
-                    future.cancel()
+        if self._pool is None:
+            context = multiprocessing.get_context(self.start_method)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        futures = [self._pool.submit(fn, item) for item in items]
+        try:
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
 
-    return pool_map
+    def warm(self) -> None:
+        """Start the workers now (spawning and importing take a few seconds), not with the first points."""
+        for _ in self._results(_ready, list(range(self.workers))):
+            pass
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> PoolMap:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def process_map(workers: int | None = None, start_method: str = "spawn") -> PoolMap:
+    """A :class:`PoolMap` of ``workers`` spawned processes (close it, or use it in a ``with`` block)."""
+    return PoolMap(workers, start_method)
+
+
+def _ready(_: object) -> int:
+    """What a warm-up sends each worker: nothing to do once this module is imported there."""
+    return 0
 
 
 def _cpus() -> int:
     import os
 
     return max(os.cpu_count() or 1, 1)
+
+
+#: Axes along which the set of feasible plans only shrinks, and which way: -1 when a larger value is
+#: looser (budget, staff), +1 when a smaller one is (a cost multiplier).
+MONOTONE: dict[str, int] = {"budget": -1, "staff": -1, "cost_scale": +1}
+_TOL = 1e-6
+
+
+def _loosest_first(definition: SweepDefinition) -> dict[str, list[Any]]:
+    """Each monotone axis's values, the loosest first."""
+    return {a.name: sorted(a.values, reverse=MONOTONE[a.kind] < 0) for a in definition.axes if a.kind in MONOTONE}
+
+
+def _reuse(task: PointTask, donor: PointResult, axis: str) -> PointResult | None:
+    """``donor``'s plan at ``task``'s point when it is optimal there too, else None.
+
+    The donor differs from the task only on ``axis``, where it is looser: every plan feasible at the
+    task's point is feasible at the donor's, with the same value, so the donor's optimum is the
+    task's optimum whenever it is feasible at the task's point: within the tighter budget or staff,
+    or (a cost axis) without an entry whose cost the axis raised. Its gap can only be smaller."""
+    if donor.status != "optimal":
+        return None
+    c = task.constraints
+    if axis == "budget" and donor.budget_used > c.budget + _TOL:
+        return None
+    if axis == "staff" and (c.staff is not None and donor.staff_used > c.staff + _TOL):
+        return None
+    if axis.startswith("cost_scale:"):
+        raised = set(dict(task.cost_targets).get(axis, ()))
+        if any(iso3 in raised for iso3, _, _ in donor.chosen):
+            return None
+    binding = {g for g in donor.binding if g.kind not in (GroupKind.BUDGET, GroupKind.STAFF)}
+    if donor.budget_used >= c.budget - _TOL:
+        binding.add(ConstraintGroup(GroupKind.BUDGET))
+    if c.staff is not None and donor.staff_used >= c.staff - _TOL:
+        binding.add(ConstraintGroup(GroupKind.STAFF))
+    return replace(
+        donor,
+        index=task.index,
+        values=task.values,
+        binding=tuple(sorted(binding, key=str)),
+        seconds=0.0,
+        derived_from=donor.index,
+    )
 
 
 def run_sweep(
@@ -385,32 +308,93 @@ def run_sweep(
     progress: Callable[[int, int, PointResult], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     basis: str = "",
+    reuse: bool = True,
     clock: Callable[[], float] = time.perf_counter,
 ) -> SweepResult:
     """Solve every task with ``map(solve_point, tasks)``; ``progress(done, total, point)`` after each
     point; ``cancel()`` is asked before each result is taken, and True stops the run (the points
-    finished so far are kept, ``cancelled`` is set). ``basis``: :func:`fingerprint` of the base scenario."""
+    finished so far are kept, ``cancelled`` is set). ``basis``: :func:`fingerprint` of the base scenario.
+
+    ``reuse`` (exact): along budget, staff and cost axes the points run loosest first, in waves (one
+    ``map`` call each); a point whose neighbour one step looser on such an axis has an optimal plan
+    that still fits takes that plan without a solve (:func:`_reuse`; ``derived_from`` says so).
+    """
     begin = clock()
-    done: list[PointResult] = []
+    done: dict[int, PointResult] = {}
+    order = _loosest_first(definition) if reuse else {}
+    names = definition.names
+
+    def position(task: PointTask) -> dict[str, int]:
+        values = dict(task.values)
+        return {axis: values_.index(values[axis]) for axis, values_ in order.items()}
+
+    waves: dict[int, list[PointTask]] = {}
+    for task in tasks:
+        waves.setdefault(sum(position(task).values()), []).append(task)
+    by_values = {}
     cancelled = False
-    results = iter(map(solve_point, tasks))
-    try:
-        while True:
-            if cancel is not None and cancel():
-                cancelled = len(done) < len(tasks)
+
+    def finish(point: PointResult) -> None:
+        done[point.index] = point
+        by_values[tuple(dict(point.values)[n] for n in names)] = point
+        if progress is not None:
+            progress(len(done), len(tasks), point)
+
+    for level in sorted(waves):
+        to_solve = []
+        for task in waves[level]:
+            derived = _derived(task, position(task), order, names, by_values) if level else None
+            if derived is None:
+                to_solve.append(task)
+            elif cancel is not None and cancel():
+                cancelled = True
                 break
-            try:
-                point = next(results)
-            except StopIteration:
+            else:
+                finish(derived)
+        if cancelled or not to_solve:
+            if cancelled:
                 break
-            done.append(point)
-            if progress is not None:
-                progress(len(done), len(tasks), point)
-    finally:
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()
-    return SweepResult.of(definition, done, len(tasks), cancelled, clock() - begin, basis)
+            continue
+        results = iter(map(solve_point, to_solve))
+        try:
+            while True:
+                if cancel is not None and cancel():
+                    cancelled = True
+                    break
+                try:
+                    point = next(results)
+                except StopIteration:
+                    break
+                finish(point)
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+        if cancelled:
+            break
+    cancelled = cancelled and len(done) < len(tasks)
+    return SweepResult.of(definition, done.values(), len(tasks), cancelled, clock() - begin, basis)
+
+
+def _derived(
+    task: PointTask,
+    where: Mapping[str, int],
+    order: Mapping[str, list[Any]],
+    names: Sequence[str],
+    by_values: Mapping[tuple, PointResult],
+) -> PointResult | None:
+    """The task's plan from a neighbour one step looser on a monotone axis, if one fits (else None)."""
+    values = dict(task.values)
+    for axis, k in where.items():
+        if k == 0:
+            continue
+        looser = {**values, axis: order[axis][k - 1]}
+        donor = by_values.get(tuple(looser[n] for n in names))
+        if donor is not None:
+            reused = _reuse(task, donor, axis)
+            if reused is not None:
+                return reused
+    return None
 
 
 def sweep(
@@ -474,7 +458,8 @@ class SweepResult:
     @property
     def table(self) -> pd.DataFrame:
         """Tidy points table: point, one column per axis, status, value, gap, entries, budget_used,
-        staff_used, binding (group ids, ``; ``-separated), chosen (``iso3/field_id`` entries), seconds."""
+        staff_used, binding (group ids, ``; ``-separated), chosen (``iso3/field_id`` entries), seconds,
+        derived_from (the point whose plan it took without a solve, else None)."""
         rows = []
         for p in self.points:
             rows.append(
@@ -490,10 +475,11 @@ class SweepResult:
                     "binding": "; ".join(str(g) for g in p.binding),
                     "chosen": " ".join(f"{k}/{f}" for k, f, _ in p.chosen),
                     "seconds": p.seconds,
+                    "derived_from": p.derived_from,
                 }
             )
         columns = ["point", *self.definition.names, "status", "value", "gap", "entries", "budget_used"]
-        columns += ["staff_used", "binding", "chosen", "seconds"]
+        columns += ["staff_used", "binding", "chosen", "seconds", "derived_from"]
         return pd.DataFrame(rows, columns=columns)
 
     @property

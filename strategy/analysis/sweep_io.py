@@ -132,6 +132,7 @@ def result_to_json(result: SweepResult) -> str:
             "budget_used": _plain(p.budget_used),
             "staff_used": _plain(p.staff_used),
             "seconds": _plain(p.seconds),
+            "derived_from": p.derived_from,
         }
         for p in result.points
     ]
@@ -171,6 +172,7 @@ def result_from_json(text: str | bytes) -> SweepResult:
                 budget_used=_number(p["budget_used"]),
                 staff_used=_number(p["staff_used"]),
                 seconds=_number(p["seconds"]),
+                derived_from=None if p.get("derived_from") is None else int(p["derived_from"]),
             )
             for p in body["points"]
         ]
@@ -237,6 +239,7 @@ def points_frame(
         for p in result.points
     ]
     out[t("sweep.col.seconds", lang)] = table["seconds"].to_numpy(dtype=float).round(2)
+    out[t("sweep.col.derived", lang)] = [None if p.derived_from is None else p.derived_from + 1 for p in result.points]
     return out
 
 
