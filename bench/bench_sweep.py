@@ -38,12 +38,13 @@ DEFINITION = sw.SweepDefinition(
 )
 
 
-def timed(run: Callable[[], sw.SweepResult], repeat: int) -> tuple[float, sw.SweepResult]:
+def timed(run: Callable[[], sw.SweepResult], repeat: int) -> tuple[float, float, sw.SweepResult]:
+    """Median wall-clock seconds, this process's CPU seconds in that run, and its result."""
     runs = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = run()
-        runs.append((time.perf_counter() - start, result))
+        runs.append((time.perf_counter() - start, time.process_time() - cpu, result))
     runs.sort(key=lambda r: r[0])
     return runs[len(runs) // 2]
 
@@ -76,16 +77,16 @@ def main() -> None:
             ("serial, no reuse", map, False),
             (f"pool of {args.workers}, no reuse", pool, False),
         ):
-            total, result = timed(
+            total, cpu, result = timed(
                 lambda m=mapper, r=reuse: sw.run_sweep(DEFINITION, tasks, map=m, reuse=r), args.repeat
             )
             solved = [p.seconds for p in result.points if p.derived_from is None]
             statuses = {p.status for p in result.points}
-            rows.append((name, total, result, solved, statuses))
+            rows.append((name, total, cpu if mapper is map else None, result, solved, statuses))
             print(f"{name}: {total:.2f} s", flush=True)
     load_after = os.getloadavg()
-    values = [p.value for p in rows[0][2].points]
-    same = all([p.value for p in r[2].points] == values for r in rows)
+    values = [p.value for p in rows[0][3].points]
+    same = all([p.value for p in r[3].points] == values for r in rows)
 
     print("\n## Scenario sweep (`bench/bench_sweep.py`)\n")
     print(
@@ -97,12 +98,16 @@ def main() -> None:
         f"Scoring and making the 27 tasks (3 presets scored once each): {scoring:.2f} s. Starting the pool's "
         f"{args.workers} spawned workers (before the pool rows, not counted in them): {warm:.2f} s.\n"
     )
-    print("| run | points | solves | all optimal | total s | per solve median s | slowest solve s |")
-    print("|---|---:|---:|---|---:|---:|---:|")
-    for name, total, result, solved, statuses in rows:
+    print(
+        "| run | points | solves | all optimal | total s | CPU s (serial: all of it) | per solve median s | slowest solve s |"
+    )
+    print("|---|---:|---:|---|---:|---:|---:|---:|")
+    for name, total, cpu, result, solved, statuses in rows:
+        ok = "yes" if statuses == {"optimal"} else ", ".join(sorted(statuses))
+        cpu_text = "–" if cpu is None else f"{cpu:.2f}"
         print(
-            f"| {name} | {len(result.points)} | {len(solved)} | {'yes' if statuses == {'optimal'} else ', '.join(sorted(statuses))} | "
-            f"**{total:.2f}** | {statistics.median(solved):.2f} | {max(solved):.2f} |"
+            f"| {name} | {len(result.points)} | {len(solved)} | {ok} | **{total:.2f}** | {cpu_text} | "
+            f"{statistics.median(solved):.2f} | {max(solved):.2f} |"
         )
     print(f"\nSame plan values in every row: {'yes' if same else 'NO'}.")
 
