@@ -268,3 +268,22 @@ def test_infeasible_points_are_kept_with_their_status(dataset: Dataset, base: Sc
     assert math.isnan(result.table["value"].iloc[0]) and result.solved == 1
     frame = sweep_io.points_frame(result, "en")
     assert frame["Status"].tolist() == ["infeasible", "optimal"]
+
+
+def test_the_same_problem_is_solved_once(dataset: Dataset, base: Scenario):
+    """Without a per-period budget the periods collapse to one and the time preference changes nothing:
+    each budget is solved once, the other preferences take that plan, and each still equals its own solve."""
+    definition = sw.SweepDefinition(
+        (sw.SweepAxis("time_preference", (0.8, 0.9, 1.0)), sw.SweepAxis("budget", (8.0, 12.0)))
+    )
+    result = sw.sweep(dataset, base, definition, countries=FOCUS)
+    assert len([p for p in result.points if p.derived_from is None]) == 2
+    table = evaluate(dataset, base).opportunity
+    entries = entries_from_scores(table[table["iso3"].isin(FOCUS)], dataset.fields, dataset.countries)
+    for point, row in zip(definition.points(), result.points, strict=True):
+        constraints = replace(base.constraints, **point)
+        plan = solve(entries, constraints, base.solver, prerequisites_of(dataset.fields))
+        assert row.value == pytest.approx(plan.objective, abs=1e-9), point
+    per_period = replace(base, constraints=replace(base.constraints, period_budget=5.0))
+    again = sw.sweep(dataset, per_period, definition, countries=FOCUS)
+    assert len([p for p in again.points if p.derived_from is None]) >= 5  # a real schedule: the preference counts

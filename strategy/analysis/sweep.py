@@ -52,7 +52,15 @@ from strategy.analysis.sweep_definition import (  # noqa: F401  (the definition 
     message_text,
 )
 from strategy.data.dataset import Dataset
-from strategy.optimize import Constraints, Entries, SolverSettings, entries_from_scores, prerequisites_of, solve
+from strategy.optimize import (
+    Constraints,
+    Entries,
+    SolverSettings,
+    entries_from_scores,
+    per_period_budget_can_bind,
+    prerequisites_of,
+    solve,
+)
 from strategy.optimize.groups import ConstraintGroup, GroupKind
 from strategy.scenario import Scenario, evaluate
 from strategy.scenario_schema import Vocabulary
@@ -317,7 +325,9 @@ def run_sweep(
 
     ``reuse`` (exact): along budget, staff and cost axes the points run loosest first, in waves (one
     ``map`` call each); a point whose neighbour one step looser on such an axis has an optimal plan
-    that still fits takes that plan without a solve (:func:`_reuse`; ``derived_from`` says so).
+    that still fits takes that plan without a solve (:func:`_reuse`), and a point that is the same
+    problem as another (:func:`_problem_key`, e.g. a time preference when the periods collapse)
+    takes its plan; ``derived_from`` says which point's plan it is.
     """
     begin = clock()
     done: dict[int, PointResult] = {}
@@ -331,6 +341,11 @@ def run_sweep(
     waves: dict[int, list[PointTask]] = {}
     for task in tasks:
         waves.setdefault(sum(position(task).values()), []).append(task)
+    same: dict[int, int] = {}  # task -> the first task (loosest first) that is the same problem
+    if reuse:
+        first: dict[str, int] = {}
+        for task in (t for level in sorted(waves) for t in waves[level]):
+            same[task.index] = first.setdefault(_problem_key(task), task.index)
     by_values = {}
     cancelled = False
 
@@ -340,22 +355,28 @@ def run_sweep(
         if progress is not None:
             progress(len(done), len(tasks), point)
 
+    def copy_of(task: PointTask) -> PointResult | None:
+        twin = done.get(same.get(task.index, task.index))
+        if twin is None or twin.index == task.index:
+            return None
+        return replace(twin, index=task.index, values=task.values, seconds=0.0, derived_from=twin.index)
+
     for level in sorted(waves):
-        to_solve = []
+        to_solve, copies = [], []
         for task in waves[level]:
-            derived = _derived(task, position(task), order, names, by_values) if level else None
-            if derived is None:
+            derived = copy_of(task) or (_derived(task, position(task), order, names, by_values) if level else None)
+            if derived is None and same.get(task.index, task.index) != task.index:
+                copies.append(task)  # the same problem as one solved in this wave: copied after it
+            elif derived is None:
                 to_solve.append(task)
             elif cancel is not None and cancel():
                 cancelled = True
                 break
             else:
                 finish(derived)
-        if cancelled or not to_solve:
-            if cancelled:
-                break
-            continue
-        results = iter(map(solve_point, to_solve))
+        if cancelled:
+            break
+        results = iter(map(solve_point, to_solve) if to_solve else ())
         try:
             while True:
                 if cancel is not None and cancel():
@@ -372,8 +393,24 @@ def run_sweep(
                 close()
         if cancelled:
             break
+        for task in copies:
+            copied = copy_of(task)
+            if copied is not None:
+                finish(copied)
     cancelled = cancelled and len(done) < len(tasks)
     return SweepResult.of(definition, done.values(), len(tasks), cancelled, clock() - begin, basis)
+
+
+def _problem_key(task: PointTask) -> str:
+    """What makes two tasks the same problem: entries, constraints, solver settings, enablers. The
+    time preference is left out when the periods collapse to one (no per-period budget that can
+    bind, preference at most 1): every entry is then made in period 1 and the preference has no effect."""
+    constraints = task.constraints
+    if not per_period_budget_can_bind(constraints) and constraints.time_preference <= 1:
+        constraints = replace(constraints, time_preference=1.0)
+    digest = hashlib.sha256(pd.util.hash_pandas_object(task.entries.table, index=True).to_numpy().tobytes())
+    digest.update(repr((constraints, task.settings, sorted(task.prerequisites.items()))).encode())
+    return digest.hexdigest()
 
 
 def _derived(
