@@ -41,6 +41,7 @@ from strategy.scoring.weights import preset_ids
 from strategy.store import ScenarioStore, StoreError, default_url
 from ui import views
 from ui.common import tr
+from ui.labels import label
 from ui.session import Key
 
 KIND = "sweep"
@@ -158,7 +159,7 @@ def _targets(ds: Dataset, language: Lang, countries: Mapping[str, str]) -> dict[
     from strategy.labels import region_label
     from strategy.scoring.criteria import MEMBERSHIPS
 
-    out = {m: tr(f"ui.member.{m}") for m in MEMBERSHIPS}
+    out = {m: label("member", m, language) for m in MEMBERSHIPS}
     regions = sorted(Vocabulary.from_dataset(ds).region)
     out.update({r: region_label(r, language) for r in regions})
     out.update({k: f"{name} ({k})" for k, name in sorted(countries.items(), key=lambda kv: kv[1])})
