@@ -83,3 +83,36 @@ def test_bad_values_are_named_in_the_page_language(lang: str, store_url: str) ->
     assert t("sweep.axis.budget", lang) in message and "-5" in message
     assert t("sweep.err.empty_range", lang, axis=t("sweep.axis.staff", lang), value="10:5:1") in message
     assert "Traceback" not in texts(at)
+
+
+def test_a_stopped_sweep_keeps_its_finished_points(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click while the sweep runs reruns the page from inside the run (Streamlit stops the script at
+    its next call, as ``st.stop()`` does here after the first point): the finished point is kept and stored."""
+    import streamlit as st
+
+    from strategy.analysis import sweep as sw
+
+    at = start("en")
+    view = __import__("ui.views.sweep", fromlist=["run_sweep"])
+
+    def interrupted(definition, tasks, *, progress=None, **_: object):
+        point = sw.solve_point(tasks[0])
+        progress(1, len(tasks), point)
+        st.stop()
+
+    original = view.run_sweep
+    monkeypatch.setattr(view, "run_sweep", interrupted)
+    at.text_input(key="sweep_budget").set_value("10, 20")
+    at.multiselect(key="sweep_presets").set_value(["balanced", "digital_gap"])
+    at.button(key="sweep_run").click()
+    at.run()
+    assert not at.exception
+    with ScenarioStore(store_url) as store:
+        stored = sweep_io.result_from_json(store.last_result("", "sweep").body)
+    assert stored.cancelled and len(stored.points) == 1 and stored.requested == 4
+    at.run()  # the rerun the click asked for: this session shows the point it kept
+    assert t("ui.sw.cancelled", "en", n=1, total=4) in texts(at)
+    monkeypatch.setattr(view, "run_sweep", original)
+    again = start("en")  # a new session: the stored, stopped sweep
+    assert_clean(again)
+    assert t("ui.sw.cancelled", "en", n=1, total=4) in texts(again)

@@ -10,6 +10,7 @@ current scenario when it opens. Any click while a sweep runs stops it; the point
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -49,12 +50,20 @@ CHART_CONFIG = {"displaylogo": False}
 NUMERIC = ("budget", "staff", "time_preference")
 
 
-@st.cache_resource(show_spinner=False)
+#: Stores opened by this process, by URL. Not ``st.cache_resource``: :func:`keep` runs while a click
+#: is stopping the script, when any Streamlit call (a cached function's too) stops it again.
+_STORES: dict[str, ScenarioStore] = {}
+_LOCK = threading.Lock()
+
+
 def _open_store(url: str) -> ScenarioStore | StoreError:
-    try:
-        return ScenarioStore(url)
-    except StoreError as exc:
-        return exc
+    with _LOCK:
+        if url not in _STORES:
+            try:
+                _STORES[url] = ScenarioStore(url)
+            except StoreError as exc:
+                return exc
+        return _STORES[url]
 
 
 def _missing_file(url: str) -> bool:
@@ -174,7 +183,8 @@ def _problems(error: SweepError, language: Lang) -> None:
 
 
 def run(ds: Dataset, scenario: Scenario, definition: SweepDefinition, language: Lang) -> None:
-    """Run the sweep with a progress bar and keep the result (also when a click stops it)."""
+    """Run the sweep with a progress bar and keep the result, also when a click stops it: the session
+    holds the points finished so far after each one, and the store gets them in any case."""
     try:
         tasks = sweep_tasks(ds, scenario, definition)
     except SweepError as exc:
@@ -184,33 +194,34 @@ def run(ds: Dataset, scenario: Scenario, definition: SweepDefinition, language: 
     st.caption(tr("ui.sw.stop_hint"))
     finished: list[Any] = []
     basis = fingerprint(scenario)
+    partial = SweepResult.of(definition, [], len(tasks), cancelled=True, basis=basis)
+    entry: dict[str, Any] = {"scenario": scenario_key(), "result": partial, "stored": None, "store_error": None}
+    st.session_state[Key.SWEEP_RESULT] = entry
 
     def advance(done: int, total: int, point: Any) -> None:
         finished.append(point)
-        bar.progress(done / total, text=tr("ui.sw.progress", i=done, n=total))
+        entry["result"] = SweepResult.of(definition, finished, total, cancelled=True, basis=basis)
+        bar.progress(done / total, text=tr("ui.sw.progress", i=done, n=total))  # where a click stops it
 
-    result = None
     try:
-        result = run_sweep(definition, tasks, progress=advance, basis=basis)
-    finally:  # a click reruns the page from inside a solve: keep what is finished
-        if result is None:
-            result = SweepResult.of(definition, finished, len(tasks), cancelled=True, basis=basis)
-        keep(result)
+        entry["result"] = run_sweep(definition, tasks, progress=advance, basis=basis)
+    finally:
+        keep(entry)
     bar.empty()
 
 
-def keep(result: SweepResult) -> None:
-    """The result in the session and in the store, under :func:`scenario_key`."""
-    entry: dict[str, Any] = {"scenario": scenario_key(), "result": result, "stored": None, "store_error": None}
+def keep(entry: dict[str, Any]) -> None:
+    """Store ``entry``'s result under its scenario key. No Streamlit call here: this runs while a
+    click is stopping the script, when any Streamlit call (even reading the session) stops it again."""
     store = _open_store(default_url())
     try:
         if isinstance(store, StoreError):
             raise store
+        result: SweepResult = entry["result"]
         store.save_result(entry["scenario"], KIND, sweep_io.result_to_json(result), result.basis)
         entry["stored"] = pd.Timestamp.now(tz="UTC").to_pydatetime()
     except StoreError as exc:
         entry["store_error"] = exc
-    st.session_state[Key.SWEEP_RESULT] = entry
 
 
 def last(language: Lang) -> dict[str, Any] | None:
