@@ -108,3 +108,12 @@ def test_no_plan_at_any_point_is_exit_3(run, focus: Path, tmp_path: Path):
     assert result.code == 3
     assert "None of the 2 points has a plan that meets the constraints." in result.err
     assert result.out.count("infeasible") == 2  # the points are still written
+
+
+def test_workers_give_the_same_points(run, focus: Path):
+    args = ["sweep", "--scenario", str(focus), "--budget", "6:12:3", "--lang", "en", "--format", "csv", "--quiet"]
+    serial, pooled = run(*args), run(*args, "--workers", "2")
+    assert serial.code == pooled.code == 0, pooled.err
+    read = [pd.read_csv(io.StringIO(r.out)).drop(columns=["Solve time (s)"]) for r in (serial, pooled)]
+    assert read[0]["Budget"].tolist() == [6, 9, 12]
+    pd.testing.assert_frame_equal(*read)
