@@ -52,7 +52,9 @@ NUMERIC = ("budget", "staff", "time_preference")
 
 #: Stores opened by this process, by URL. Not ``st.cache_resource``: :func:`keep` runs while a click
 #: is stopping the script, when any Streamlit call (a cached function's too) stops it again.
-_STORES: dict[str, ScenarioStore] = {}
+#: A store that cannot be opened is remembered too (as the Scenarios page's cache does), so an
+#: unreachable server costs its connection timeout once, not on every rerun.
+_STORES: dict[str, ScenarioStore | StoreError] = {}
 _LOCK = threading.Lock()
 
 
@@ -62,7 +64,7 @@ def _open_store(url: str) -> ScenarioStore | StoreError:
             try:
                 _STORES[url] = ScenarioStore(url)
             except StoreError as exc:
-                return exc
+                _STORES[url] = exc
         return _STORES[url]
 
 
