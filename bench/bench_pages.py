@@ -47,6 +47,8 @@ CASES: tuple[tuple[str, tuple[str, str] | None, str, list[float], str], ...] = (
     ("fields", (FD, "profile"), "sc_opp_position", SHARES[1:], "opportunity table, best markets, fit decomposition"),
     ("competitors", (CP, "threat"), "sc_w_income", WEIGHTS, "market score (country order) and threat heatmap"),
     ("competitors", (CP, "white_space"), "sc_presence_default", SHARES, "rival threat (not cached) and white space"),
+    ("competitors", (CP, "timing"), "sc_w_income", WEIGHTS, "timeline, first movers (cached), window flags"),
+    ("competitors", (CP, "timing"), "sc_momentum_weight", SHARES[1:], "rival threat with momentum, window flags"),
 )
 
 #: A second slider moved once per pass through the values, so every rerun is a new combination.
@@ -58,6 +60,7 @@ PARTNER: dict[str, tuple[str, tuple[float, ...]]] = {
     "sc_fit_need": ("sc_fit_strength", (0.35, 0.4, 0.5)),
     "sc_opp_position": ("sc_opp_market", (0.4, 0.5, 0.6)),
     "sc_presence_default": ("sc_white_space", (0.35, 0.4, 0.45)),
+    "sc_momentum_weight": ("sc_presence_default", (0.45, 0.4, 0.35)),
 }
 
 

@@ -14,14 +14,16 @@ if [ "${1:-}" = "dev" ]; then
   # Browser tests drive Debian's chromium through Playwright (no browser download).
   # Japanese fonts so screenshots show text, not boxes.
   # PostgreSQL server binaries for the scenario-store tests (a throwaway cluster per test run).
+  # LibreOffice Impress and poppler draw the PowerPoint deck to PNG for the deck's rendering test.
   if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk" \
-    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v soffice >/dev/null 2>&1 \
+    || ! command -v pdftoppm >/dev/null 2>&1; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        chromium fonts-noto-cjk postgresql >/dev/null
+        chromium fonts-noto-cjk postgresql libreoffice-impress poppler-utils >/dev/null
     else
-      echo "note: install Debian's chromium, fonts-noto-cjk and postgresql for the browser and PostgreSQL tests (skipped otherwise)" >&2
+      echo "note: install Debian's chromium, fonts-noto-cjk, postgresql, libreoffice-impress and poppler-utils for the browser, PostgreSQL and deck-rendering tests (skipped otherwise)" >&2
     fi
   fi
 else

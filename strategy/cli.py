@@ -49,6 +49,7 @@ from strategy.cli_options import (  # the exit codes and errors are part of this
     check_mode_options,
     check_plan_options,
     check_samples,
+    parse_pools,
     sampling_options,
 )
 from strategy.i18n import Lang, t
@@ -188,10 +189,9 @@ def _evaluate(dataset: Any, scenario: Any, progress: Progress) -> Any:
 
 def _solve(dataset: Any, evaluation: Any, constraints: Any, settings: Any, progress: Progress) -> Any:
     from strategy import optimize as optimizer
+    from strategy.scoring.financing import plan_entries
 
-    entries = optimizer.entries_from_scores(
-        evaluation.opportunity, dataset.fields, dataset.countries, cost_scale=evaluation.scenario.cost_scale
-    )
+    entries = plan_entries(evaluation.opportunity, dataset, cost_scale=evaluation.scenario.cost_scale)
     prerequisites = optimizer.prerequisites_of(dataset.fields)
     with (
         progress.step(
@@ -351,8 +351,20 @@ def _plan_settings(scenario: Any, args: argparse.Namespace) -> tuple[Any, Any]:
         for k, v in {"budget": args.budget, "staff": args.staff, "max_countries": args.max_countries}.items()
         if v is not None
     }
+    if getattr(args, "packages", False):
+        overrides["use_packages"] = True
+    pools = parse_pools(args)
+    if pools:
+        overrides["pool_budget"] = {**constraints.pool_budget, **pools}
     if overrides:
         constraints = replace(constraints, **overrides)
+    from strategy.optimize.packages import pool_problems
+
+    problems = pool_problems(constraints.pool_budget, constraints.budget)
+    if problems:
+        from strategy.scenario import ScenarioError
+
+        raise ScenarioError([("--pool", key, values) for _, key, values in problems])
     if args.time_limit is not None:
         settings = replace(settings, time_limit=args.time_limit)
     if args.solver:
@@ -436,8 +448,8 @@ def cmd_export(args: argparse.Namespace, progress: Progress) -> int:
     out = Path(args.out)
     to_dir = out.is_dir() or args.out.endswith(("/", os.sep))
     suffix = out.suffix.lower()
-    if not to_dir and suffix not in (".xlsx", ".html", ".htm"):
-        raise CliError(EXIT_USAGE, "cli.err.suffix", path=args.out, allowed=".xlsx, .html, DIR/")
+    if not to_dir and suffix not in (".xlsx", ".html", ".htm", ".pptx"):
+        raise CliError(EXIT_USAGE, "cli.err.suffix", path=args.out, allowed=".xlsx, .html, .pptx, DIR/")
     if not to_dir and suffix in (".html", ".htm") and len(args.country) != 1:
         raise CliError(EXIT_USAGE, "cli.err.one_country")
     check_writable(out, is_folder=to_dir)
@@ -461,6 +473,12 @@ def cmd_export(args: argparse.Namespace, progress: Progress) -> int:
             page = export.country_brief_html(dataset, evaluation, iso3, lang, plan)
             path = out / export.export_filename("brief", scenario.name, "html", iso3) if to_dir else out
             progress.note("cli.wrote_file", path=str(write_file(path, page.encode("utf-8"))))
+    if suffix == ".pptx" and not to_dir:
+        from strategy.export.deck import plan_deck
+
+        with progress.step("cli.progress.deck"):
+            data = plan_deck(dataset, evaluation, plan, lang, countries=countries or None)
+        progress.note("cli.wrote_file", path=str(write_file(out, data)))
     return EXIT_OK
 
 

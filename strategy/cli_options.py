@@ -160,7 +160,10 @@ def _format_option(command: argparse.ArgumentParser) -> None:
 def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
     """The ``python -m strategy`` parser; ``commands`` maps each sub-command name to the function that runs it."""
     common = _common(True, "output file (.csv or .xlsx); default: a table on stdout")
-    export_common = _common(True, "FILE.xlsx (workbook), FILE.html (brief of one --country) or DIR/ (both)")
+    export_common = _common(
+        True,
+        "FILE.xlsx (workbook), FILE.html (brief of one --country), FILE.pptx (briefing deck) or DIR/ (workbook and briefs)",
+    )
     store_common = _common(False, "show: write the JSON to this file instead of stdout")
 
     parser = Parser(
@@ -204,6 +207,8 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
     plan.add_argument("--max-countries", type=int, metavar="N", help="at most N countries")
     plan.add_argument("--time-limit", type=float, metavar="SECONDS", help="solver time limit")
     plan.add_argument("--solver", choices=("highs", "cbc"), help="MIP solver (default: the scenario's, highs)")
+    plan.add_argument("--packages", action="store_true", help=_help("cli.help.packages"))
+    plan.add_argument("--pool", action="append", metavar="ROUTE=AMOUNT", help=_help("cli.help.pool"))
     _format_option(plan)
 
     sens = _command(
@@ -230,14 +235,20 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
         "export",
         export_common,
         commands["export"],
-        help="Excel workbook and/or HTML country brief",
+        help="Excel workbook, HTML country brief or PowerPoint briefing deck",
         description="Write the Excel workbook (shortlists, score decomposition, weights and settings, plan, "
         "sources with years and licences, judgement tables) and/or a printable HTML brief per country. "
         "--out FILE.xlsx writes the workbook, --out FILE.html the brief of one --country, and --out DIR/ "
-        "writes the workbook and a brief for each --country into that folder.",
+        "writes the workbook and a brief for each --country into that folder. --out FILE.pptx writes the briefing "
+        "deck (title, the three answers, plan table and map with --with-plan, one slide per chosen country or per "
+        "--country, sources and licences).",
     )
     export.add_argument(
-        "--country", action="append", default=[], metavar="ISO3", help="country for a brief (repeatable)"
+        "--country",
+        action="append",
+        default=[],
+        metavar="ISO3",
+        help="country for a brief or a deck slide (repeatable)",
     )
     export.add_argument("--with-plan", action="store_true", help="solve the portfolio and include the plan")
 
@@ -354,8 +365,32 @@ def check_plan_options(args: argparse.Namespace) -> None:
             problems += [(option_name, *p[1:]) for p in scenario_schema.rule(path).check(path, value, None)]
             if isinstance(value, float) and not math.isfinite(value):
                 problems.append((option_name, "schema.err.not_finite", {"value": scenario_schema.shown(value)}))
+    problems += [("--pool", key, values) for _, key, values in _pool_problems(args)]
     if problems:
         raise ScenarioError(problems)
+
+
+def parse_pools(args: argparse.Namespace) -> dict[str, float]:
+    """The ``--pool ROUTE=AMOUNT`` options as a route -> budget mapping (checked by :func:`check_plan_options`)."""
+    out: dict[str, float] = {}
+    for text in getattr(args, "pool", None) or ():
+        route, _, amount = str(text).partition("=")
+        try:
+            out[route.strip()] = float(amount)
+        except ValueError:
+            raise CliError(EXIT_USAGE, "cli.err.pool_format", value=text) from None
+    return out
+
+
+def _pool_problems(args: argparse.Namespace) -> list[tuple[str, str, dict[str, object]]]:
+    """Unknown routes and pools over the budget given on the command line (the budget: ``--budget``
+    or the optimiser's default; a scenario's own budget is checked again when the plan is solved)."""
+    from strategy.optimize import Constraints
+    from strategy.optimize.packages import pool_problems
+
+    pools = parse_pools(args)
+    budget = getattr(args, "budget", None)
+    return pool_problems(pools, Constraints().budget if budget is None else budget) if pools else []
 
 
 def check_samples(args: argparse.Namespace) -> None:

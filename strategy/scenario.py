@@ -64,6 +64,8 @@ class Scenario:
     opportunity_weights: OpportunityWeights = field(default_factory=OpportunityWeights)
     presence_default: float = 0.5
     white_space_threshold: float = 0.3
+    #: the momentum factor of the rival threat (0 = off; see strategy.scoring.rivals.rival_threat)
+    momentum_weight: float = 0.0
     japan_strength: Mapping[str, float] = field(default_factory=dict)
     constraints: Constraints = field(default_factory=Constraints)
     solver: SolverSettings = field(default_factory=SolverSettings)
@@ -282,7 +284,12 @@ def evaluate(dataset: Dataset, scenario: Scenario) -> Evaluation:
     market = market_scores(dataset, criteria, scenario.market_weights)
     fit = field_fit(dataset, criteria, scenario.fit_weights, japan_strength=strength)
     threat = rival_threat(
-        dataset, countries, scenario.presence_default, scenario.white_space_threshold, japan_strength=strength
+        dataset,
+        countries,
+        scenario.presence_default,
+        scenario.white_space_threshold,
+        japan_strength=strength,
+        momentum_weight=scenario.momentum_weight,
     )
     table = opportunity(market, fit, threat, scenario.opportunity_weights)
     return Evaluation(scenario, countries, criteria, market, fit, threat, table)

@@ -31,6 +31,8 @@ from typing import Any
 
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.paths import data_folder
+from strategy.data.plan_tables import ROUTES
+from strategy.optimize.model import Constraints
 from strategy.scoring.criteria import MEMBERSHIPS
 from strategy.scoring.fields import FitWeights
 from strategy.scoring.opportunities import OpportunityWeights
@@ -79,6 +81,7 @@ class Vocabulary:
     latest_year: int | None
     pillar: frozenset[str] = frozenset(PILLARS)
     membership: frozenset[str] = frozenset(MEMBERSHIPS)
+    route: frozenset[str] = frozenset(ROUTES)
 
     @classmethod
     def from_dataset(cls, dataset: Any) -> Vocabulary:
@@ -307,6 +310,7 @@ SCHEMA: dict[str, Any] = {
     "opportunity_weights": {"market": SHARE, "fit": SHARE, "position": SHARE, "environment": SHARE},
     "presence_default": SHARE,
     "white_space_threshold": SHARE,
+    "momentum_weight": Num(0.0, 1.0),  # the sidebar's momentum slider (0 = off)
     "japan_strength": Keyed("field", SHARE, 100),
     "constraints": {
         "budget": Num(0.0, 1_000.0),  # the Plan page's inputs
@@ -328,6 +332,7 @@ SCHEMA: dict[str, Any] = {
         "open_cost": Num(0.0, 100.0),
         "package_bonus": SHARE,
         "time_preference": Num(0.0, 1.0, low_open=True),
+        "pool_budget": Keyed("route", Num(0.0, 1_000.0), len(ROUTES)),  # funding pools (Plan page)
     },
     "solver": {"time_limit": Num(1.0, 300.0), "gap": Num(0.0, 0.1), "threads": Num(1, 64)},
     "cost_scale": Keyed("country", Num(0.1, 10.0), 300),  # the Plan page's multiplier column
@@ -432,6 +437,7 @@ def _cross_checks(body: Mapping[str, Any]) -> list[Problem]:
     constraints = body.get("constraints")
     if not isinstance(constraints, Mapping):
         return problems
+    problems += _pools_within_budget(constraints)
     groups = constraints.get("groups", {})
     names = set(groups) if isinstance(groups, Mapping) else set()
     for limit in ("group_min", "group_max"):
@@ -446,6 +452,19 @@ def _cross_checks(body: Mapping[str, Any]) -> list[Problem]:
                     if value > len(groups[group]):  # more countries than the group has
                         values = {"low": 0, "high": len(groups[group]), "value": shown(value)}
                         problems.append((where, "schema.err.range", values))
+    return problems
+
+
+def _pools_within_budget(constraints: Mapping[str, Any]) -> list[Problem]:
+    """A funding pool no larger than the total budget (the Constraints default when absent)."""
+    pools, budget = constraints.get("pool_budget"), constraints.get("budget", Constraints().budget)
+    if not isinstance(pools, Mapping) or not _is_number(budget) or not math.isfinite(budget):
+        return []
+    problems = []
+    for route, value in list(pools.items())[:MAX_ITEMS]:
+        if _is_number(value) and math.isfinite(value) and value > budget:
+            values = {"value": shown(value), "budget": shown(budget)}
+            problems.append((f"constraints.pool_budget.{route}", "schema.err.pool_over_budget", values))
     return problems
 
 

@@ -16,7 +16,11 @@ def brute_force(
 ) -> tuple[float, frozenset]:
     """Exhaustive optimum for tiny instances (tests only): best value and the set of (iso3, field_id,
     period) entries. Every assignment of each candidate to 'not chosen' or one of the periods is
-    checked against the rules as the planner states them (not against the model's rows)."""
+    checked against the rules as the planner states them (not against the model's rows).
+
+    With packages on, every set of (country, package) options whose members do not overlap is tried
+    on top of each assignment: a package counts when all its members are chosen, adds its value
+    bonus and saves its share of the members' cost in the budget and in each member's pool."""
     c = constraints
     cand = _candidates(entries, c)
     n, periods = len(cand), c.periods
@@ -33,7 +37,8 @@ def brute_force(
         first[:, of[i]] = np.where(chosen[:, i], np.minimum(first[:, of[i]], when[:, i]), first[:, of[i]])
     opened = first <= periods
     cost = cand["cost"].to_numpy(dtype=float)
-    ok = chosen @ cost + c.open_cost * opened.sum(axis=1) <= c.budget + EPS
+    spend = chosen @ cost + c.open_cost * opened.sum(axis=1)
+    ok = np.ones(len(when), dtype=bool)
     if c.period_budget is not None:
         for t in range(1, periods + 1):
             ok &= (when == t) @ cost + c.open_cost * (first == t).sum(axis=1) <= c.period_budget + EPS
@@ -65,7 +70,31 @@ def brute_force(
                 ok &= ~chosen[:, i] | enabled
     value = cand["value"].to_numpy(dtype=float)
     discount = np.where(chosen, c.time_preference ** (when.astype(float) - 1), 0.0)
-    total = discount @ value + c.package_bonus * (chosen.sum(axis=1) - opened.sum(axis=1))
+    base = discount @ value + c.package_bonus * (chosen.sum(axis=1) - opened.sum(axis=1))
+    routes = cand["route"].astype(str).to_numpy() if "route" in cand.columns else np.full(n, "")
+    options = []  # (member positions, package) for every package all of whose fields are candidates
+    if c.use_packages:
+        for k in countries:
+            for p in entries.packages:
+                ids = [pairs.index((k, f)) if (k, f) in pairs else None for f in p.members]
+                if all(i is not None for i in ids):
+                    options.append((np.array(ids, dtype=int), p))
+    total = np.full(len(when), -math.inf)
+    for size in range(len(options) + 1):
+        for subset in itertools.combinations(options, size):
+            members = [int(i) for ids, _ in subset for i in ids]
+            if len(members) != len(set(members)):
+                continue  # an entry counts toward one package at most
+            has = ok & chosen[:, members].all(axis=1) if members else ok.copy()
+            saving = {
+                r: sum(p.cost_saving * cost[ids][routes[ids] == r].sum() for ids, p in subset) for r in c.pool_budget
+            }
+            has &= spend - sum(p.cost_saving * cost[ids].sum() for ids, p in subset) <= c.budget + EPS
+            for r, limit in c.pool_budget.items():
+                has &= chosen[:, routes == r] @ cost[routes == r] - saving[r] <= limit + EPS
+            bonus = sum(p.value_bonus * value[ids].sum() for ids, p in subset)
+            total = np.where(has, np.maximum(total, base + bonus), total)
+    ok = total > -math.inf
     if not ok.any():
         return -math.inf, frozenset()
     best = int(np.flatnonzero(ok)[np.argmax(total[ok])])

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from strategy.data.dataset import Dataset, load_dataset
+from strategy.optimize import Plan, entries_from_scores, prerequisites_of, solve
+from strategy.scenario import Evaluation, Scenario, evaluate
+from strategy.scoring import Universe
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +24,21 @@ def dataset() -> Dataset:
 def bundled() -> Dataset:
     """The bundled data as the app loads it, afresh for each module that compares the app with it."""
     return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def focus(dataset: Dataset) -> Evaluation:
+    """The default scenario on ASEAN-10 + India only: small and fast (export and deck tests)."""
+    return evaluate(dataset, replace(Scenario.default(dataset, "ASEAN+India"), universe=Universe(focus_only=True)))
+
+
+@pytest.fixture(scope="module")
+def plan(dataset: Dataset, focus: Evaluation) -> Plan:
+    """The default plan for :func:`focus`."""
+    entries = entries_from_scores(focus.opportunity, dataset.fields, dataset.countries)
+    result = solve(entries, focus.scenario.constraints, focus.scenario.solver, prerequisites_of(dataset.fields))
+    assert result.has_solution
+    return result
 
 
 @pytest.fixture

@@ -58,7 +58,9 @@ def test_profile_renders_the_brief_sections_in_both_languages(dataset: Dataset, 
     for key in ("ui.cp.pf.ties_title", "ui.cp.pf.indicators_title", "ui.cp.pf.history_title"):
         assert t(key, lang) in headers
     assert country_name(dataset, "THA", lang) in at.subheader[0].value
-    assert len(at.get("download_button")) == 1
+    labels = [b.proto.label for b in at.get("download_button")]
+    name = country_name(dataset, "THA", lang)
+    assert labels == [t("ui.cp.pf.download", lang, country=name), t("ui.deck.country", lang, country=name)]
     indicators = frame_with(at, t("ui.cp.pf.col.licence", lang))
     assert len(indicators) == len(dataset.catalog)
     value = indicators.set_index(t("ui.cp.pf.col.indicator", lang))[t("ui.cp.pf.col.value", lang)]
@@ -149,6 +151,7 @@ LAZY = {
         ("cp_decomposition_open", True),
         ("cp_all_fields_open", True),
         ("cp_presence_open", True),
+        ("cp_timing_open", True),
         ("cp_evidence_open", None),
         ("cp_why_open", None),
         ("cp_history_sources_open", None),

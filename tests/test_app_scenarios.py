@@ -52,8 +52,10 @@ def test_page_renders_with_exports_in_both_languages(lang: str) -> None:
     assert_clean(at)
     assert at.title[0].value == t("ui.page.scenarios", lang)
     buttons = [b.proto.label for b in at.get("download_button")]
-    for key in ("ui.scn.download_json", "ui.scn.csv_markets", "ui.scn.csv_pairs", "ui.scn.excel"):
+    for key in ("ui.scn.download_json", "ui.scn.csv_markets", "ui.scn.csv_pairs", "ui.scn.excel", "ui.deck.plan"):
         assert t(key, lang) in buttons
+    country = at.selectbox(key="scn_brief_country")
+    assert t("ui.deck.country", lang, country=country.format_func(country.value)) in buttons
     assert t("ui.scn.none_saved", lang) in [i.value for i in at.info]
 
 

@@ -36,7 +36,11 @@ COMPETITORS = "ui/pages/competitors.py"
 PAGES = {
     MARKETS: ("markets_section", ("ranking", "why", "groups", "weights"), "ui.page.markets"),
     FIELDS: ("fields_section", ("heatmap", "profile"), "ui.page.fields"),
-    COMPETITORS: ("competitors_section", ("threat", "evidence", "head_to_head", "white_space"), "ui.page.competitors"),
+    COMPETITORS: (
+        "competitors_section",
+        ("threat", "evidence", "head_to_head", "white_space", "timing"),
+        "ui.page.competitors",
+    ),
 }
 
 

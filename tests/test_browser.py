@@ -8,6 +8,7 @@ work offline).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -24,6 +25,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from strategy.data.upload_read import MAX_UPLOAD_MB
 from ui.texts import t
 
 pytestmark = pytest.mark.browser
@@ -79,9 +81,10 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A streamlit server for this module, stopped (its whole process group) afterwards."""
+@contextlib.contextmanager
+def _streamlit(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with extra ``options``; its whole process group is
+    stopped afterwards."""
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     command = [
@@ -100,6 +103,7 @@ def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *options,
     ]
     with log.open("wb") as out:
         # a throwaway scenario store: the tests never touch the user's ~/.ict_strategy
@@ -119,6 +123,13 @@ def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A streamlit server for this module."""
+    with _streamlit(tmp_path_factory) as url:
+        yield url
 
 
 @pytest.fixture()
@@ -289,6 +300,51 @@ def test_upload_errors_and_success_in_the_browser(server: str, browser_page) -> 
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     _check_clean(page)
     _shot(page, "data_upload_success_ja.png")
+
+
+AFTER_CONTENT_JS = """(selector) => {
+    const element = document.querySelector(selector);
+    return element ? getComputedStyle(element, '::after').content : null;
+}"""
+
+
+def _after_content(page, selector: str, expected: str, tries: int = 50) -> str | None:
+    """The CSS ``::after`` content of ``selector``, polled until it is ``expected`` (the style
+    element and the widget are drawn in separate steps) or ``tries`` × 200 ms have passed."""
+    content = None
+    for _ in range(tries):
+        content = page.evaluate(AFTER_CONTENT_JS, selector)
+        if content == f'"{expected}"':
+            break
+        page.wait_for_timeout(200)
+    return content
+
+
+def test_upload_over_the_server_cap_is_refused_in_the_users_language(
+    chromium_path: str, tmp_path_factory: pytest.TempPathFactory, browser_page
+) -> None:
+    """Streamlit's browser side refuses a file over ``server.maxUploadSize`` in English; the app
+    draws the refusal, and the button's label, in the user's language over it. A server with a
+    1 MB cap stands in for the real 200 MB one, so the file can stay small."""
+    page = browser_page
+    big = tmp_path_factory.mktemp("upload") / "indicators.csv"
+    big.write_text("iso3,indicator,year,value,unit\n" + "PHL,gdp,2020,1.0,x\n" * 80_000, encoding="utf-8")
+    with _streamlit(tmp_path_factory, "--server.maxUploadSize", "1") as url:
+        _open(page, f"{url}/data", t("ui.page.data", "ja"))
+        _section_button(page, t("ui.tab.upload", "ja")).click()
+        _settle(page)
+        page.locator("[data-testid='stFileUploaderDropzone'] button").wait_for(timeout=60_000)
+        button = _after_content(page, "[data-testid='stFileUploaderDropzone'] button p", t("ui.upload.button", "ja"))
+        assert button == f'"{t("ui.upload.button", "ja")}"'
+        page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(big))
+        chip = page.locator("[data-testid='stFileChip'][aria-invalid='true']")
+        chip.wait_for(timeout=60_000)
+        expected = t("ui.upload.too_large", "ja", limit=f"{MAX_UPLOAD_MB} MB", server_limit="1 MB")
+        refused = _after_content(page, "[data-testid='stFileChip'][aria-invalid='true']", expected)
+        assert refused == f'"{expected}"'
+        assert page.locator("[data-testid='stFileUploaderDropzoneInstructions']").is_hidden()
+        _check_clean(page)
+        _shot(page, "data_upload_too_large_ja.png")
 
 
 def test_url_language_parameter_opens_english(server: str, browser_page) -> None:
@@ -533,4 +589,11 @@ def test_asean_comparison_and_country_profile(server: str, browser_page) -> None
         page.get_by_role("button", name=t("ui.cp.pf.download", "en", country="Philippines")).click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert "Philippines" in text and "<svg" in text and "US$" in text
+    # and as a briefing deck: a PowerPoint file with the country's own slide
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name=t("ui.deck.country", "en", country="Philippines")).click()
+    from pptx import Presentation
+
+    titles = [s.shapes[0].text_frame.text for s in Presentation(info.value.path()).slides]
+    assert titles[0] == t("ex.deck.title", "en") and "Philippines" in titles
     _check_clean(page)

@@ -16,25 +16,11 @@ import pytest
 from strategy import export
 from strategy.data.dataset import Dataset
 from strategy.i18n import t
-from strategy.optimize import Plan, entries_from_scores, prerequisites_of, solve
+from strategy.optimize import Plan
 from strategy.scenario import Evaluation, Scenario, evaluate
 from strategy.scoring import Universe
 
 INJECTIONS = ["=cmd|' /C calc'!A0", "+1", "-1+1", "@SUM(A1:A9)", "\t=1+1", "\r=1+1"]
-
-
-@pytest.fixture(scope="module")
-def focus(dataset: Dataset) -> Evaluation:
-    """ASEAN-10 + India: small and fast."""
-    return evaluate(dataset, replace(Scenario.default(dataset, "ASEAN+India"), universe=Universe(focus_only=True)))
-
-
-@pytest.fixture(scope="module")
-def plan(dataset: Dataset, focus: Evaluation) -> Plan:
-    entries = entries_from_scores(focus.opportunity, dataset.fields, dataset.countries)
-    result = solve(entries, focus.scenario.constraints, focus.scenario.solver, prerequisites_of(dataset.fields))
-    assert result.has_solution
-    return result
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +77,9 @@ def test_excel_cells_and_sheet_names_are_neutralised():
     assert ws.cell(1, 1).value == "'=evil()"
     for i, value in enumerate(INJECTIONS, start=2):
         cell = ws.cell(i, 1)
-        # (an XML reader turns a carriage return into a line feed; what matters is the leading quote)
-        assert cell.value == "'" + value.replace("\r", "\n") and cell.data_type == "s"
+        # (the standard-library XML reader turns a carriage return into a line feed, lxml keeps it;
+        # what matters is the leading quote)
+        assert cell.value in ("'" + value, "'" + value.replace("\r", "\n")) and cell.data_type == "s"
         assert ws.cell(i, 2).value == i - 2 and ws.cell(i, 2).data_type == "n"
 
 

@@ -17,9 +17,10 @@ import pytest
 from strategy.analysis import sweep as sw
 from strategy.analysis import sweep_io
 from strategy.data.dataset import Dataset
-from strategy.optimize import Constraints, SolverSettings, entries_from_scores, prerequisites_of, solve
+from strategy.optimize import Constraints, SolverSettings, prerequisites_of, solve
 from strategy.scenario import Scenario, evaluate
 from strategy.scenario_schema import MAX_SWEEP_POINTS, Vocabulary
+from strategy.scoring.financing import plan_entries
 from strategy.scoring.weights import preset_ids
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -51,7 +52,7 @@ def one_solve(dataset: Dataset, scenario: Scenario, point: dict, countries=FOCUS
     weights = replace(scenario.market_weights, pillars=dict(_preset(dataset, point["preset"])))
     table = evaluate(dataset, replace(scenario, preset=point["preset"], market_weights=weights)).opportunity
     table = table[table["iso3"].isin(countries)]
-    entries = entries_from_scores(table, dataset.fields, dataset.countries, cost_scale={"VNM": point["cost_scale:VNM"]})
+    entries = plan_entries(table, dataset, cost_scale={"VNM": point["cost_scale:VNM"]})
     constraints = replace(scenario.constraints, budget=point["budget"])
     return entries, constraints, solve(entries, constraints, scenario.solver, prerequisites_of(dataset.fields))
 
@@ -115,7 +116,7 @@ def test_brute_force_agrees_on_a_tiny_instance(dataset: Dataset):
     asean = set(dataset.countries.index[dataset.countries["is_asean"] == 1])
     for point, row in zip(definition.points(), result.points, strict=True):
         scale = {k: point["cost_scale:asean"] for k in countries if k in asean}
-        entries = entries_from_scores(table, dataset.fields, dataset.countries, cost_scale=scale)
+        entries = plan_entries(table, dataset, cost_scale=scale)
         c = replace(constraints, budget=point["budget"], time_preference=point["time_preference"])
         best, picked = brute_force(entries, c, prerequisites_of(dataset.fields))
         assert row.value == pytest.approx(best, abs=1e-6), point
@@ -279,7 +280,7 @@ def test_the_same_problem_is_solved_once(dataset: Dataset, base: Scenario):
     result = sw.sweep(dataset, base, definition, countries=FOCUS)
     assert len([p for p in result.points if p.derived_from is None]) == 2
     table = evaluate(dataset, base).opportunity
-    entries = entries_from_scores(table[table["iso3"].isin(FOCUS)], dataset.fields, dataset.countries)
+    entries = plan_entries(table[table["iso3"].isin(FOCUS)], dataset)
     for point, row in zip(definition.points(), result.points, strict=True):
         constraints = replace(base.constraints, **point)
         plan = solve(entries, constraints, base.solver, prerequisites_of(dataset.fields))
@@ -287,3 +288,17 @@ def test_the_same_problem_is_solved_once(dataset: Dataset, base: Scenario):
     per_period = replace(base, constraints=replace(base.constraints, period_budget=5.0))
     again = sw.sweep(dataset, per_period, definition, countries=FOCUS)
     assert len([p for p in again.points if p.derived_from is None]) >= 5  # a real schedule: the preference counts
+
+
+def test_a_pool_larger_than_a_swept_budget_is_refused(dataset: Dataset, base: Scenario):
+    scenario = replace(base, constraints=replace(base.constraints, pool_budget={"yen_loan": 15.0}))
+    definition = sw.SweepDefinition((sw.SweepAxis("budget", (10.0, 20.0)),))
+    with pytest.raises(sw.SweepError) as error:
+        sw.sweep_tasks(dataset, scenario, definition)
+    assert error.value.messages("en") == [
+        "Budget: The funding pool (15) is larger than the total budget (10). Give a pool no larger than the budget."
+    ]
+    tasks = sw.sweep_tasks(
+        dataset, scenario, replace(definition, axes=(sw.SweepAxis("budget", (16.0, 20.0)),)), countries=FOCUS
+    )
+    assert "route" in tasks[0].entries.table.columns  # the Plan page's entries, with their financing route

@@ -99,7 +99,7 @@ def _mean_sliders(defaults: dict[str, float]) -> dict[str, float]:
     return values
 
 
-def model_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float, float]:
+def model_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float, float, float]:
     """Draw the model choice, its weights and the rival settings; return (fit weights, opportunity
     weights, assumed presence, white-space threshold)."""
     fit0, opp0 = FitWeights(), OpportunityWeights()
@@ -143,6 +143,7 @@ def model_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float
     with sb.expander(tr("ui.sc.rival_settings")):
         presence = share_slider("ui.sc.presence_default", Key.PRESENCE_DEFAULT, 0.5)
         white = share_slider("ui.sc.white_space", Key.WHITE_SPACE, 0.3)
+        momentum = share_slider("ui.sc.momentum_weight", Key.MOMENTUM_WEIGHT, 0.0)
     fit = {n: values[f"fit.{n}"] for n in FIT_WEIGHTS}
     if sum(fit.values()) <= 0:
         fit = {n: defaults[f"fit.{n}"] for n in FIT_WEIGHTS}
@@ -159,4 +160,5 @@ def model_controls(language: str) -> tuple[FitWeights, OpportunityWeights, float
         OpportunityWeights(**opp, rule=model),  # type: ignore[arg-type]
         float(presence),
         float(white),
+        float(momentum),
     )

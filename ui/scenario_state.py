@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from strategy.data.dataset import Dataset
+from strategy.data.plan_tables import ROUTES
 from strategy.i18n import Lang
 from strategy.optimize import SOLVERS, Constraints, SolverSettings
 from strategy.scenario import Scenario, ScenarioError
@@ -43,6 +44,8 @@ PLAN_INPUTS: dict[str, tuple[Key, Any]] = {
     "exclude_fields": (Key.PLAN_EXCLUDE_FIELDS, []),
     "open_cost": (Key.PLAN_OPEN_COST, 1.0),
     "package_bonus": (Key.PLAN_PACKAGE_BONUS, 0.05),
+    "use_packages": (Key.PLAN_USE_PACKAGES, False),
+    **{f"pool_{route}": (Key(f"plan_pool_{route}"), None) for route in ROUTES},
     "solver": (Key.PLAN_SOLVER, "highs"),
     "time_limit": (Key.PLAN_TIME_LIMIT, 20.0),
     "gap": (Key.PLAN_GAP, 0.01),
@@ -82,6 +85,8 @@ def constraints_from_values(values: Mapping[str, Any], asean: tuple[str, ...]) -
         max_rival_gap=None if values["rival_gap"] is None else float(values["rival_gap"]),
         open_cost=float(values["open_cost"]),
         package_bonus=float(values["package_bonus"]),
+        use_packages=bool(values.get("use_packages", False)),
+        pool_budget={r: float(values[f"pool_{r}"]) for r in ROUTES if values.get(f"pool_{r}") is not None},
     )
     settings = SolverSettings(
         solver=values["solver"], time_limit=float(values["time_limit"]), gap=float(values["gap"]) / 100
@@ -105,6 +110,8 @@ def _values_from_constraints(c: Constraints, s: SolverSettings) -> dict[str, Any
         "exclude_fields": list(c.exclude_fields),
         "open_cost": float(c.open_cost),
         "package_bonus": float(c.package_bonus),
+        "use_packages": bool(c.use_packages),
+        **{f"pool_{r}": c.pool_budget.get(r) for r in ROUTES},
         "solver": s.solver if s.solver in SOLVERS else SOLVERS[0],
         "time_limit": float(s.time_limit),
         "gap": float(s.gap) * 100,
@@ -125,6 +132,7 @@ def scenario_from_session(ds: Dataset, state: sc.State, name: str) -> Scenario:
         opportunity_weights=state.opportunity,
         presence_default=float(state.presence_default),
         white_space_threshold=float(state.white_space),
+        momentum_weight=float(state.momentum),
         constraints=constraints,
         solver=solver,
         cost_scale=dict(st.session_state.get(Key.PLAN_COST_SCALE, {})),
@@ -204,6 +212,7 @@ def apply_scenario(ds: Dataset, scenario: Scenario) -> list[str]:
         notes.append("ui.scn.note.earlier_model")
     ss[Key.PRESENCE_DEFAULT] = float(scenario.presence_default)
     ss[Key.WHITE_SPACE] = float(scenario.white_space_threshold)
+    ss[Key.MOMENTUM_WEIGHT] = float(scenario.momentum_weight)
     if scenario.japan_strength:
         notes.append("ui.scn.note.strength")
     # the Plan page: new first values, and its widgets start afresh from them

@@ -75,6 +75,8 @@ class Key(StrEnum):
     PRESENCE_DEFAULT = "sc_presence_default"
     #: threat below which a (country, field) pair is white space
     WHITE_SPACE = "sc_white_space"
+    #: weight of the rivals' momentum in their threat (0 = off) [ui.model_controls]
+    MOMENTUM_WEIGHT = "sc_momentum_weight"
 
     # --- Plan page [ui/pages/plan.py; first values from ui.scenario_state] ---
     #: first values of the Plan inputs, set when a scenario is applied [Scenarios page]
@@ -99,6 +101,11 @@ class Key(StrEnum):
     PLAN_EXCLUDE_FIELDS = "plan_exclude_fields"
     PLAN_OPEN_COST = "plan_open_cost"
     PLAN_PACKAGE_BONUS = "plan_package_bonus"
+    PLAN_USE_PACKAGES = "plan_use_packages"
+    PLAN_POOL_TECHNICAL_COOPERATION = "plan_pool_technical_cooperation"
+    PLAN_POOL_GRANT_AID = "plan_pool_grant_aid"
+    PLAN_POOL_YEN_LOAN = "plan_pool_yen_loan"
+    PLAN_POOL_COMMERCIAL = "plan_pool_commercial"
     PLAN_SOLVER = "plan_solver"
     PLAN_TIME_LIMIT = "plan_time_limit"
     #: relative MIP gap, in percent as on the page

@@ -94,6 +94,8 @@ class State:
     opportunity: OpportunityWeights
     presence_default: float
     white_space: float
+    #: weight of the rivals' momentum in their threat (0 = off)
+    momentum: float = 0.0
 
     @property
     def market_weights(self) -> MarketWeights:
@@ -511,7 +513,7 @@ def controls(ds: Dataset) -> State:
     method = _choice(st.sidebar.selectbox, "ui.sc.method", METHODS, Key.METHOD, language, "label.method")
     _to_url(Key.METHOD, str(method), METHODS[0])
     settings, fallback = _settings_controls(ds, language, method)
-    fit_weights, opp_weights, presence, white = model_controls(language)
+    fit_weights, opp_weights, presence, white, momentum = model_controls(language)
     if sum(pillars.values()) <= 0:
         st.sidebar.warning(tr("ui.sc.weights_zero"))
         pillars = {p: 1.0 for p in ahp_pillars_default()}
@@ -532,6 +534,7 @@ def controls(ds: Dataset) -> State:
         opportunity=opp_weights,
         presence_default=presence,
         white_space=white,
+        momentum=momentum,
     )
 
 

@@ -55,9 +55,10 @@ def _fit(
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _threat(
-    _ds: Dataset, version: str, universe: scoring.Universe, presence: float, white_space: float
+    _ds: Dataset, version: str, universe: scoring.Universe, presence: float, white_space: float, momentum: float
 ) -> scoring.RivalThreat:
-    return scoring.rival_threat(_ds, _countries(_ds, version, universe), presence, white_space)
+    countries = _countries(_ds, version, universe)
+    return scoring.rival_threat(_ds, countries, presence, white_space, momentum_weight=momentum)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -71,12 +72,13 @@ def _opportunity(
     fit_weights: scoring.FitWeights,
     presence: float,
     white_space: float,
+    momentum: float,
     weights: scoring.OpportunityWeights,
 ) -> pd.DataFrame:
     return scoring.opportunity(
         _market(_ds, version, universe, settings, pillars, indicators),
         _fit(_ds, version, universe, settings, fit_weights),
-        _threat(_ds, version, universe, presence, white_space),
+        _threat(_ds, version, universe, presence, white_space, momentum),
         weights,
     )
 
@@ -115,7 +117,7 @@ def fit(ds: Dataset, state: State) -> scoring.FieldFit:
 
 def threat_key(ds: Dataset, state: State) -> tuple:
     """What the rival threat depends on: its cache key."""
-    return (ds.version, state.universe, state.presence_default, state.white_space)
+    return (ds.version, state.universe, state.presence_default, state.white_space, state.momentum)
 
 
 def threat(ds: Dataset, state: State) -> scoring.RivalThreat:
@@ -133,6 +135,7 @@ def opportunity_key(ds: Dataset, state: State) -> tuple:
         state.fit,
         state.presence_default,
         state.white_space,
+        state.momentum,
         state.opportunity,
     )
 

@@ -52,11 +52,11 @@ from strategy.analysis.sweep_definition import (  # noqa: F401  (the definition 
     message_text,
 )
 from strategy.data.dataset import Dataset
+from strategy.i18n import Message
 from strategy.optimize import (
     Constraints,
     Entries,
     SolverSettings,
-    entries_from_scores,
     per_period_budget_can_bind,
     prerequisites_of,
     solve,
@@ -65,6 +65,7 @@ from strategy.optimize.groups import ConstraintGroup, GroupKind
 from strategy.scenario import Scenario, evaluate
 from strategy.scenario_schema import Vocabulary
 from strategy.scoring.criteria import MEMBERSHIPS
+from strategy.scoring.financing import plan_entries
 from strategy.scoring.weights import preset_weights
 
 T = TypeVar("T")
@@ -134,6 +135,20 @@ def scored_variant(scenario: Scenario, dataset: Dataset, preset: str | None, met
     return scenario
 
 
+def _check_pools(definition: SweepDefinition, constraints: Constraints) -> None:
+    """A funding pool may not exceed a budget the sweep tries (the Plan page's rule, per budget)."""
+    from strategy.optimize.packages import pool_problems
+
+    problems = []
+    for axis in definition.axes:
+        if axis.kind == "budget" and constraints.pool_budget:
+            for budget in sorted(set(axis.values)):
+                for _, key, values in pool_problems(constraints.pool_budget, float(budget)):
+                    problems.append(Message.of("sweep.err.value", axis=axis.label, detail=Message.of(key, **values)))
+    if problems:
+        raise SweepError(problems)
+
+
 def sweep_tasks(
     dataset: Dataset,
     scenario: Scenario,
@@ -151,6 +166,7 @@ def sweep_tasks(
 
     vocabulary = vocabulary or Vocabulary.from_dataset(dataset)
     check_definition(definition, vocabulary, preset_ids(dataset), scenario.settings.normalisation)
+    _check_pools(definition, scenario.constraints)
     prerequisites = prerequisites_of(dataset.fields)
     scores: dict[tuple[str | None, str | None], pd.DataFrame] = {}
     members = {
@@ -168,7 +184,7 @@ def sweep_tasks(
                 for iso3 in members[axis.target]:
                     cost_scale[iso3] = cost_scale.get(iso3, 1.0) * float(point[axis.name])
         limits = {k: float(point[k]) for k in NUMERIC_RULES if k in point}
-        entries = entries_from_scores(scores[key], dataset.fields, dataset.countries, cost_scale=cost_scale)
+        entries = plan_entries(scores[key], dataset, cost_scale=cost_scale)  # as the Plan page and `plan` build them
         constraints = replace(scenario.constraints, **limits) if limits else scenario.constraints
         targets = tuple((a.name, tuple(members[a.target])) for a in definition.axes if a.kind == "cost_scale")
         task = PointTask(index, tuple(point.items()), entries, constraints, scenario.solver, prerequisites, targets)

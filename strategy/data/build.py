@@ -26,7 +26,7 @@ import pandas as pd
 import pycountry
 from babel import Locale
 
-from strategy.data import build_donors, build_extra
+from strategy.data import build_donors, build_extra, build_timeline
 from strategy.data.catalog_spec import ENDED, FRESHNESS, INDICATORS, NO_LIMIT_TEXT, UNIT_JA, max_age_of
 from strategy.data.paths import DATA_DIR, REPO_ROOT, STATIC_DIR
 from strategy.data.sources_spec import SEED_002, SOURCES
@@ -40,6 +40,7 @@ GENERATED_FILES: tuple[str, ...] = (
     "dtt_standards.csv",
     "japan_ict_memoranda.csv",
     "donor_presence.csv",
+    "rival_timeline.csv",
 )
 MAP_FILES: tuple[str, ...] = ("world_110m.json", "world_50m.json", "asia_50m.json", "LICENSE")
 
@@ -469,6 +470,9 @@ def build(raw: Path, seeds: Path, out: Path, static: Path | None = STATIC_DIR) -
         "dtt_standards.csv": dtt,
         "japan_ict_memoranda.csv": memoranda,
         "donor_presence.csv": build_donors.build_donor_presence(raw, economies),
+        "rival_timeline.csv": build_timeline.build_rival_timeline(
+            raw, _cables(raw), _supplier_origin(judgement_dir), dtt, economies
+        ),
     }
     written = []
     for name in GENERATED_FILES:

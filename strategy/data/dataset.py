@@ -20,6 +20,10 @@ from strategy.data.build_donors import COLUMNS as DONOR_COLUMNS
 from strategy.data.catalog_spec import PILLARS
 from strategy.data.model_tables import AID_COLUMNS, GATE_COLUMNS, typed_model_tables, validate_model_tables
 from strategy.data.paths import DATA_DIR
+from strategy.data.plan_tables import PACKAGE_COLUMNS, typed_plan_tables, validate_plan_tables
+from strategy.data.plan_tables import RULE_COLUMNS as FINANCING_RULE_COLUMNS
+from strategy.data.timing_tables import RULE_COLUMNS as MOMENTUM_RULE_COLUMNS
+from strategy.data.timing_tables import TIMELINE_COLUMNS, typed_timing_tables, validate_timing_tables
 from strategy.data.upload import UploadOptions, UploadPreview, preview_upload
 from strategy.data.validation import (
     DataValidationError,
@@ -53,6 +57,10 @@ FILES: dict[str, str] = {
     "weight_presets": "weight_presets.csv",
     "field_gates": "field_gates.csv",
     "aid_financed_fields": "aid_financed_fields.csv",
+    "ict_packages": "ict_packages.csv",
+    "financing_rules": "financing_rules.csv",
+    "rival_timeline": "rival_timeline.csv",
+    "momentum_rules": "momentum_rules.csv",
 }
 
 #: Tables that hold judgements (editable, with rationale), as opposed to measured data.
@@ -64,6 +72,9 @@ JUDGEMENT_TABLES: tuple[str, ...] = (
     "weight_presets",
     "field_gates",
     "aid_financed_fields",
+    "ict_packages",
+    "financing_rules",
+    "momentum_rules",
 )
 #: Columns of ``fields`` that are judgements; the UI labels them so.
 FIELD_JUDGEMENT_COLUMNS: tuple[str, ...] = ("japan_strength", "cost", "staff")
@@ -113,6 +124,10 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "weight_presets": ("preset_id", "name_en", "name_ja", "pillar", "weight", "rationale_en", "rationale_ja"),
     "field_gates": GATE_COLUMNS,
     "aid_financed_fields": AID_COLUMNS,
+    "ict_packages": PACKAGE_COLUMNS,
+    "financing_rules": FINANCING_RULE_COLUMNS,
+    "rival_timeline": TIMELINE_COLUMNS,
+    "momentum_rules": MOMENTUM_RULE_COLUMNS,
 }
 
 
@@ -131,6 +146,9 @@ class Dataset:
     group's share of eight DAC donors' absolute net bilateral aid over the latest five years, and
     ``relative`` = that share over the largest group's (1.0 for the largest donor); a country that
     receives no DAC aid has no rows. ``rival_id`` is blank for Australia (not a rival).
+    ``rival_timeline`` is long: iso3, rival_id, field_id (blank for donor aid), evidence, year,
+    value, unit, amount_usd, source_id, detail, one row per measured year
+    (:mod:`strategy.data.build_timeline`); ``momentum_rules`` (a judgement) is indexed by evidence.
     ``version`` is a hash of the files read (plus any upload), to key caches and scenarios.
     """
 
@@ -150,6 +168,10 @@ class Dataset:
     weight_presets: pd.DataFrame
     field_gates: pd.DataFrame
     aid_financed_fields: pd.DataFrame
+    ict_packages: pd.DataFrame
+    financing_rules: pd.DataFrame
+    rival_timeline: pd.DataFrame
+    momentum_rules: pd.DataFrame
     version: str
     #: values derived from the frames alone (names, the latest year), computed once per dataset:
     #: pages ask for them hundreds of times a rerun. Not an init field, so ``replace`` (an upload)
@@ -427,6 +449,8 @@ def _validate(tables: dict[str, pd.DataFrame]) -> list[ValidationIssue]:
     issues += check_in(tables["memoranda"], "iso3", codes, name["memoranda"], "err.unknown_iso3")
     issues += check_in(tables["dtt_standards"], "iso3", codes, name["dtt_standards"], "err.unknown_iso3")
     issues += validate_model_tables(tables, name)
+    issues += validate_plan_tables(tables, name)
+    issues += validate_timing_tables(tables, name, rival_ids, field_ids)
 
     file = name["donor_presence"]
     donors = tables["donor_presence"]
@@ -515,6 +539,8 @@ def _typed(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     presets["weight"] = num(presets["weight"]).astype(float)
     out["weight_presets"] = presets
     out.update(typed_model_tables(tables))
+    out.update(typed_plan_tables(tables))
+    out.update(typed_timing_tables(tables))
     return out
 
 

@@ -34,6 +34,7 @@ from strategy.labels import (
 from strategy.optimize.groups import group_text
 from strategy.scenario import Evaluation, Scenario, japan_strength_series
 from strategy.scoring import oriented
+from strategy.scoring.financing import route_label
 
 
 def _yes_no(values: pd.Series, lang: Lang) -> pd.Series:
@@ -304,7 +305,14 @@ def _param_label(path: str, lang: Lang) -> str:
 
 
 def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
-    """The plan's entries: period, country, field, phase, value, cost, staff."""
+    """The plan's entries: period, country, field, phase, value, cost, staff, the ICT package the
+    entry belongs to (blank when packages are off or it is a single entry) and its likely financing
+    route (blank when the plan's entries carry none)."""
+    return localise(plan_frame(dataset, plan, lang), lang)
+
+
+def plan_frame(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
+    """:func:`plan_table` with its column ids as headers (names in ``lang``)."""
     selection = plan.selection
     iso3 = selection["iso3"].astype(str)
     fields = selection["field_id"].astype(str)
@@ -320,6 +328,38 @@ def plan_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
             "value": selection["value"].to_numpy(dtype=float),
             "cost": selection["cost"].to_numpy(dtype=float),
             "staff": selection["staff"].to_numpy(dtype=float),
+        }
+    )
+    blank = pd.Series([""] * len(selection), index=selection.index, dtype=object)
+    names = dataset.ict_packages["name_ja" if lang == "ja" else "name_en"]
+    package = selection.get("package", blank).astype(str)
+    out["package"] = package.map(lambda p: str(names.get(p, p))).to_numpy()
+    out["route"] = [route_label(r, lang) if r else "" for r in selection.get("route", blank).astype(str)]
+    return out
+
+
+def plan_packages_table(dataset: Dataset, plan: Any, lang: Lang = "ja") -> pd.DataFrame:
+    """The ICT packages the plan gives: country, package, member fields, value bonus and cost saving
+    (shares), value added and cost saved, and the package's rationale."""
+    pk = plan.packages
+    packages = dataset.ict_packages
+    names = packages["name_ja" if lang == "ja" else "name_en"]
+    why = packages["rationale_ja" if lang == "ja" else "rationale"]
+    fields = field_names(dataset, lang)
+    iso3 = pk["iso3"].astype(str)
+    out = pd.DataFrame(
+        {
+            "iso3": iso3.to_numpy(),
+            "country": iso3.map(country_names(dataset, lang)).to_numpy(),
+            "package": [str(names.get(p, p)) for p in pk["package_id"]],
+            "members": [
+                t("fmt.list_sep", lang).join(str(fields.get(f, f)) for f in m.split(";")) for m in pk["members"]
+            ],
+            "value_bonus": pk["value_bonus"].to_numpy(dtype=float),
+            "cost_saving": pk["cost_saving"].to_numpy(dtype=float),
+            "bonus": pk["bonus"].to_numpy(dtype=float),
+            "saving": pk["saving"].to_numpy(dtype=float),
+            "rationale": [str(why.get(p, "")) for p in pk["package_id"]],
         }
     )
     return localise(out, lang)
@@ -342,6 +382,11 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
     """For every indicator used: its source, the range of years actually used (latest value within
     the staleness window, over the countries compared), the number of countries and the licence;
     then the evidence of rival presence with its years and source."""
+    return localise(sources_frame(dataset, evaluation, lang), lang)
+
+
+def sources_frame(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -> pd.DataFrame:
+    """:func:`sources_table` with its column ids as headers (names in ``lang``)."""
     criteria = evaluation.criteria
     used = _used_indicators(dataset, evaluation)
     years = criteria.year.where(criteria.available)
@@ -404,7 +449,7 @@ def sources_table(dataset: Dataset, evaluation: Evaluation, lang: Lang = "ja") -
     out = pd.DataFrame(rows, columns=columns)
     for column in ("year_min", "year_max"):
         out[column] = out[column].astype("Int64")
-    return localise(out, lang)
+    return out
 
 
 def field_judgements(dataset: Dataset, scenario: Scenario, lang: Lang = "ja") -> pd.DataFrame:

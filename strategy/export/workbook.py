@@ -20,6 +20,7 @@ from strategy.export.tables import (
     field_judgements,
     market_shortlist,
     pair_shortlist,
+    plan_packages_table,
     plan_table,
     rival_judgements,
     score_decomposition,
@@ -134,6 +135,8 @@ def workbook_sheets(
     }
     if plan is not None:
         sheets[t("ex.sheet.plan", lang)] = plan_table(dataset, plan, lang)
+        if len(getattr(plan, "packages", ())):
+            sheets[t("ex.sheet.packages", lang)] = plan_packages_table(dataset, plan, lang)
     sheets[t("ex.sheet.sources", lang)] = sources_table(dataset, evaluation, lang)
     sheets[t("ex.sheet.fields", lang)] = field_judgements(dataset, evaluation.scenario, lang)
     sheets[t("ex.sheet.rivals", lang)] = rival_judgements(dataset, lang)

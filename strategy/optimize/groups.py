@@ -28,11 +28,14 @@ class GroupKind(StrEnum):
     MUST_FIELD = "must field"
     MUST_PAIR = "must pair"
     PHASE_ORDER = "phase order"
+    POOL = "pool"  # a funding pool: the budget of one financing route (subject: the route id)
     # structure of the model (never a planner's limit, never shown)
     ORDER = "order"
     OPEN = "open"
     OPENED = "opened"
     COUNT = "count"
+    PACKAGE = "package"  # a package implies its members
+    ONE_PACKAGE = "one package"  # an entry counts toward one package at most
 
 
 #: Kinds that never count as "binding" in a plan: structure, or rules a plan always meets exactly.
@@ -46,6 +49,8 @@ NOT_REPORTED: frozenset[GroupKind] = frozenset(
         GroupKind.OPEN,
         GroupKind.OPENED,
         GroupKind.COUNT,
+        GroupKind.PACKAGE,
+        GroupKind.ONE_PACKAGE,
     }
 )
 
@@ -56,7 +61,7 @@ class ConstraintGroup:
 
     ``subject`` is ``None`` for the global limits (budget, staff, countries, ...), a country group
     name for group min/max, a field id for field max and must field, an ISO3 code for must country,
-    and an ``(iso3, field_id)`` pair for must pair.
+    an ``(iso3, field_id)`` pair for must pair, and a financing route id for a funding pool.
     """
 
     kind: GroupKind
@@ -89,6 +94,9 @@ def group_text(
         return t(key, lang, field=fields.get(str(subject), subject))
     if group.kind is GroupKind.MUST_COUNTRY:
         return t(key, lang, country=countries.get(str(subject), subject))
+    if group.kind is GroupKind.POOL:
+        route = f"label.route.{subject}"
+        return t(key, lang, route=t(route, lang) if route in TEXT else subject)
     if group.kind is GroupKind.MUST_PAIR and isinstance(subject, tuple):
         iso3, field_id = subject
         return t(key, lang, country=countries.get(iso3, iso3), field=fields.get(field_id, field_id))

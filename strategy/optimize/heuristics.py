@@ -25,6 +25,7 @@ def greedy(
     """Best value per cost first, under the same rules as the model (a yardstick: the optimum is
     never worse).
 
+    Funding pools are met without counting package savings (packages are the model's).
     Must-include items and group minimums are placed first (each with an enabler when phase order
     asks for one), then the rest by value per cost, in two passes so that phase 2/3 fields can
     follow their enabler. Each entry goes to the earliest period that has room (period 1 when
@@ -43,6 +44,8 @@ def _greedy(cand: pd.DataFrame, st: _Structure, c: Constraints, prefer: Iterable
     staff_of = cand["staff"].to_numpy(dtype=float)
     field_ids = cand["field_id"].to_numpy()
     iso3 = cand["iso3"].to_numpy()
+    route = cand["route"].astype(str).to_numpy() if "route" in cand.columns else np.full(len(cand), "")
+    pool_spent = dict.fromkeys(c.pool_budget, 0.0)
     if c.period_budget is None:
         periods = [1 if c.time_preference <= 1 else c.periods]
     else:
@@ -62,6 +65,8 @@ def _greedy(cand: pd.DataFrame, st: _Structure, c: Constraints, prefer: Iterable
         if sum(spent.values()) + extra > c.budget + EPS:
             return None
         if c.staff is not None and state["staff"] + staff_of[i] > c.staff + EPS:
+            return None
+        if route[i] in pool_spent and pool_spent[route[i]] + cost[i] > c.pool_budget[route[i]] + EPS:
             return None
         if k not in opened:
             if c.max_countries is not None and len(opened) >= c.max_countries:
@@ -92,6 +97,8 @@ def _greedy(cand: pd.DataFrame, st: _Structure, c: Constraints, prefer: Iterable
         k = iso3[i]
         spent[p] += cost[i] + (c.open_cost if k not in opened else 0.0)
         state["staff"] += staff_of[i]
+        if route[i] in pool_spent:
+            pool_spent[route[i]] += cost[i]
         opened.setdefault(k, p)
         field_count[field_ids[i]] = field_count.get(field_ids[i], 0) + 1
         chosen[i] = p

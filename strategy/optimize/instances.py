@@ -112,6 +112,18 @@ def scored_entries(dataset: Dataset) -> Entries:
     return entries_from_scores(opp, dataset.fields, dataset.countries)
 
 
+def scored_plan_entries(dataset: Dataset) -> Entries:
+    """:func:`scored_entries` with each entry's financing route and the dataset's ICT packages (what
+    the Plan page and the CLI solve; the route and packages matter only with pools or packages on)."""
+    from strategy.scoring import Universe, field_fit, market_scores, opportunity, prepare_criteria, rival_threat
+    from strategy.scoring.financing import plan_entries
+
+    universe = Universe().select(dataset)
+    criteria = prepare_criteria(dataset, universe)
+    opp = opportunity(market_scores(dataset, criteria), field_fit(dataset, criteria), rival_threat(dataset, universe))
+    return plan_entries(opp, dataset)
+
+
 def realistic_countries(table: pd.DataFrame, focus: Iterable[str], others: int = 40, value: str = "value") -> set[str]:
     """The focus countries plus the ``others`` non-focus countries with the best single ``value``."""
     focus = set(focus)
@@ -123,7 +135,7 @@ def realistic_entries(entries: Entries, dataset: Dataset, others: int = 40) -> E
     """``entries`` kept to :func:`realistic_countries` (the focus countries and the best others)."""
     t = entries.table
     keep = realistic_countries(t, dataset.focus, others)
-    return Entries(t[t["iso3"].isin(keep)].reset_index(drop=True))
+    return Entries(t[t["iso3"].isin(keep)].reset_index(drop=True), entries.packages)
 
 
 def asean_members(dataset: Dataset) -> tuple[str, ...]:

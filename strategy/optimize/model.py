@@ -43,7 +43,14 @@ Exact reductions (the optimal value never changes; ``Plan.notes`` says when one 
   nothing ties an entry to a period: every entry goes to the first period (the best one with a
   time preference ≤ 1; the last one if it is > 1) and the model has one period.
 - A country outdone field by field (value, cost, staff) by at least as many countries of the same
-  groups as can be opened at all is left out (:func:`_outdone_countries`).
+  groups as can be opened at all is left out (:func:`_outdone_countries`). With packages on, a country
+  that outdoes another field by field also outdoes it package by package (it has every package the
+  other has, with no less value and, the saving being a share, no more net cost); the count of
+  countries that can be opened then assumes the largest saving on every entry. With funding pools a
+  country outdoes another only if each field they share goes by the same route.
+
+Packages and funding pools (optional, off by default): :mod:`strategy.optimize.packages` has their
+variables z[c,p] and rows; with packages off and no pool the model above is built exactly as it is.
 """
 
 from __future__ import annotations
@@ -59,12 +66,15 @@ import pulp
 
 from strategy.i18n import Message
 from strategy.optimize.groups import ConstraintGroup, GroupKind
+from strategy.optimize.packages import Package, PackageOption, package_rows, package_variables, savings
 
 Solver = Literal["highs", "cbc"]
 SOLVERS: tuple[Solver, ...] = ("highs", "cbc")
 EPS = 1e-6
 #: The columns of ``Plan.selection``.
 _PLAN_COLUMNS = ["iso3", "field_id", "value", "cost", "staff", "phase", "region", "period"]
+#: The columns of ``Plan.packages``.
+PACKAGE_PLAN_COLUMNS = ["iso3", "package_id", "members", "value_bonus", "cost_saving", "bonus", "saving"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,9 @@ class Entries:
     Build it with :func:`entries_from_scores`; every column is visible to the planner.
     """
 
-    table: pd.DataFrame  # iso3, field_id, value, cost, staff, phase, region, margin
+    table: pd.DataFrame  # iso3, field_id, value, cost, staff, phase, region, margin, route (optional)
+    #: ICT packages the model may give a country (used when ``Constraints.use_packages``).
+    packages: tuple[Package, ...] = ()
 
     def __post_init__(self) -> None:
         required = {"iso3", "field_id", "value", "cost", "staff", "phase"}
@@ -154,6 +166,9 @@ class Constraints:
     open_cost: float = 1.0
     package_bonus: float = 0.05
     time_preference: float = 0.97
+    use_packages: bool = False  # whole ICT packages (Entries.packages); off: today's plans (docs/method.md)
+    #: budget per financing route (``Entries.table["route"]``): funding pools beside the total budget
+    pool_budget: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -195,6 +210,9 @@ class Plan:
     bound: float | None = None
     notes: tuple[Message, ...] = ()
     stages: int = 1
+    #: the packages the plan gives (packages on): iso3, package_id, members (';'-joined field ids),
+    #: value_bonus and cost_saving (the shares), bonus (value added) and saving (cost saved)
+    packages: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PACKAGE_PLAN_COLUMNS))
 
     @property
     def has_solution(self) -> bool:
@@ -233,6 +251,9 @@ class Model:
     counts: dict[tuple[tuple, int], pulp.LpVariable] = field(default_factory=dict)
     shapes: dict[tuple, np.ndarray] = field(default_factory=dict)
     structure: _Structure | None = None
+    #: z[c, p] of :mod:`strategy.optimize.packages` by (iso3, package_id), and each one's option
+    z: dict[tuple[str, str], pulp.LpVariable] = field(default_factory=dict)
+    package_options: dict[tuple[str, str], PackageOption] = field(default_factory=dict)
 
 
 def _candidates(entries: Entries, constraints: Constraints) -> pd.DataFrame:
@@ -317,12 +338,18 @@ def _country_dominance(cand: pd.DataFrame, c: Constraints, st: _Structure) -> li
     for n, name in enumerate(("value", "cost", "staff")):
         grid[n, st.country_of, cols] = cand[name].to_numpy(dtype=float)
     better = _better_or_equal(*grid)
+    if c.pool_budget and "route" in cand.columns:  # moving a portfolio must keep each entry's pool
+        routes = np.full((len(st.countries), len(fields)), "", dtype=object)
+        routes[st.country_of, cols] = cand["route"].astype(str).to_numpy()
+        present = ~np.isnan(grid[0])
+        same = (routes[:, None, :] == routes[None, :, :]) | ~present[None, :, :]
+        better &= same.all(axis=2)
     better &= (membership[:, None, :] == membership[None, :, :]).all(axis=2)
     better &= ~np.array([k in must for k in st.countries])[None, :]
     return [(int(a), int(b)) for a, b in zip(*np.nonzero(better), strict=True)]
 
 
-def _outdone_countries(cand: pd.DataFrame, c: Constraints, st: _Structure) -> set[str]:
+def _outdone_countries(cand: pd.DataFrame, c: Constraints, st: _Structure, max_saving: float = 0.0) -> set[str]:
     """Countries that no optimal plan needs: outdone (see :func:`_country_dominance`) by at least as
     many countries as can be opened at all (or within one of its groups' maximum).
 
@@ -334,6 +361,8 @@ def _outdone_countries(cand: pd.DataFrame, c: Constraints, st: _Structure) -> se
     at_most = math.inf if c.max_countries is None else c.max_countries
     cost = cand["cost"].to_numpy(dtype=float)
     staff = cand["staff"].to_numpy(dtype=float)
+    if max_saving > 0:  # a package's saving can make an entry cost less than its own cost
+        cost = cost * (1.0 - max_saving)
     cheapest = np.sort([c.open_cost + cost[ids].min() for ids in st.roots if len(ids)])
     at_most = min(at_most, int(np.searchsorted(np.cumsum(cheapest), c.budget + EPS, side="right")))
     if c.staff is not None:
@@ -382,7 +411,8 @@ def build_model(
     st = _structure(cand, c, prerequisites)
     notes: tuple[Message, ...] = ()
     if reductions and not elastic:
-        left_out = _outdone_countries(cand, c, st)
+        saving = max([p.cost_saving for p in entries.packages], default=0.0) if c.use_packages else 0.0
+        left_out = _outdone_countries(cand, c, st, saving)
         if left_out:
             notes += (Message.of("optimize.note.left_out", n=len(left_out), total=len(st.countries)),)
             cand = cand[~cand["iso3"].isin(left_out)].reset_index(drop=True)
@@ -458,14 +488,30 @@ def build_model(
         [(x[i, n], c.package_bonus) for i in range(len(cand))] + [(y[k, n], -c.package_bonus) for k in st.countries]
     )
     terms = {"entry value": entry_value, "package bonus": bonus}
+    z, options = package_variables(prob, st.index_of, st.countries, entries.packages if c.use_packages else ())
+    if z:
+        terms["package synergy"] = _expr(
+            (z[key], o.package.value_bonus * float(value[o.members].sum())) for key, o in options.items()
+        )
 
     # the planner's limits
     add(
         ConstraintGroup(GroupKind.BUDGET),
-        [(x[i, n], cost[i]) for i in range(len(cand))] + [(y[k, n], c.open_cost) for k in st.countries],
+        [(x[i, n], cost[i]) for i in range(len(cand))]
+        + [(y[k, n], c.open_cost) for k in st.countries]
+        + savings(z, options, cost),
         "<=",
         c.budget,
     )
+    routes = cand["route"].astype(str).to_numpy() if "route" in cand.columns else np.full(len(cand), "")
+    for route, limit in c.pool_budget.items():
+        inside = routes == route
+        add(
+            ConstraintGroup(GroupKind.POOL, route),
+            [(x[i, n], cost[i]) for i in np.flatnonzero(inside)] + savings(z, options, cost, inside),
+            "<=",
+            limit,
+        )
     if c.period_budget is not None and not idle:
         for t in T:
             spend = [(v, a * cost[i]) for i in range(len(cand)) for v, a in made(i, t)]
@@ -516,25 +562,32 @@ def build_model(
         for i, js in st.enablers.items():
             add(ConstraintGroup(GroupKind.PHASE_ORDER), [(x[i, t], 1.0)] + [(x[j, t], -1.0) for j in js], "<=", 0)
 
+    for group, terms_, sense, rhs in package_rows(z, options, {i: x[i, n] for i in range(len(cand))}):
+        add(group, terms_, sense, rhs, soft=False)  # a package implies its members; one package per entry
+
     # counts: how many entries of each shape (field, cost, staff) are made by period t
     counts: dict[tuple[tuple, int], pulp.LpVariable] = {}
     shapes: dict[tuple, np.ndarray] = {}
     if not elastic:
-        shapes = cand.groupby(["field_id", "cost", "staff"], sort=True).indices
+        pooled = ["route"] if c.pool_budget and "route" in cand.columns else []  # a pool tells routes apart
+        shapes = cand.groupby(["field_id", "cost", "staff", *pooled], sort=True).indices
         for shape_no, (shape, ids) in enumerate(shapes.items()):
             for t in T:
                 counts[shape, t] = v = prob.add_variable(f"n_{shape_no}_{t}", 0, len(ids), cat=pulp.LpInteger)
                 columns.append(v)
                 add(ConstraintGroup(GroupKind.COUNT), [(x[i, t], 1.0) for i in ids] + [(v, -1.0)], "==", 0, soft=False)
 
+    columns += list(z.values())
     if elastic:
         prob.setObjective(_expr((s, 1.0) for group in slacks.values() for s in group))
     else:
         objective = pulp.LpAffineExpression(entry_value)
         for var, coef in bonus.items():
             objective[var] = objective.get(var, 0.0) + coef
+        for var, coef in terms.get("package synergy", {}).items():
+            objective[var] = objective.get(var, 0.0) + coef
         prob.setObjective(objective)
-    return Model(prob, x, y, cand, groups, slacks, terms, periods, columns, notes, counts, shapes, st)
+    return Model(prob, x, y, cand, groups, slacks, terms, periods, columns, notes, counts, shapes, st, z, options)
 
 
 def prerequisites_of(fields: pd.DataFrame) -> dict[str, tuple[str, ...]]:

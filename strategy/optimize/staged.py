@@ -13,7 +13,17 @@ import pulp
 
 from strategy.optimize.groups import NOT_REPORTED, ConstraintGroup
 from strategy.optimize.heuristics import _greedy
-from strategy.optimize.model import _PLAN_COLUMNS, EPS, Constraints, Entries, Model, Plan, SolverSettings, build_model
+from strategy.optimize.model import (
+    _PLAN_COLUMNS,
+    EPS,
+    PACKAGE_PLAN_COLUMNS,
+    Constraints,
+    Entries,
+    Model,
+    Plan,
+    SolverSettings,
+    build_model,
+)
 from strategy.optimize.solvers import BACKENDS, _Matrix, _matrix, _Result
 
 #: Share of the time limit for the first stage of :func:`solve` (the rest is kept for the full model).
@@ -47,7 +57,30 @@ def _start_vector(model: Model, plan: Plan | None) -> np.ndarray | None:
             start[col[model.y[k, t]]] = 1.0
     for (shape, t), var in model.counts.items():
         start[col[var]] = sum(start[col[model.x[i, t]]] for i in model.shapes[shape])
+    _start_packages(model, start, col)
     return start
+
+
+def _start_packages(model: Model, start: np.ndarray, col: Mapping[pulp.LpVariable, int]) -> None:
+    """Give the start's countries the packages whose members it makes (largest synergy first, each
+    entry in one package): a package only adds value and saves cost, so the start stays feasible."""
+    if not model.z:
+        return
+    n = len(model.periods)
+    made = {i for i in range(len(model.entries)) if start[col[model.x[i, n]]] > 0.5}
+    value = model.entries["value"].to_numpy(dtype=float)
+    cost = model.entries["cost"].to_numpy(dtype=float)
+
+    def gain(key: tuple[str, str]) -> float:
+        o = model.package_options[key]
+        return o.package.value_bonus * value[o.members].sum() + o.package.cost_saving * cost[o.members].sum()
+
+    used: set[int] = set()
+    for key in sorted(model.z, key=gain, reverse=True):
+        members = {int(i) for i in model.package_options[key].members}
+        if members <= made and not members & used:
+            start[col[model.z[key]]] = 1.0
+            used |= members
 
 
 def solve(
@@ -93,6 +126,7 @@ def solve(
     position = {var: j for j, var in enumerate(model.columns)}
     counts = np.zeros(len(model.columns), dtype=bool)
     counts[[position[v] for v in model.counts.values()]] = True
+    counts[[position[v] for v in model.z.values()]] = True  # packages: whole in the counts model too
     by_counts = replace(matrix, integer=matrix.integer & counts)
 
     def left(share: float = 1.0) -> SolverSettings:
@@ -181,6 +215,7 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
     rows = pd.DataFrame(columns=_PLAN_COLUMNS)
     countries = pd.DataFrame(columns=["iso3", "period"])
     binding: tuple[ConstraintGroup, ...] = ()
+    packages = pd.DataFrame(columns=PACKAGE_PLAN_COLUMNS)
     terms: dict[str, float] = {}
     objective = 0.0
     if result.values is not None:
@@ -200,6 +235,8 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
         }
         terms["opening cost (budget only)"] = float(c.open_cost * len(countries))
         binding = tuple(sorted(_binding_groups(model, rounded, col), key=str))
+        packages = _plan_packages(model, rounded, col)
+        rows = _with_package_and_route(model, rows, packages)
     return Plan(
         status=result.status,
         gap=result.gap,
@@ -208,7 +245,9 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
         countries=countries,
         binding=binding,
         terms=terms,
-        budget_used=float(rows["cost"].sum() + c.open_cost * len(countries)) if len(rows) else 0.0,
+        budget_used=float(rows["cost"].sum() + c.open_cost * len(countries) - packages["saving"].sum())
+        if len(rows)
+        else 0.0,
         staff_used=float(rows["staff"].sum()) if len(rows) else 0.0,
         solve_seconds=result.seconds,
         build_seconds=build_seconds,
@@ -217,7 +256,40 @@ def _plan(model: Model, m: _Matrix, c: Constraints, solver: str, result: _Result
         n_constraints=len(m.row_lower),
         bound=result.bound,
         notes=model.notes,
+        packages=packages,
     )
+
+
+def _plan_packages(model: Model, values: np.ndarray, col: Mapping[pulp.LpVariable, int]) -> pd.DataFrame:
+    """The packages a solution gives: one row per z[c, p] = 1 (see ``Plan.packages``)."""
+    value = model.entries["value"].to_numpy(dtype=float)
+    cost = model.entries["cost"].to_numpy(dtype=float)
+    rows = []
+    for key, var in model.z.items():
+        if values[col[var]] > 0.5:
+            o = model.package_options[key]
+            p = o.package
+            bonus, saving = p.value_bonus * value[o.members].sum(), p.cost_saving * cost[o.members].sum()
+            rows.append((o.iso3, p.package_id, ";".join(p.members), p.value_bonus, p.cost_saving, bonus, saving))
+    return pd.DataFrame(rows, columns=PACKAGE_PLAN_COLUMNS).sort_values(["iso3", "package_id"]).reset_index(drop=True)
+
+
+def _with_package_and_route(model: Model, rows: pd.DataFrame, packages: pd.DataFrame) -> pd.DataFrame:
+    """The selection with the package each entry counts toward (packages on) and its financing route
+    (when the entries carry one)."""
+    if model.z:
+        of = {
+            (k, f): pid
+            for k, pid, members in packages[["iso3", "package_id", "members"]].itertuples(index=False)
+            for f in members.split(";")
+        }
+        rows = rows.assign(package=[of.get((k, f), "") for k, f in zip(rows["iso3"], rows["field_id"], strict=True)])
+    if "route" in model.entries.columns:
+        route = dict(
+            zip(zip(model.entries["iso3"], model.entries["field_id"], strict=True), model.entries["route"], strict=True)
+        )
+        rows = rows.assign(route=[route.get((k, f), "") for k, f in zip(rows["iso3"], rows["field_id"], strict=True)])
+    return rows
 
 
 def _binding_groups(model: Model, values: np.ndarray, col: Mapping[pulp.LpVariable, int]) -> Iterable[ConstraintGroup]:

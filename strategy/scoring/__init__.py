@@ -3,7 +3,8 @@
 The public names are re-exported here (``from strategy.scoring import market_scores``); each lives
 in one module: :mod:`~.methods` (normalisations, aggregations), :mod:`~.criteria` (settings,
 universe, prepared criteria), :mod:`~.market`, :mod:`~.fields`, :mod:`~.rivals`,
-:mod:`~.opportunities`; :mod:`~.weights` and :mod:`~.groups` are imported as modules.
+:mod:`~.opportunities`; :mod:`~.weights`, :mod:`~.groups` and :mod:`~.timing` (rivals' first moves and
+momentum) are imported as modules.
 """
 
 from strategy.scoring.criteria import (

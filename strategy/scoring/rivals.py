@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from strategy.data.dataset import Dataset
+from strategy.scoring.timing import momentum_array
 
 #: Evidence types that describe the whole market (so a rival without a row is measured absent),
 #: as opposed to evidence about one rival only (absence there means 'not measured').
@@ -30,6 +31,8 @@ class RivalThreat:
     wide: pd.DataFrame
     presence_default: float
     white_space_threshold: float
+    #: weight of the momentum factor (0 = off, the default): see :func:`rival_threat`
+    momentum_weight: float = 0.0
 
     def __post_init__(self) -> None:
         # the opportunity table reads every summary column as countries × fields on each re-score:
@@ -178,6 +181,7 @@ def rival_threat(
     presence_default: float = 0.5,
     white_space_threshold: float = 0.3,
     japan_strength: pd.Series | None = None,
+    momentum_weight: float = 0.0,
 ) -> RivalThreat:
     """Rival threat = judged strength in the field × presence in the country.
 
@@ -187,7 +191,16 @@ def rival_threat(
     finance, donor aid for aid-financed fields), or ``presence_default`` where nothing covers a
     (country, field, rival): ``basis`` says which ('home_market', 'measured', 'assumed'),
     ``measured`` is False only for 'assumed'. Computed on countries × fields × actors arrays.
+
+    ``momentum_weight`` w (0 = off, the default; at most 1) adds the rivals' timing: a rival's
+    threat becomes ``min(1, strength × presence × (1 + w × m))`` with m = +1 where its measured
+    presence in that (country, field) is rising, -1 where it is fading, 0 where it is steady, too
+    thin to judge or not measured (:func:`strategy.scoring.timing.momentum_array`, by the rule of
+    ``momentum_rules.csv``). Japan's own position is not changed. With w = 0 nothing is computed,
+    so every score is exactly the snapshot's.
     """
+    if not 0.0 <= momentum_weight <= 1.0:
+        raise ValueError("momentum_weight must be in [0, 1]")
     fields = dataset.fields.index
     actors = dataset.rivals.index
     is_home_actor = (dataset.rivals["is_home"] == 1).to_numpy()
@@ -205,6 +218,10 @@ def rival_threat(
     home_strength = dataset.rivals["home_strength"].to_numpy(dtype=float)
     s = np.where(home3, np.fmax(s, home_strength[None, None, :]), s)
     threat = s * presence
+    if momentum_weight > 0:
+        factor = 1.0 + momentum_weight * momentum_array(dataset, countries)
+        factor[:, :, is_home_actor] = 1.0  # Japan's position is its own, not a rival's momentum
+        threat = np.minimum(threat * factor, 1.0)
 
     n = len(countries) * len(fields)
     detail = pd.DataFrame(
@@ -256,4 +273,5 @@ def rival_threat(
         summary=summary,
         presence_default=presence_default,
         white_space_threshold=white_space_threshold,
+        momentum_weight=momentum_weight,
     )

@@ -1,19 +1,22 @@
-"""Competitors (どこと戦うか): rival threat per market × field, the evidence behind it, head-to-head, white space."""
+"""Competitors (どこと戦うか): rival threat per market × field, the evidence behind it, head-to-head, white space,
+and rivals' timing (timelines, first movers, momentum, window flags)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from strategy.scoring import timing
 from ui import settings as sc
 from ui import views
 from ui.common import escape_markdown, tr
 from ui.page import open_page
 from ui.session import Key
 from ui.views import rivals as vr
+from ui.views import timing as vt
 from ui.views import widgets
 from ui.views.gates import why_not_ranked
 
-SECTIONS = ("threat", "evidence", "head_to_head", "white_space")
+SECTIONS = ("threat", "evidence", "head_to_head", "white_space", "timing")
 
 ds, language, state, universe = open_page("ui.page.competitors", "ui.cp.intro")
 threat = sc.threat(ds, state)
@@ -105,3 +108,26 @@ elif section == "white_space":
     if len(assumed.frame):
         assumed.show(rows=10, key="competitors_white_space_assumed")
     why_not_ranked(ds, state, language, "competitors_why_white", options=shown)
+
+elif section == "timing":
+    st.subheader(tr("ui.tm.title"))
+    st.caption(tr("ui.tm.intro"))
+    iso3 = widgets.country_picker("ui.cp.country", list(universe), names, Key.COMPETITORS_COUNTRY, language)
+    vt.timing_panel(ds, iso3, language, key="competitors_timing")
+    st.markdown(f"#### {tr('ui.tm.window_title')}")
+    shown = country_set()
+    flags = timing.window_flags(ds, sc.opportunities(ds, state))
+    windows = vt.window_table(ds, flags, shown, language)
+    st.caption(tr("ui.tm.window_caption", n=timing.TOP_FIELDS))
+    if len(windows.frame):
+        windows.show(rows=12, key="competitors_windows")
+    else:
+        st.info(tr("ui.tm.no_window"))
+    if state.momentum > 0:
+        st.caption(tr("ui.tm.factor_on", weight=f"{state.momentum:.2f}"))
+    else:
+        st.caption(tr("ui.tm.factor_off"))
+    with widgets.lazy_expander(tr("ui.tm.rules_title"), "competitors_rules_open") as box:
+        if box.open:
+            vt.rules_table(ds, ds.version, language).show(rows=4, key="competitors_rules")
+            st.caption(tr("ui.tm.rules_caption"))

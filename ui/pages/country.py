@@ -25,9 +25,12 @@ from ui.session import Key
 from ui.views import country as vc
 from ui.views import country_profile as vcp
 from ui.views import history as vh
+from ui.views import packages as pkv
 from ui.views import profile as vp
 from ui.views import widgets
+from ui.views.deck import PPTX_MIME, deck_bytes
 from ui.views.gates import why_not_ranked
+from ui.views.plan import Names
 
 DEFAULT = "VNM"
 
@@ -98,7 +101,8 @@ if head.scored:
     except export.ExportError as exc:
         st.info(escape_markdown(exc.message(language)))
 if brief is not None:
-    st.download_button(
+    html_column, deck_column = st.columns(2)
+    html_column.download_button(
         tr("ui.cp.pf.download", country=name),
         partial(_brief_bytes, ds, brief),
         file_name=export.export_filename("brief", scenario.name, "html", iso3=iso3),
@@ -109,6 +113,16 @@ if brief is not None:
         # nothing on the page changes after a download: a rerun would only race the next click
         on_click="ignore",
     )
+    deck_column.download_button(
+        tr("ui.deck.country", country=name),
+        partial(deck_bytes, ds, evaluation, language, plan, [iso3]),
+        file_name=export.export_filename("deck", scenario.name, "pptx", iso3=iso3),
+        mime=PPTX_MIME,
+        key="cp_deck",
+        help=tr("ui.deck.country_help"),
+        icon=":material/slideshow:",
+        on_click="ignore",
+    )
     vcp.brief_sections(ds, brief, state, market, fit, threat, opportunities, focus, iso3, language)
 
 # --- ties with Japan, groups, every indicator ----------------------------------------------------------------
@@ -116,6 +130,7 @@ if brief is not None:
 st.header(tr("ui.cp.pf.ties_title"))
 ties, groups, latest = vp.country_data(ds, ds.version, iso3, state.settings.reference_year, state.settings.max_age)
 vcp.ties_section(ds, ties, groups, state, language)
+pkv.route_table(ds, iso3, Names(language, dict(names), dict(field_label)))
 vcp.indicators_section(ds, market, latest, brief, state, iso3, language)
 
 # --- history ------------------------------------------------------------------------------------------------

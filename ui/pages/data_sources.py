@@ -12,8 +12,11 @@ from strategy.data.validation import TRANSFORMS
 from ui import views
 from ui.common import current_dataset, escape_markdown, lang, load_bundled, tr, upload_state
 from ui.session import Key
+from ui.views import packages as pkv
+from ui.views import timing as timing_view
 from ui.views import upload as upload_view
 from ui.views import widgets
+from ui.views.plan import Names
 
 #: Files the uploader offers (Excel's "Unicode text" is a .txt, tab-separated)
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx"]
@@ -72,6 +75,11 @@ elif section == "judgement":
     ):
         st.markdown(f"**{tr(key)}** — `{FILES[name]}`")
         show(tables[name], max_rows=12)
+    pkv.judgement_tables(
+        ds, Names(language, dict(views.country_names(ds, language)), dict(views.field_names(ds, language)))
+    )
+    st.markdown(f"**{tr('ui.tm.rules_title')}** — `{FILES['momentum_rules']}`")
+    show(timing_view.rules_table(ds, ds.version, language), max_rows=4)
 
 elif section == "dtt":
     st.markdown(f"**{tr('ui.dtt.title')}**")

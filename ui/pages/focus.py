@@ -175,7 +175,7 @@ if outside:
 
 st.header(tr("ui.fc.rival_title"))
 rival_figure, rival_table = vc.compared_rivals(
-    ds, ds.version, tuple(countries), state.presence_default, state.white_space, language
+    ds, ds.version, tuple(countries), state.presence_default, state.white_space, language, state.momentum
 )
 st.plotly_chart(
     rival_figure,

@@ -15,6 +15,8 @@ import numpy as np
 import streamlit as st
 
 from strategy import optimize as opt
+from strategy.optimize.packages import pool_problems as pool_check
+from strategy.scoring.financing import plan_entries
 from ui import settings as sc
 from ui import views
 from ui.common import tr
@@ -22,6 +24,7 @@ from ui.page import open_page
 from ui.scenario_state import asean_members, constraints_from_values, plan_default, scenario_from_session
 from ui.session import Key
 from ui.texts import t
+from ui.views import packages as pkv
 from ui.views import plan as pv
 from ui.views import sweep as sweep_view
 from ui.views.gates import why_not_ranked
@@ -74,6 +77,8 @@ with st.form("plan_form"):
     with st.expander(tr("ui.pl.cost_scale_title")):
         saved_scale = st.session_state.get(Key.PLAN_COST_SCALE, {})
         edited_scale = pv.cost_scale_editor(countries, names, saved_scale, COST_SCALE_RANGE)
+    with st.expander(tr("ui.pl.pk.title")):
+        values.update(pkv.package_and_pool_inputs())
     c1, c2, c3, c4, c5 = st.columns(5)
     values["open_cost"] = pv.number_input(c1, "open_cost", 0.0, 100.0, 0.5)
     values["package_bonus"] = pv.number_input(c2, "package_bonus", 0.0, 1.0, 0.01)
@@ -98,7 +103,11 @@ if submitted:
         st.stop()
     st.session_state[Key.PLAN_COST_SCALE] = cost_scale
     constraints, settings = constraints_from_values(values, asean)
-    entries = opt.entries_from_scores(opp, ds.fields, ds.countries, cost_scale=cost_scale)
+    pool_problems = pool_check(constraints.pool_budget, constraints.budget)
+    if pool_problems:
+        st.error("\n\n".join(t(key, language, **params) for _, key, params in pool_problems))
+        st.stop()
+    entries = plan_entries(opp, ds, cost_scale=cost_scale)
     prerequisites = opt.prerequisites_of(ds.fields)
     with st.spinner(tr("ui.pl.solving")):
         plan = opt.solve(entries, constraints, settings, prerequisites)
@@ -157,7 +166,8 @@ else:
 # --- totals, portfolio, charts, binding limits, greedy ----------------------------------------------
 
 pv.totals(plan, constraints)
-pv.portfolio_table(plan.selection, names, opp, state.opportunity)
+pv.portfolio_table(plan.selection, names, opp, state.opportunity, pkv.package_names(ds, language))
+pkv.packages_table(plan, ds, names)
 if constraints.periods > 1 and not opt.per_period_budget_can_bind(constraints):
     if constraints.period_budget is None:
         st.caption(tr("ui.pl.one_period_note"))

@@ -33,21 +33,29 @@ CONTEXT_GREY = "#b8b8b8"
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def threat_for(_ds: Dataset, version: str, countries: tuple[str, ...], presence: float, white: float) -> RivalThreat:
+def threat_for(
+    _ds: Dataset, version: str, countries: tuple[str, ...], presence: float, white: float, momentum: float = 0.0
+) -> RivalThreat:
     """Rival threat for exactly the compared countries, with the sidebar's presence settings (the
     threat of a country does not depend on the others, so a country outside the universe gets the
     same numbers it would have inside it)."""
-    return rival_threat(_ds, pd.Index(list(countries)), presence, white)
+    return rival_threat(_ds, pd.Index(list(countries)), presence, white, momentum_weight=momentum)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def compared_rivals(
-    _ds: Dataset, version: str, countries: tuple[str, ...], presence: float, white: float, language: Lang
+    _ds: Dataset,
+    version: str,
+    countries: tuple[str, ...],
+    presence: float,
+    white: float,
+    language: Lang,
+    momentum: float = 0.0,
 ) -> tuple[go.Figure, Table]:
     """The comparison page's rival heatmap and main-rival table: they depend on the compared
     countries and the presence settings, not on the weights, so a weight change reuses them (about
     80 ms). Callers must not modify them."""
-    threat = threat_for(_ds, version, countries, presence, white)
+    threat = threat_for(_ds, version, countries, presence, white, momentum)
     fields = list(_ds.fields.sort_values("phase", kind="stable").index)
     figure = threat_heatmap(_ds, threat, list(countries), language)
     return figure, rival_matrix_table(_ds, profile.main_rivals(threat, countries, fields), countries, language)

@@ -18,7 +18,7 @@ from strategy import export
 from strategy.analysis import profile
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang, window_text
-from strategy.scoring import FieldFit, MarketScores, RivalThreat
+from strategy.scoring import FieldFit, MarketScores, RivalThreat, timing
 from ui import steps, views
 from ui.common import escape_markdown, tr
 from ui.labels import label
@@ -27,6 +27,7 @@ from ui.texts import t
 from ui.views import country as vc
 from ui.views import profile as vp
 from ui.views import rivals as vr
+from ui.views import timing as vt
 from ui.views.charts import frozen
 from ui.views.factors import opportunity_caption
 from ui.views.widgets import lazy_expander
@@ -208,6 +209,10 @@ def brief_sections(
         if box.open:
             detail = profile.rival_detail(ds, threat, iso3)
             vr.presence_panel(ds, detail, language, state.presence_default, key="cp_presence")
+    with lazy_expander(tr("ui.tm.panel_title"), "cp_timing_open") as box:
+        if box.open:
+            flags = timing.window_flags(ds, opportunities)
+            vt.timing_panel(ds, iso3, language, key="cp_timing", flags=flags)
 
     # --- 4. in the plan -----------------------------------------------------------------------------------
     if brief.plan is not None:

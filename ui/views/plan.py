@@ -20,6 +20,7 @@ import streamlit as st
 from strategy.i18n import Lang
 from strategy.optimize import ConstraintGroup, Constraints, Plan, group_text
 from strategy.scoring import OpportunityWeights
+from strategy.scoring.financing import route_label
 from ui import views
 from ui.common import bullets, escape_markdown, tr
 from ui.labels import label
@@ -158,9 +159,11 @@ def portfolio_table(
     names: Names,
     opportunity: pd.DataFrame | None = None,
     weights: OpportunityWeights | None = None,
+    package_names: Mapping[str, str] | None = None,
 ) -> None:
     """One row per chosen entry: country, field, phase, period, value (with the export potential's
-    factors from ``opportunity`` under that model, and demand in money when it has it), cost, staff."""
+    factors from ``opportunity`` under that model, and demand in money when it has it), cost, staff,
+    and the package it belongs to (packages on, named by ``package_names``) and its financing route."""
     frame = pd.DataFrame(
         {
             "country": [names.country(i) for i in selection["iso3"]],
@@ -178,6 +181,10 @@ def portfolio_table(
             frame[name] = values
     frame["cost"] = selection["cost"].astype(float).to_numpy()
     frame["staff"] = selection["staff"].astype(float).to_numpy()
+    if "package" in selection.columns:
+        frame["package"] = [(package_names or {}).get(p, p) for p in selection["package"]]
+    if "route" in selection.columns:
+        frame["route"] = [route_label(r, names.language) for r in selection["route"]]
     column = st.column_config
     st.dataframe(
         frame,
@@ -190,6 +197,8 @@ def portfolio_table(
             "value": column.NumberColumn(tr("ui.pl.col.value"), format="%.3f", help=tr("ui.pl.col.value_help")),
             "cost": column.NumberColumn(tr("ui.pl.col.cost"), format="%.2f", help=tr("ui.pl.col.cost_help")),
             "staff": column.NumberColumn(tr("ui.pl.col.staff"), format="%.1f", help=tr("ui.pl.col.staff_help")),
+            "package": column.TextColumn(tr("ui.pl.col.package"), help=tr("ui.pl.col.package_help")),
+            "route": column.TextColumn(tr("ui.pl.col.route"), help=tr("ui.pl.col.route_help")),
         },
         hide_index=True,
         width="stretch",

@@ -17,9 +17,10 @@ from strategy import export
 from strategy.analysis.compare import plan_table, weight_table
 from strategy.data.dataset import Dataset
 from strategy.i18n import Lang
-from strategy.optimize import entries_from_scores, prerequisites_of, solve
+from strategy.optimize import prerequisites_of, solve
 from strategy.scenario import Evaluation, Scenario, ScenarioError
 from strategy.scenario_schema import Vocabulary
+from strategy.scoring.financing import plan_entries
 from strategy.store import ScenarioInfo, ScenarioStore, StoreError
 from ui.common import bullets, escape_markdown, lang, tr
 from ui.labels import country_names, field_names, label
@@ -28,6 +29,7 @@ from ui.scenario_state import apply_scenario
 from ui.session import Key
 from ui.settings import market_pillars
 from ui.views.charts import FONT, OKABE_ITO
+from ui.views.deck import PPTX_MIME, deck_bytes
 
 
 # the export files are built when their button is pressed (Streamlit runs the callable then), not
@@ -170,12 +172,32 @@ def export_buttons(ds: Dataset, evaluation: Evaluation, name: str, plan: object,
         key="scn_brief_country",
         help=tr("ui.scn.brief_help"),
     )
-    st.download_button(
+    left, right = st.columns(2)
+    left.download_button(
         tr("ui.scn.brief", country=str(names.get(brief_country, brief_country))),
         partial(_brief, ds, evaluation, brief_country, language, plan),
         file_name=export.export_filename("brief", name, "html", iso3=brief_country),
         mime="text/html",
         key="scn_brief",
+        on_click="ignore",
+    )
+    left.download_button(
+        tr("ui.deck.country", country=str(names.get(brief_country, brief_country))),
+        partial(deck_bytes, ds, evaluation, language, plan, [brief_country]),
+        file_name=export.export_filename("deck", name, "pptx", iso3=brief_country),
+        mime=PPTX_MIME,
+        key="scn_deck_country",
+        help=tr("ui.deck.country_help"),
+        on_click="ignore",
+    )
+    right.download_button(
+        tr("ui.deck.plan"),
+        partial(deck_bytes, ds, evaluation, language, plan, None),
+        file_name=export.export_filename("deck", name, "pptx"),
+        mime=PPTX_MIME,
+        key="scn_deck",
+        type="primary",
+        help=tr("ui.deck.plan_help" if plan is not None else "ui.deck.no_plan_help"),
         on_click="ignore",
     )
 
@@ -238,7 +260,7 @@ def plans_comparison(
         plans = {}
         with st.spinner(tr("ui.pl.solving")):
             for title, s in scenarios.items():
-                entries = entries_from_scores(evaluations[title].opportunity, ds.fields, ds.countries, s.cost_scale)
+                entries = plan_entries(evaluations[title].opportunity, ds, s.cost_scale)
                 plans[title] = solve(entries, s.constraints, s.solver, prerequisites_of(ds.fields))
         st.session_state[Key.SCENARIO_PLANS] = (tuple(scenarios), {k: v.to_json() for k, v in scenarios.items()}, plans)
     kept = st.session_state.get(Key.SCENARIO_PLANS)

@@ -30,16 +30,42 @@ def lazy_expander(label: str, key: str) -> Any:
     return st.expander(label, key=key, on_change="rerun")
 
 
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal (for ``content:``): quotes, backslashes and line breaks escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ") + '"'
+
+
 def file_uploader(label: str, types: Sequence[str], key: str, limit: str, language: Lang, **kwargs: Any) -> Any:
-    """``st.file_uploader`` whose drop-zone line speaks the user's language and states the app's
-    own ``limit`` (e.g. "20 MB"). Streamlit writes "Drag and drop file here" and the server's
-    upload cap ("200MB per file", above the app's limit on purpose) in English only; that line is
-    hidden for this uploader (a CSS rule on its ``st-key-`` class) and said in a caption instead."""
-    st.html(f"<style>.st-key-{key} [data-testid='stFileUploaderDropzoneInstructions']{{display:none}}</style>")
+    """``st.file_uploader`` that speaks the user's language and states the app's own ``limit``
+    (e.g. "20 MB").
+
+    Streamlit's browser side is English only: the drop-zone line ("200MB per file", the server's
+    cap, above the app's limit on purpose), the "Upload" button and the refusal of a file over the
+    server's cap ("File must be 200.0MB or smaller", on a red file chip). CSS rules scoped to this
+    uploader's ``st-key-`` class hide that line (a caption says it instead), and draw the button's
+    label and the refusal in the user's language over the English ones. The English refusal stays
+    in the chip's hover tooltip and for screen readers: Streamlit offers no way to translate it."""
+    button = _css_string(t("ui.upload.button", language))
+    refused = _css_string(t("ui.upload.too_large", language, limit=limit, server_limit=_server_limit()))
+    scope = f".st-key-{key}"
+    st.html(
+        "<style>"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions']{{display:none}}"
+        f"{scope} [data-testid='stFileUploaderDropzone'] button p{{font-size:0}}"
+        f"{scope} [data-testid='stFileUploaderDropzone'] button p::after{{content:{button};font-size:0.875rem}}"
+        f"{scope} [data-testid='stFileChip'][aria-invalid='true']::after"
+        f"{{content:{refused};display:block;font-size:0.8rem;color:#c62828;padding-left:0.5rem}}"
+        "</style>"
+    )
     uploaded = st.file_uploader(label, type=list(types), key=key, **kwargs)
     kinds = " / ".join(f".{x}" for x in types)
     st.caption(t("ui.upload.dropzone", language, kinds=kinds, limit=limit))
     return uploaded
+
+
+def _server_limit() -> str:
+    """The server's upload cap (``server.maxUploadSize``), as "200 MB"."""
+    return f"{int(st.get_option('server.maxUploadSize'))} MB"
 
 
 def section_picker(
