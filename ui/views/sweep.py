@@ -116,10 +116,18 @@ def definition_form(ds: Dataset, language: Lang, countries: Mapping[str, str]) -
             )
         c1, c2 = st.columns(2)
         chosen_presets = c1.multiselect(
-            tr("ui.sw.presets"), preset_ids(ds), format_func=lambda p: str(presets.get(p, p)), key="sweep_presets"
+            tr("ui.sw.presets"),
+            preset_ids(ds),
+            format_func=lambda p: str(presets.get(p, p)),
+            key="sweep_presets",
+            placeholder=tr("ui.pl.choose"),
         )
         methods = c2.multiselect(
-            tr("ui.sw.methods"), METHODS, format_func=lambda m: method_label(m, language), key="sweep_methods"
+            tr("ui.sw.methods"),
+            METHODS,
+            format_func=lambda m: method_label(m, language),
+            key="sweep_methods",
+            placeholder=tr("ui.pl.choose"),
         )
         c1, c2 = st.columns(2)
         target = c1.selectbox(
@@ -201,8 +209,8 @@ def run(ds: Dataset, scenario: Scenario, definition: SweepDefinition, language: 
     st.session_state[Key.SWEEP_RESULT] = entry
 
     def advance(done: int, total: int, point: Any) -> None:
-        finished.append(point)
-        entry["result"] = SweepResult.of(definition, finished, total, cancelled=True, basis=basis)
+        finished.append(point)  # "cancelled" until the last point is in (a click may stop the next call)
+        entry["result"] = SweepResult.of(definition, finished, total, cancelled=done < total, basis=basis)
         bar.progress(done / total, text=tr("ui.sw.progress", i=done, n=total))  # where a click stops it
 
     try:
