@@ -8,6 +8,7 @@ Commands (``python -m strategy <command> --help`` for the options):
                drawn as on the Sensitivity page (--mode simplex | ranges --spread | ordered --order)
   export       the Excel workbook and/or the HTML country brief (the files the app downloads)
   scenarios    list, export or import saved scenarios (the app's scenario store)
+  sweep        the plan at every combination of budgets, staff, presets, methods, cost multipliers
 
 Every command takes ``--scenario FILE.json`` (default: the balanced preset on the bundled data) or
 ``--stored NAME`` (a scenario saved in the store, ``--db URL``), ``--lang ja|en`` for the output and
@@ -510,6 +511,13 @@ def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
         store.close()
 
 
+def cmd_sweep(args: argparse.Namespace, progress: Progress) -> int:
+    """The scenario sweep (:mod:`strategy.cli_sweep`)."""
+    from strategy.cli_sweep import cmd_sweep as run
+
+    return run(args, progress)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of :func:`main`, with every sub-command wired to its ``cmd_*`` function."""
     return cli_options.build_parser(
@@ -519,6 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
             "sensitivity": cmd_sensitivity,
             "export": cmd_export,
             "scenarios": cmd_scenarios,
+            "sweep": cmd_sweep,
         }
     )
 

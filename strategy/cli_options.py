@@ -265,7 +265,49 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
     scen.add_argument("action", choices=("list", "show", "import"))
     scen.add_argument("target", nargs="?", metavar="NAME|FILE", help="scenario name (show) or JSON file (import)")
     scen.add_argument("--name", help="import: save under this name")
+    if "sweep" in commands:
+        add_sweep_command(sub, common, commands["sweep"])
     return parser
+
+
+def add_sweep_command(sub: Any, common: argparse.ArgumentParser, func: Handler) -> argparse.ArgumentParser:
+    """The ``sweep`` sub-command: the plan at every combination of the listed values."""
+    sweep = _command(
+        sub,
+        "sweep",
+        common,
+        func,
+        help="solve the plan at every combination of budgets, staff, presets, methods, cost multipliers",
+        description="A scenario sweep: the portfolio solved at every combination of the values given "
+        "(the Cartesian product, at most 500 points), everything else from the scenario. Values are "
+        "comma-separated (20,30,40) or a range start:stop:step (10:50:10). Writes the points (value, "
+        "status, entries, binding limits) as CSV, or an Excel file with the points and how often each "
+        "entry is chosen.",
+    )
+    sweep.add_argument("--budget", metavar="VALUES", help="budgets, e.g. 20,30,40")
+    sweep.add_argument("--staff", metavar="VALUES", help="staff limits, e.g. 20,25")
+    sweep.add_argument("--time-preference", metavar="VALUES", help="time preferences in (0, 1], e.g. 0.9,0.97,1")
+    sweep.add_argument("--preset", metavar="IDS", help="weight presets, e.g. balanced,digital_gap")
+    sweep.add_argument("--method", metavar="IDS", help="scoring methods: weighted_sum, weighted_product, topsis")
+    sweep.add_argument(
+        "--cost-scale",
+        action="append",
+        default=[],
+        metavar="TARGET=VALUES",
+        help="cost multipliers of a country (VNM=1,2), a group (asean=1,1.5) or a UN region "
+        "(Asia=1,2); repeatable; they multiply the scenario's own",
+    )
+    sweep.add_argument("--time-limit", type=float, metavar="SECONDS", help="solver time limit per point")
+    sweep.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="solve N points at once in N processes (default: 1)",
+    )
+    sweep.add_argument("--entries", metavar="FILE.csv", help="also write how often each entry is chosen (CSV)")
+    _format_option(sweep)
+    return sweep
 
 
 # --- the sampling options of the sensitivity command ----------------------------------------------

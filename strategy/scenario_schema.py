@@ -55,6 +55,8 @@ MAX_PROBLEMS = 50
 NAME_MAX = 200
 #: SMAA weight samples at most (the command line's ``--samples``; the page offers up to 100,000).
 SMAA_SAMPLES_MAX = 200_000
+#: Points of a scenario sweep at most (the Cartesian product of its axes; each point is one solve).
+MAX_SWEEP_POINTS = 500
 #: The sidebar's choices of winsorisation share (the sidebar offers exactly these).
 WINSOR_CHOICES = (0.0, 0.01, 0.025, 0.05, 0.1)
 #: The largest yearly age discount (the sidebar slider's top: a value 5 years old then keeps

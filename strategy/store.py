@@ -7,6 +7,8 @@ The table ``scenarios`` holds the current version: ``name`` (unique), ``version`
 which also upgrades a store written by an older release in place). The writing methods take the
 acting user (``actor``, :mod:`strategy.team.roles`) and refuse a role that may not act with
 :class:`PermissionDeniedError`; without one they act as ``default_actor`` (laptop mode: admin).
+Results kept with a scenario (its last sweeps) are in ``scenario_results``, and the sweep schema
+version in ``store_meta`` (:mod:`strategy.store_results`, also upgraded when a store opens).
 
 No lost updates (optimistic concurrency): a planner loads a scenario with its version and saves
 with that version as ``expected_version``. The change is one statement
@@ -64,6 +66,8 @@ from strategy.store_errors import (  # noqa: F401  (the store's errors are part 
     StoreError,
     StoreUnavailableError,
 )
+from strategy.store_results import ResultsMixin, delete_results, migrate, rename_results
+from strategy.store_rows import renamed_body, scenario_of_row
 from strategy.store_workshop import WorkshopStore, workshop_tables
 from strategy.team.roles import LOCAL, UNKNOWN_AUTHOR, Action, Actor, PermissionDeniedError  # noqa: F401
 
@@ -101,6 +105,7 @@ def upgrade_schema(conn: Connection) -> list[str]:
     rows: author "unknown"). Returns what was added."""
     added = audit.upgrade_schema(conn, metadata, ADDED_COLUMNS)
     audit.backfill_versions(conn, scenarios, scenario_versions)
+    migrate(conn)  # the results tables (strategy.store_results)
     return added
 
 
@@ -192,7 +197,7 @@ def _enable_wal(cursor: Any, timeout: float) -> None:
             delay = min(delay * 2, 0.2)
 
 
-class ScenarioStore(audit.AuditTrail, WorkshopStore):
+class ScenarioStore(audit.AuditTrail, WorkshopStore, ResultsMixin):
     """Saved scenarios with versions. ``ScenarioStore()`` opens the default store.
 
     >>> store = ScenarioStore("sqlite://")          # in memory, for a quick look
@@ -393,7 +398,7 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
         created, updated = _when(row[2]), _when(row[3])
         if problem is None and check:
             try:
-                _scenario(name, row[5])
+                scenario_of_row(name, row[5])
             except BadRowError as exc:
                 problem = exc
         return ScenarioInfo(name, version, created, updated, problem, str(row[4] or UNKNOWN_AUTHOR))
@@ -423,7 +428,7 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
         the ids of ``vocabulary`` (default: the data folder's; the app passes its session's data);
         a row that cannot be read raises :class:`BadRowError` naming it."""
         body, version = self._row(name)
-        return _scenario(name, body, vocabulary), version
+        return scenario_of_row(name, body, vocabulary), version
 
     def version(self, name: str) -> int:
         """The current version of ``name``."""
@@ -443,7 +448,7 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
 
     @staticmethod
     def _decode(name: str, body: object, vocabulary: Vocabulary | None = None) -> Scenario:
-        return _scenario(name, body, vocabulary)
+        return scenario_of_row(name, body, vocabulary)
 
     # - writing -
 
@@ -516,7 +521,7 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
                     raise ConflictError(old, expected, int(row.version))
                 if new != old and self._current(conn, new) is not None:
                     raise NameTakenError(name=new)
-                body = _renamed(old, row.body, new)
+                body = renamed_body(old, row.body, new)
                 changed = conn.execute(
                     scenarios.update()
                     .where(scenarios.c.name == old, scenarios.c.version == expected)
@@ -528,6 +533,7 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
                     conn.execute(self._versions.delete().where(self._versions.c.name == new))  # stale rows
                     conn.execute(self._versions.update().where(self._versions.c.name == old).values(name=new))
                 self._record(conn, new, expected + 1, body, actor, now)
+                rename_results(conn, old, new)
         except IntegrityError:
             raise NameTakenError(name=new) from None
         return expected + 1
@@ -545,7 +551,7 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
                     raise NotFoundError(name=name)
                 if self._current(conn, new_name) is not None:
                     raise NameTakenError(name=new_name)
-                copy = _renamed(name, body, new_name)
+                copy = renamed_body(name, body, new_name)
                 conn.execute(
                     scenarios.insert().values(
                         name=new_name, version=1, body=copy, created=now, updated=now, author=actor.user
@@ -575,26 +581,4 @@ class ScenarioStore(audit.AuditTrail, WorkshopStore):
                     raise NotFoundError(name=name)
                 raise ConflictError(name, expected, current)
             conn.execute(self._versions.delete().where(self._versions.c.name == name))
-
-
-def _scenario(name: str, body: object, vocabulary: Vocabulary | None = None) -> Scenario:
-    """The scenario of the row ``name``; the row's name is the truth. Anything that cannot be read
-    (corrupt JSON, a value the schema refuses, e.g. saved before its ranges or edited in the
-    database, an unknown schema, a missing body) is a :class:`BadRowError`."""
-    if not isinstance(body, str | bytes):
-        raise BadRowError(name, [("", "store.err.no_body", {})])
-    try:
-        scenario = Scenario.from_json(body, vocabulary)
-        if scenario.name != name:
-            scenario = Scenario.from_dict({**scenario.to_dict(), "name": name})
-    except ScenarioError as exc:
-        # the JSON parser's own words (line, column, char) mean nothing to a planner looking at a row
-        problems = [("", "store.err.body_unreadable", {}) if p[1] == "err.scenario_json" else p for p in exc.problems]
-        raise BadRowError(name, problems) from None
-    except (RecursionError, ValueError, TypeError):  # a body no scenario reader can take apart
-        raise BadRowError(name, [("", "store.err.body_unreadable", {})]) from None
-    return scenario
-
-
-def _renamed(old: str, body: str, name: str) -> str:
-    return Scenario.from_dict({**_scenario(old, body).to_dict(), "name": name}).to_json()
+            delete_results(conn, name)

@@ -110,6 +110,9 @@ class Key(StrEnum):
     PLAN_TIME_LIMIT = "plan_time_limit"
     #: relative MIP gap, in percent as on the page
     PLAN_GAP = "plan_gap"
+    #: the last scenario sweep shown: {"scenario" (its store key), "result", "stored", "store_error"}
+    #: [ui.views.sweep, on the Plan page]
+    SWEEP_RESULT = "sw_result"
 
     # --- Sensitivity page [ui/pages/sensitivity.py] ---
     #: the last plan-robustness run: (its inputs, its outcome)

@@ -22,11 +22,12 @@ from ui import auth, views
 from ui import settings as sc
 from ui.common import tr
 from ui.page import open_page
-from ui.scenario_state import asean_members, constraints_from_values, plan_default
+from ui.scenario_state import asean_members, constraints_from_values, plan_default, scenario_from_session
 from ui.session import Key
 from ui.texts import t
 from ui.views import packages as pkv
 from ui.views import plan as pv
+from ui.views import sweep as sweep_view
 from ui.views.gates import why_not_ranked
 
 COST_SCALE_RANGE = (0.1, 10.0)
@@ -132,6 +133,8 @@ if submitted and may_plan:
     }
 
 why_not_ranked(ds, state, language, "plan_why")
+current = scenario_from_session(ds, state, str(st.session_state.get(Key.SCENARIO_NAME) or tr("ui.scn.default_name")))
+sweep_view.section(ds, current, language, names.countries, names.fields)
 result = st.session_state.get(Key.PLAN_RESULT)
 if result is None:
     st.info(tr("ui.pl.press_solve"))
