@@ -8,13 +8,12 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from store_helpers import write_old_store
 
-from strategy import store as store_module
 from strategy.analysis import sweep as sw
 from strategy.analysis import sweep_io
 from strategy.scenario import Scenario
@@ -41,17 +40,10 @@ def old_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         url = sqlite_url(tmp_path / "old.sqlite")
     else:
         url = request.getfixturevalue("postgres").create_database("old")
-    engine = sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    assert set(store_module.metadata.tables) == {"scenarios"}  # the first schema, exactly
-    store_module.metadata.create_all(engine)
-    now = datetime.now(UTC)
-    with engine.begin() as conn:
-        conn.execute(
-            store_module.scenarios.insert().values(
-                name="ASEAN", version=3, body=Scenario(name="ASEAN").to_json(), created=now, updated=now
-            )
-        )
-    engine.dispose()
+    # the first schema, exactly: one scenarios table, its row at version 3
+    write_old_store(
+        url.replace("postgresql://", "postgresql+psycopg://", 1), {"ASEAN": Scenario(name="ASEAN").to_json()}
+    )
     return url
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from store_helpers import write_old_store
 
 from strategy.data.dataset import Dataset
 from strategy.scenario import Scenario
@@ -35,28 +36,6 @@ AYUMI = Actor("ayumi@example.org", Role.PLANNER)
 KENJI = Actor("kenji@example.org", Role.PLANNER)
 VIEWER = Actor("viewer@example.org", Role.VIEWER)
 ADMIN = Actor("admin@example.org", Role.ADMIN)
-
-
-def old_store(url: str, bodies: dict[str, str]) -> None:
-    """A store as the code before the audit trail wrote it: one ``scenarios`` table, no author, no
-    history (the schema of that release, created directly)."""
-    meta = sa.MetaData()
-    table = sa.Table(
-        "scenarios",
-        meta,
-        sa.Column("name", sa.String(200), primary_key=True),
-        sa.Column("version", sa.Integer, nullable=False),
-        sa.Column("body", sa.Text, nullable=False),
-        sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
-    )
-    engine = sa.create_engine(url)
-    when = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
-    with engine.begin() as conn:
-        meta.create_all(conn)
-        for i, (name, body) in enumerate(bodies.items(), start=1):
-            conn.execute(table.insert().values(name=name, version=i + 2, body=body, created=when, updated=when))
-    engine.dispose()
 
 
 def test_every_save_is_a_version_with_its_author(url: str, dataset: Dataset):
@@ -101,7 +80,7 @@ def test_every_save_is_a_version_with_its_author(url: str, dataset: Dataset):
 
 def test_an_old_store_is_upgraded_in_place(url: str, dataset: Dataset):
     a, b = tuned(dataset, "old A"), Scenario.default(dataset, "old B")
-    old_store(url, {a.name: a.to_json(), b.name: b.to_json()})
+    write_old_store(url, {a.name: a.to_json(), b.name: b.to_json()})
     with ScenarioStore(url) as store:
         infos = {i.name: i for i in store.list(check=True)}
         assert {n: (i.version, i.author, i.problem) for n, i in infos.items()} == {
@@ -192,7 +171,7 @@ with ScenarioStore(url) as store:
 
 def test_two_processes_upgrading_an_old_store_at_once(url: str, dataset: Dataset, tmp_path: Path):
     a = tuned(dataset, "old A")
-    old_store(url, {a.name: a.to_json()})
+    write_old_store(url, {a.name: a.to_json()})
     go = tmp_path / "go"
     workers = [test_store.python(OPENER, url, str(go)) for _ in range(3)]
     for proc in workers:
