@@ -51,11 +51,11 @@ def test_packages_on_names_the_packages_and_their_members(lang: str) -> None:
 
 
 def test_a_small_pool_binds_and_is_named() -> None:
-    at = solve("en", plan_pool_commercial=2.0)
+    at = solve("en", plan_pool_commercial=1.0)
     assert_clean(at)
     table = frame(at, "plan_table")
     commercial = t("label.route.commercial", "en")
-    assert table.loc[table["route"] == commercial, "cost"].sum() <= 2.0 + 1e-9
+    assert table.loc[table["route"] == commercial, "cost"].sum() <= 1.0 + 1e-9
     assert t("optimize.group.pool", "en", route=commercial) in texts(at)
 
 

@@ -58,6 +58,9 @@ def test_solve_gives_an_optimal_plan(lang: str) -> None:
     assert set(table["period"]) <= {1, 2, 3}
     assert len(at.get("plotly_chart")) >= 2  # Sankey and roadmap
     assert t("ui.pl.greedy_title", lang) in texts(at)
+    # which package, financed how, before which rival: every entry says its route and its rival
+    assert (table["route"] != "").all() and (table["rival"] != "").all()
+    assert table["act_soon"].dtype == bool
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -250,3 +250,26 @@ def test_bad_evidence_and_timeline_rows_are_named(tmp_path):
     folder = broken_copy(tmp_path / "b", "rival_timeline", {(3, "rival_id"): "XXX", (5, "year"): "20x1"})
     found = {(i.code, i.row, i.column) for i in load_issues(folder)}
     assert ("err.bad_reference", 5, "rival_id") in found and ("err.not_year", 7, "year") in found
+
+
+def test_entry_rivals_name_the_main_rival_its_momentum_and_the_act_soon_flag(dataset: Dataset) -> None:
+    """Each chosen pair gets its main rival from the opportunity table, that rival's momentum in
+    the pair from the timeline, and act-soon exactly where the window flags mark it."""
+    evaluation = evaluate(dataset, Scenario.default(dataset))
+    opportunity = evaluation.opportunity
+    flags = tm.window_flags(dataset, opportunity)
+    pairs = pd.concat([opportunity.head(30)[["iso3", "field_id"]], flags[["iso3", "field_id"]]]).drop_duplicates()
+    rows = tm.entry_rivals(dataset, opportunity, pairs)
+    assert list(zip(rows["iso3"], rows["field_id"], strict=True)) == list(
+        zip(pairs["iso3"].astype(str), pairs["field_id"].astype(str), strict=True)
+    )
+    main = opportunity.set_index(["iso3", "field_id"])["main_rival"].fillna("").astype(str)
+    moving = tm.field_momentum(dataset).set_index(["iso3", "field_id", "rival_id"])["state"]
+    flagged = set(zip(flags["iso3"], flags["field_id"], flags["rival_id"], strict=True))
+    for row in rows.itertuples():
+        assert row.main_rival == main[(row.iso3, row.field_id)]
+        assert row.momentum == moving.get((row.iso3, row.field_id, row.main_rival), "")
+        assert row.act_soon == ((row.iso3, row.field_id, row.main_rival) in flagged)
+    assert rows["act_soon"].sum() == sum(
+        (i, f, r) in flagged for i, f, r in zip(rows["iso3"], rows["field_id"], rows["main_rival"], strict=True)
+    )

@@ -274,3 +274,31 @@ def window_flags(dataset: Dataset, opportunities: pd.DataFrame, top_fields: int 
     flags = high.merge(moving, on=["iso3", "field_id"], how="inner")
     flags = flags.sort_values(["opportunity", "iso3", "rival_id"], ascending=[False, True, True], kind="stable")
     return flags[columns].reset_index(drop=True)
+
+
+def entry_rivals(dataset: Dataset, opportunities: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """For each (iso3, field_id) of ``pairs`` (e.g. a plan's entries): the main rival and how its
+    presence is known (from ``opportunities``), that rival's momentum there (:func:`field_momentum`:
+    rising / steady / fading / thin, "" when not measured over time) with its ``as_of`` year, and
+    ``act_soon``, True where :func:`window_flags` flags the pair for that rival. One row per pair,
+    in ``pairs`` order: "before which rival" for each chosen entry."""
+    key = pd.MultiIndex.from_arrays([pairs["iso3"].astype(str), pairs["field_id"].astype(str)])
+    table = opportunities.assign(iso3=opportunities["iso3"].astype(str), field_id=opportunities["field_id"].astype(str))
+    rows = table.set_index(["iso3", "field_id"]).reindex(key)
+    rival = rows["main_rival"].fillna("").astype(str).to_numpy()
+    moving = field_momentum(dataset).set_index(["iso3", "field_id", "rival_id"])
+    triple = pd.MultiIndex.from_arrays([key.get_level_values(0), key.get_level_values(1), rival])
+    found = moving.reindex(triple)
+    flags = window_flags(dataset, opportunities)
+    flagged = set(zip(flags["iso3"], flags["field_id"], flags["rival_id"], strict=True))
+    return pd.DataFrame(
+        {
+            "iso3": key.get_level_values(0),
+            "field_id": key.get_level_values(1),
+            "main_rival": rival,
+            "main_basis": rows["main_basis"].fillna("").astype(str).to_numpy(),
+            "momentum": found["state"].fillna("").astype(str).to_numpy(),
+            "as_of": found["as_of"].to_numpy(),
+            "act_soon": [t in flagged for t in triple],
+        }
+    )

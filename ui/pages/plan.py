@@ -16,11 +16,13 @@ import streamlit as st
 
 from strategy import optimize as opt
 from strategy.optimize.packages import pool_problems as pool_check
+from strategy.scoring import timing
 from strategy.scoring.financing import plan_entries
 from strategy.team.roles import Action
 from ui import auth, views
 from ui import settings as sc
 from ui.common import tr
+from ui.labels import rival_names
 from ui.page import open_page
 from ui.scenario_state import asean_members, constraints_from_values, plan_default, scenario_from_session
 from ui.session import Key
@@ -169,7 +171,15 @@ else:
 # --- totals, portfolio, charts, binding limits, greedy ----------------------------------------------
 
 pv.totals(plan, constraints)
-pv.portfolio_table(plan.selection, names, opp, state.opportunity, pkv.package_names(ds, language))
+pv.portfolio_table(
+    plan.selection,
+    names,
+    opp,
+    state.opportunity,
+    pkv.package_names(ds, language),
+    rivals=timing.entry_rivals(ds, opp, plan.selection),
+    rival_names=dict(rival_names(ds, language)),
+)
 pkv.packages_table(plan, ds, names)
 if constraints.periods > 1 and not opt.per_period_budget_can_bind(constraints):
     if constraints.period_budget is None:

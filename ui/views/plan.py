@@ -160,10 +160,14 @@ def portfolio_table(
     opportunity: pd.DataFrame | None = None,
     weights: OpportunityWeights | None = None,
     package_names: Mapping[str, str] | None = None,
+    rivals: pd.DataFrame | None = None,
+    rival_names: Mapping[str, str] | None = None,
 ) -> None:
     """One row per chosen entry: country, field, phase, period, value (with the export potential's
     factors from ``opportunity`` under that model, and demand in money when it has it), cost, staff,
-    and the package it belongs to (packages on, named by ``package_names``) and its financing route."""
+    the package it belongs to (packages on, named by ``package_names``), its financing route and
+    the rival it meets (``rivals``: :func:`strategy.scoring.timing.entry_rivals`, in ``selection``
+    order) with that rival's momentum and the act-soon flag."""
     frame = pd.DataFrame(
         {
             "country": [names.country(i) for i in selection["iso3"]],
@@ -185,6 +189,11 @@ def portfolio_table(
         frame["package"] = [(package_names or {}).get(p, p) for p in selection["package"]]
     if "route" in selection.columns:
         frame["route"] = [route_label(r, names.language) for r in selection["route"]]
+    if rivals is not None:
+        frame["rival"] = [
+            rival_text(r, (rival_names or {}).get(r.main_rival, r.main_rival)) for r in rivals.itertuples()
+        ]
+        frame["act_soon"] = rivals["act_soon"].to_numpy(dtype=bool)
     column = st.column_config
     st.dataframe(
         frame,
@@ -199,12 +208,30 @@ def portfolio_table(
             "staff": column.NumberColumn(tr("ui.pl.col.staff"), format="%.1f", help=tr("ui.pl.col.staff_help")),
             "package": column.TextColumn(tr("ui.pl.col.package"), help=tr("ui.pl.col.package_help")),
             "route": column.TextColumn(tr("ui.pl.col.route"), help=tr("ui.pl.col.route_help")),
+            "rival": column.TextColumn(tr("ui.pl.col.rival"), help=tr("ui.pl.col.rival_help"), width="medium"),
+            "act_soon": column.CheckboxColumn(tr("ui.pl.col.act_soon"), help=tr("ui.pl.col.act_soon_help")),
         },
         hide_index=True,
         width="stretch",
         height=35 * (min(len(frame), 20) + 1) + 3,
         key="plan_table",
     )
+
+
+#: How a rival's presence is known, and its momentum, as the plan table says them.
+_BASIS_TEXT = {"measured": "ui.pl.rival.measured", "home_market": "ui.pl.rival.home", "assumed": "ui.pl.rival.assumed"}
+_MOMENTUM_TEXT = {"rising": "ui.pl.rival.rising", "steady": "ui.pl.rival.steady", "fading": "ui.pl.rival.fading"}
+
+
+def rival_text(row: Any, name: str) -> str:
+    """'China (measured), rising in 2022': the main rival ``name``, how its presence is known, and
+    its momentum where the timeline measures one; 'none present' where no rival is."""
+    if not row.main_rival:
+        return tr("ui.pl.rival.none")
+    text = tr(_BASIS_TEXT.get(row.main_basis, "ui.pl.rival.assumed"), rival=name)
+    if row.momentum in _MOMENTUM_TEXT:
+        text += tr(_MOMENTUM_TEXT[row.momentum], year=int(row.as_of))
+    return text
 
 
 # --- Sankey: budget -> region -> country -> field, and the roadmap ----------------------------------
