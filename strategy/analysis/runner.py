@@ -492,8 +492,6 @@ def _run_dask(
     cancel: Callable[[], bool],
     out_of_time: Callable[[], bool],
 ) -> tuple[bool, bool]:
-    from distributed import wait as dask_wait
-
     shared = client.scatter(job, broadcast=True, hash=False)
     running = {
         client.submit(dask_chunk, shared, c, weights[c], limit, pure=False, retries=0): c
@@ -505,9 +503,9 @@ def _run_dask(
                 return False, True
             if out_of_time():
                 return True, False
-            try:
-                finished, _ = dask_wait(list(running), timeout=_POLL, return_when="FIRST_COMPLETED")
-            except TimeoutError:  # nothing finished in this interval
+            finished = [f for f in running if f.done()]
+            if not finished:
+                time.sleep(_POLL)
                 continue
             for future in finished:
                 indices = running.pop(future)
