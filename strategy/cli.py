@@ -6,6 +6,8 @@ Commands (``python -m strategy <command> --help`` for the options):
   plan         solve the portfolio for the scenario's constraints -> CSV / Excel / table
   sensitivity  SMAA: probability of each market being in the top k under random pillar weights,
                drawn as on the Sensitivity page (--mode simplex | ranges --spread | ordered --order)
+  robustness   plan robustness: how often each entry stays in the plan over weight samples, on
+               local cores (--workers) or a Dask cluster (--scheduler) -> CSV / Excel / table
   export       the Excel workbook and/or the HTML country brief (the files the app downloads)
   scenarios    list, export or import saved scenarios (the app's scenario store)
 
@@ -16,7 +18,8 @@ the messages (default ja) and ``--out PATH``. Progress goes to stderr, results t
 Exit codes: 0 ok; 1 unexpected error (``--debug`` shows the traceback); 2 usage or bad input (bad
 scenario JSON or a value outside its schema, unknown country, invalid data, an option out of range);
 3 no plan (infeasible constraints or no solution
-within the time limit); 4 input/output error (file unreadable or unwritable, store unreachable).
+within the time limit); 4 input/output error (file unreadable or unwritable, store or Dask scheduler
+unreachable).
 """
 
 from __future__ import annotations
@@ -492,6 +495,12 @@ def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
         store.close()
 
 
+def cmd_robustness(args: argparse.Namespace, progress: Progress) -> int:
+    from strategy.cli_robustness import cmd_robustness as run
+
+    return run(args, progress)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of :func:`main`, with every sub-command wired to its ``cmd_*`` function."""
     return cli_options.build_parser(
@@ -499,6 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
             "rank": cmd_rank,
             "plan": cmd_plan,
             "sensitivity": cmd_sensitivity,
+            "robustness": cmd_robustness,
             "export": cmd_export,
             "scenarios": cmd_scenarios,
         }

@@ -162,3 +162,27 @@ def test_bad_arguments_are_refused(setup, samples) -> None:
         run_samples(job(setup), samples, time_budget=0.0)
     with pytest.raises(ValueError):
         run_samples(job(setup), samples, chunk=0, workers=2)
+
+
+def test_the_robustness_command_writes_csv_and_falls_back_only_when_asked(tmp_path, capsys, monkeypatch) -> None:
+    from strategy import cli
+    from strategy.scenario import Scenario
+
+    monkeypatch.setattr(runner, "CONNECT_TIMEOUT", 1.0)
+    scenario = tmp_path / "focus.json"
+    scenario.write_text(
+        Scenario(name="focus", universe=Universe(focus_only=True), constraints=RULES).to_json(), "utf-8"
+    )
+    out = tmp_path / "robust.csv"
+    argv = ["robustness", "--scenario", str(scenario), "--samples", "8", "--workers", "2", "--out", str(out)]
+    assert cli.main([*argv, "--lang", "en"]) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Tried 8 of 8 samples, 8 with a plan (0 failed)" in err and "on 2 local processes" in err
+    text = out.read_text("utf-8-sig").splitlines()
+    assert text[0].split(",") == [
+        "ISO3", "Country", "Field", "Samples chosen", "Share chosen", "In the base plan", "Mean period"
+    ]  # fmt: skip
+    assert len(text) > 1 and all(0.0 <= float(line.split(",")[4]) <= 1.0 for line in text[1:])
+    away = [*argv, "--scheduler", "tcp://127.0.0.1:9", "--fallback-local", "--lang", "ja"]
+    assert cli.main(away) == 0
+    assert "このコンピューターのコアで実行しました" in capsys.readouterr().err

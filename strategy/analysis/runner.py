@@ -470,6 +470,12 @@ def _run_pool(
     return False, False
 
 
+def check_scheduler(address: str) -> None:
+    """Raise :class:`RunnerError` now if the Dask scheduler at ``address`` does not answer (so that a
+    command can say so before its slow steps)."""
+    _connect(address).close()
+
+
 def _connect(address: str) -> Any:
     """A Dask client for ``address``, or :class:`RunnerError` when it cannot be reached."""
     try:
@@ -479,7 +485,10 @@ def _connect(address: str) -> Any:
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
-        raise RunnerError(Message.of("runner.err.unreachable", address=address, detail=str(exc))) from exc
+        # the detail (the library's own English) goes to the log only, through the exception chain
+        raise RunnerError(
+            Message.of("runner.err.unreachable", address=address, seconds=f"{CONNECT_TIMEOUT:g}")
+        ) from exc
 
 
 def _run_dask(
