@@ -1,11 +1,11 @@
 """Plan robustness: does the chosen portfolio survive other reasonable pillar weights?
 
 For each weight sample (drawn as in the SMAA of :mod:`strategy.analysis.sensitivity`) the market score is
-recomputed as the weighted sum of the pillar scores (the same model the SMAA uses; the scores of
-all samples come out of one matrix product), the opportunity of every (country, field) pair is
+recomputed as the weighted sum of the pillar scores (the same model the SMAA uses; :class:`Rescore`,
+in the worker that solves the sample), the opportunity of every (country, field) pair is
 recomputed with :func:`strategy.scoring.opportunity`, and the optimizer is re-solved with the
 planner's constraints. The answer is how often each entry is chosen, over the samples actually
-solved: a time budget stops the run early and says so.
+solved: a time budget or a cancel stops the run early, keeps what finished and says so.
 
 The solves dominate the time (about 0.1-0.8 s each on the real data, against about 10 ms of
 re-scoring per sample). They go through :func:`strategy.analysis.runner.run_samples`: the model is
@@ -32,8 +32,6 @@ from strategy.scoring import FieldFit, MarketScores, OpportunityWeights, RivalTh
 
 #: An entry chosen in at least this share of the solved samples belongs to the stable core.
 CORE_SHARE = 0.9
-#: Below this many seconds left of the time budget no new solve is started.
-_MIN_LEFT = 0.05
 
 
 def default_clock() -> float:

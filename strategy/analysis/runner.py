@@ -15,9 +15,10 @@ Where the work runs:
   :attr:`RunResult.notes` says so.
 
 Every sample starts from the same state (see :mod:`strategy.optimize.resolve`), so the answer for
-sample k is the same whichever way the run is split. A run stops within a fraction of a second when
-``cancel()`` turns true or the time budget (on ``clock``) is used up, and keeps the samples that
-finished. A sample that fails (its worker process died, its solve ran out of time without a plan,
+sample k is the same whichever way the run is split. A run on worker processes or Dask stops within
+a fraction of a second when ``cancel()`` turns true or the time budget (on ``clock``) is used up (the
+workers are ended), and keeps the samples that finished; a run in this process stops after the solve
+in progress (at most its time limit). A sample that fails (its worker process died, its solve ran out of time without a plan,
 its values do not fit the model) is counted by :class:`FailureKind` with the reason.
 """
 
