@@ -31,6 +31,7 @@ import os
 import platform
 import resource
 import statistics
+import threading
 import time
 
 import highspy
@@ -57,9 +58,31 @@ def realistic_rules(ds: Dataset, ev: Evaluation, others: int = 40) -> Constraint
     return instances.realistic_constraints(instances.asean_members(ds), exclude_countries=rest)
 
 
-def children_mib() -> float:
-    """The largest resident set of any finished child process (a pool's workers)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+class WorkerMemory:
+    """The largest resident set seen of any process below this one (the pool's forkserver and its
+    workers, which are not direct children), sampled twice a second in a thread."""
+
+    def __init__(self) -> None:
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        import psutil  # installed with distributed
+
+        me = psutil.Process()
+        while not self._stop.wait(0.5):
+            for child in me.children(recursive=True):
+                try:
+                    self.peak = max(self.peak, child.memory_info().rss / 2**20)
+                except psutil.Error:
+                    pass
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
 
 
 def run(
@@ -135,6 +158,7 @@ def main() -> None:
     scenario = Scenario.default(ds)
     ev = evaluate(ds, scenario)
     after_load = peak_mib()
+    workers_memory = WorkerMemory()
     samples = sample_simplex(args.samples, ev.market.pillars.shape[1], np.random.default_rng(0))
     realistic = realistic_rules(ds, ev)
     cases = [
@@ -190,7 +214,7 @@ def main() -> None:
         )
     print(
         f"\nPeak memory (max RSS): {after_load:.0f} MiB after loading the data and scoring, {peak_mib():.0f} MiB "
-        f"in this process after the runs, {children_mib():.0f} MiB for the largest worker process."
+        f"in this process after the runs, {workers_memory.stop():.0f} MiB for the largest worker process."
     )
     if args.warm_check and not args.only_many:
         first = results[cases[0][0], 1]
