@@ -186,3 +186,31 @@ def test_the_robustness_command_writes_csv_and_falls_back_only_when_asked(tmp_pa
     away = [*argv, "--scheduler", "tcp://127.0.0.1:9", "--fallback-local", "--lang", "ja"]
     assert cli.main(away) == 0
     assert "このコンピューターのコアで実行しました" in capsys.readouterr().err
+
+
+def test_a_cancel_in_this_process_interrupts_the_solve_in_progress(setup, samples, monkeypatch) -> None:
+    # rules whose solves take seconds (a per-period budget): the cancel comes while sample 1 is being solved
+    parts, base, pre = setup
+    value = Rescore(*parts)
+    heavy = Job(
+        value(base),
+        Constraints(budget=14.0, period_budget=6.0, staff=12.0, periods=2),
+        SolverSettings(time_limit=60.0),
+        value,
+        pre,
+    )
+    outcomes: list[Outcome] = []
+    real = Resolver.solve
+
+    def solve(self, values, start=None, time_limit=None):
+        outcomes.append(None)
+        outcomes[-1] = real(self, values, start=start, time_limit=time_limit)
+        return outcomes[-1]
+
+    monkeypatch.setattr(Resolver, "solve", solve)
+    result = run_samples(heavy, samples, workers=1, cancel=lambda: len(outcomes) >= 2)
+    assert result.cancelled and len(outcomes) == 2
+    assert outcomes[1].interrupted and not outcomes[0].interrupted
+    assert [r.index for r in result.results] == [0]  # the interrupted sample is not counted as an answer
+    again = run_samples(heavy, samples[:1], workers=1)  # the next run solves normally (the stop is lifted)
+    assert not outcomes[-1].interrupted and answers(again) == answers(result)

@@ -36,6 +36,7 @@ sample for sample. Proof of optimality is HiGHS's, as in ``solve``: nothing is s
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -92,6 +93,7 @@ class Outcome:
     stages: int
     seconds: float
     left_out: int = 0
+    interrupted: bool = False  # stopped by :meth:`Resolver.interrupt`: not an answer, only what was found
 
     @property
     def has_solution(self) -> bool:
@@ -157,10 +159,13 @@ class Resolver:
         self.base_values = self.cand["value"].to_numpy(dtype=float)
         self._full: highspy.Highs | None = None
         self._basis: highspy.HighsBasis | None = None
+        self._stop = threading.Event()
+        self._tripped = False
         self._lp = self._mip = None
         if len(matrix.cost):
             lp = replace(matrix, integer=np.zeros_like(matrix.integer))
             self._lp, self._mip = _highs(lp, settings), _highs(self._by_counts, settings)
+            self._mip.cbMipInterrupt += self._on_interrupt
             # the basis every sample's LP starts from: the template's own values' (fixed once, so that
             # no sample's answer depends on the samples solved before it)
             base = self._run(self._lp, lp, matrix.cost, matrix.upper, settings.time_limit, settings.gap, None, False)
@@ -168,6 +173,28 @@ class Resolver:
                 self._basis = self._lp.getBasis()
         #: Seconds to build the model, pass it to HiGHS and solve the template's LP (once).
         self.build_seconds = time.perf_counter() - began
+
+    # --- stopping from another thread --------------------------------------------------------------
+
+    def interrupt(self) -> None:
+        """Stop the solve in progress (from another thread) and every later one until :meth:`resume`;
+        their outcomes say ``interrupted``. HiGHS checks it at its MIP checkpoints (well under a
+        second apart on these models)."""
+        self._stop.set()
+
+    def resume(self) -> None:
+        """Let solves run again after :meth:`interrupt`. A HiGHS instance that was interrupted keeps
+        stopping its later runs at once (its interrupt stays set), so those are made afresh."""
+        self._stop.clear()
+        if self._tripped:
+            self._mip = _highs(self._by_counts, self.settings)
+            self._mip.cbMipInterrupt += self._on_interrupt
+            self._full, self._tripped = None, False
+
+    def _on_interrupt(self, event) -> None:  # a HiGHS callback (cbMipInterrupt)
+        if self._stop.is_set():
+            self._tripped = True
+            event.interrupt()
 
     # --- values -----------------------------------------------------------------------------------
 
@@ -325,15 +352,17 @@ class Resolver:
             return b if cost @ b > cost @ a + EPS else a
 
         def done(result: _Result, stages: int) -> Outcome:
-            seconds = time.perf_counter() - begin
+            seconds, stopped = time.perf_counter() - begin, self._stop.is_set()
             if result.values is None:
                 empty = np.zeros(0, dtype=int)
-                return Outcome(result.status, result.gap, result.bound, 0.0, empty, empty, stages, seconds, len(out))
+                return Outcome(
+                    result.status, result.gap, result.bound, 0.0, empty, empty, stages, seconds, len(out), stopped
+                )
             rounded = np.where(m.integer, np.round(result.values), result.values)
             chosen, period = self._read(rounded)
             objective = float(cost @ rounded + m.offset)
             return Outcome(
-                result.status, result.gap, result.bound, objective, chosen, period, stages, seconds, len(out)
+                result.status, result.gap, result.bound, objective, chosen, period, stages, seconds, len(out), stopped
             )
 
         best = None
@@ -362,6 +391,8 @@ class Resolver:
             value = float(cost @ best + m.offset)
             if max(bound - value, 0.0) / max(abs(value), 1e-9) <= gap:
                 return done(_Result("optimal", max(bound - value, 0.0) / max(abs(value), 1e-9), bound, best, 0.0), 0)
+        if self._stop.is_set():
+            return done(_Result("no solution", None, bound, best, 0.0), 0)
         # 4. whole counts only
         result = self._run(
             self._mip, self._by_counts, cost, upper, left(_FIRST_STAGE_SHARE), gap, best, best is not None
@@ -369,11 +400,12 @@ class Resolver:
         whole = _whole(bounded, result.values)
         if whole is not None:
             return done(replace(result, values=whole), 1)
-        if result.status == "infeasible":
+        if result.status == "infeasible" or self._stop.is_set():
             return done(result, 1)
         # 5. every variable binary, in the time left
         if self._full is None:
             self._full = _highs(m, self.settings)
+            self._full.cbMipInterrupt += self._on_interrupt
         return done(self._run(self._full, m, cost, upper, left(), gap, best, False), 2)
 
     def _start_of(self, start: Outcome | Plan) -> np.ndarray | None:
