@@ -132,7 +132,7 @@ else:
     st.caption(tr("ui.rb.uses_default", budget=f"{constraints.budget:g}", periods=constraints.periods))
 rb1, rb2 = st.columns(2)
 rb_n = draw.kept(rb1.number_input, "rb_n", 200, tr("ui.rb.n"), tr("ui.rb.n_help"), 1, 2_000, step=50)
-# 200 re-solves take about 20-50 s on two cores (docs/benchmarks.md)
+# 200 re-solves took 65-105 s on the shared 2-core benchmark machine (docs/benchmarks.md, issue 15)
 rb_budget = draw.kept(rb2.number_input, "rb_budget", 120, tr("ui.rb.budget"), tr("ui.rb.budget_help"), 1, 900, step=10)
 pillar_columns = list(market.pillars.columns)
 base_weights = np.array([weight_map.get(c, 0.0) for c in pillar_columns], float)
