@@ -1,7 +1,12 @@
-"""Plan robustness: time and memory to re-solve the plan over 200 pillar-weight samples.
+"""Plan robustness: time and memory to re-solve the plan over 200 (and 2,000) pillar-weight samples.
 
-Run:  .venv/bin/python bench/bench_robustness.py [--samples 200] [--warm-check 30]
-(prints a Markdown section for docs/benchmarks.md)
+Run:  .venv/bin/python bench/bench_robustness.py [--samples 200] [--before 50] [--many 2000] [--warm-check 0]
+(prints Markdown rows for docs/benchmarks.md)
+
+Each instance runs through ``plan_robustness`` (the resolver: the model built once per worker, only the
+objective changed per sample) with 1 worker (this process) and 2 worker processes; ``--before N``
+times the previous way (a fresh ``solve`` per sample, model rebuilt) on the first N samples, and
+``--many`` runs that many samples of the realistic instance on 2 workers (time per sample at scale).
 
 Instances (real data, default scoring; the market score's min-max range spans every scored country,
 as on the Plan page):
@@ -26,6 +31,7 @@ import os
 import platform
 import resource
 import statistics
+import threading
 import time
 
 import highspy
@@ -52,7 +58,36 @@ def realistic_rules(ds: Dataset, ev: Evaluation, others: int = 40) -> Constraint
     return instances.realistic_constraints(instances.asean_members(ds), exclude_countries=rest)
 
 
-def run(ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, samples: np.ndarray) -> PlanRobustness:
+class WorkerMemory:
+    """The largest resident set seen of any process below this one (the pool's forkserver and its
+    workers, which are not direct children), sampled twice a second in a thread."""
+
+    def __init__(self) -> None:
+        self.peak = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        import psutil  # installed with distributed
+
+        me = psutil.Process()
+        while not self._stop.wait(0.5):
+            for child in me.children(recursive=True):
+                try:
+                    self.peak = max(self.peak, child.memory_info().rss / 2**20)
+                except psutil.Error:
+                    pass
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run(
+    ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, samples: np.ndarray, workers: int = 1
+) -> PlanRobustness:
     cols = ev.market.pillars.columns
     base = np.array([scenario.market_weights.pillars.get(k, 0.0) for k in cols], float)
     return plan_robustness(
@@ -67,8 +102,21 @@ def run(ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, samples
         samples,
         settings=SolverSettings(time_limit=SOLVE_LIMIT),
         prerequisites=prerequisites_of(ds.fields),
-        time_budget=3600.0,
+        time_budget=36_000.0,
+        workers=workers,
+        scheduler="",
     )
+
+
+def before(ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, samples: np.ndarray) -> float:
+    """Seconds per sample the previous way: re-score, build the model and solve it afresh, serially."""
+    pre = prerequisites_of(ds.fields)
+    began = time.perf_counter()
+    for w in samples:
+        table = opportunity(sampled_market(ev.market, w), ev.fit, ev.threat, scenario.opportunity_weights)
+        entries = entries_from_scores(table, ds.fields, ds.countries)
+        solve(entries, c, SolverSettings(time_limit=SOLVE_LIMIT, threads=1), pre)
+    return (time.perf_counter() - began) / len(samples)
 
 
 def warm_check(ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, result: PlanRobustness, n: int) -> str:
@@ -96,7 +144,12 @@ def warm_check(ds: Dataset, scenario: Scenario, ev: Evaluation, c: Constraints, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--samples", type=int, default=200)
-    parser.add_argument("--warm-check", type=int, default=30, help="samples for the warm-start check (0: skip)")
+    parser.add_argument("--before", type=int, default=50, help="samples timed the previous way (0: skip)")
+    parser.add_argument(
+        "--many", type=int, default=2000, help="samples of the realistic instance on 2 workers (0: skip)"
+    )
+    parser.add_argument("--warm-check", type=int, default=0, help="samples for the warm-start check (0: skip)")
+    parser.add_argument("--only-many", action="store_true", help="run only the --many samples")
     args = parser.parse_args()
 
     highspy.Highs()  # HiGHS prints its banner once per process: keep it out of the table
@@ -105,9 +158,10 @@ def main() -> None:
     scenario = Scenario.default(ds)
     ev = evaluate(ds, scenario)
     after_load = peak_mib()
+    workers_memory = WorkerMemory()
     samples = sample_simplex(args.samples, ev.market.pillars.shape[1], np.random.default_rng(0))
     realistic = realistic_rules(ds, ev)
-    instances = [
+    cases = [
         ("realistic (11 focus + 40 others)", realistic, 51),
         ("Plan page defaults, every country", Constraints(), len(ev.market.score)),
     ]
@@ -118,35 +172,52 @@ def main() -> None:
         f"{platform.python_version()}. Date: {dt.date.today().isoformat()}. Load average before: {load_before:.2f}.\n"
     )
     print(
-        "| instance | countries × fields × periods | samples solved / requested | not optimal | same plan as base "
-        "| total s | per sample mean s | median s | p90 s | max s | stable core / base entries | entries ever chosen |"
+        "| instance | workers | samples solved / requested | not optimal | total s | per sample s | "
+        "mean solve s (in its worker) | median | p90 | max | speed-up vs 1 worker | load avg (1 min) after |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
-    results = {}
-    for name, c, n_countries in instances:
-        result = run(ds, scenario, ev, c, samples)
-        results[name] = result
-        s = result.runs["seconds"]
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    results: dict[tuple[str, int], PlanRobustness] = {}
+    for name, c, _n in [] if args.only_many else cases:
+        for workers in (1, 2):
+            began = time.perf_counter()
+            result = run(ds, scenario, ev, c, samples, workers)
+            total = time.perf_counter() - began
+            results[name, workers] = result
+            s = result.runs["seconds"]
+            speed = results[name, 1].seconds / result.seconds if workers > 1 else 1.0
+            print(
+                f"| {name} | {workers} | {result.solved} / {result.requested} | {result.not_optimal} | {total:.1f} | "
+                f"{total / result.requested:.3f} | {s.mean():.3f} | {s.median():.3f} | {s.quantile(0.9):.3f} | "
+                f"{s.max():.3f} | {speed:.2f}× | {os.getloadavg()[0]:.2f} |",
+                flush=True,
+            )
+        one, two = results[name, 1], results[name, 2]
+        same = (one.runs["objective"].round(9) == two.runs["objective"].round(9)).all() and one.table.equals(two.table)
+        print(f"|  | same answer per sample with 1 and 2 workers: {'yes' if same else 'NO'} | | | | | | | | | | |")
+    if args.before and not args.only_many:
+        for name, c, _n in cases:
+            per = before(ds, scenario, ev, c, samples[: args.before])
+            print(
+                f"\nBefore (fresh build + solve per sample, serial), {name}, first {args.before} samples: "
+                f"{per:.3f} s per sample (≈ {per * args.samples:.0f} s for {args.samples}).",
+                flush=True,
+            )
+    if args.many:
+        many = sample_simplex(args.many, ev.market.pillars.shape[1], np.random.default_rng(0))
+        began = time.perf_counter()
+        result = run(ds, scenario, ev, realistic, many, 2)
+        total = time.perf_counter() - began
         print(
-            f"| {name} | {n_countries} × {len(ds.fields)} × {c.periods} | {result.solved} / {result.requested} | "
-            f"{result.not_optimal} | {result.same_as_base} | {result.seconds:.1f} | {s.mean():.3f} | "
-            f"{s.median():.3f} | {s.quantile(0.9):.3f} | {s.max():.3f} | "
-            f"{len(result.core())} / {len(result.base.selection)} | {int((result.table['chosen'] > 0).sum())} |",
+            f"\n{args.many:,} samples, realistic, 2 workers: {total:.1f} s, {total / args.many:.3f} s per sample "
+            f"({result.solved} solved, {result.not_optimal} not optimal).",
             flush=True,
         )
-    # re-scoring alone (what the solve loop adds per sample besides the solve)
-    began = time.perf_counter()
-    for w in samples[:50]:
-        table = opportunity(sampled_market(ev.market, w), ev.fit, ev.threat, scenario.opportunity_weights)
-        entries_from_scores(table, ds.fields, ds.countries)
-    rescoring = (time.perf_counter() - began) / 50
-    print(f"\nRe-scoring one sample (opportunity of {len(table):,} pairs + entries): {rescoring * 1000:.1f} ms.")
     print(
-        f"Peak memory (max RSS): {after_load:.0f} MiB after loading the data and scoring, {peak_mib():.0f} MiB "
-        "after the runs."
+        f"\nPeak memory (max RSS): {after_load:.0f} MiB after loading the data and scoring, {peak_mib():.0f} MiB "
+        f"in this process after the runs, {workers_memory.stop():.0f} MiB for the largest worker process."
     )
-    if args.warm_check:
-        first = results[instances[0][0]]
+    if args.warm_check and not args.only_many:
+        first = results[cases[0][0], 1]
         print(warm_check(ds, scenario, ev, realistic, first, args.warm_check))
     print(f"Load average after: {os.getloadavg()[0]:.2f}.")
 

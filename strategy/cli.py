@@ -6,6 +6,8 @@ Commands (``python -m strategy <command> --help`` for the options):
   plan         solve the portfolio for the scenario's constraints -> CSV / Excel / table
   sensitivity  SMAA: probability of each market being in the top k under random pillar weights,
                drawn as on the Sensitivity page (--mode simplex | ranges --spread | ordered --order)
+  robustness   plan robustness: how often each entry stays in the plan over weight samples, on
+               local cores (--workers) or a Dask cluster (--scheduler) -> CSV / Excel / table
   export       the Excel workbook and/or the HTML country brief (the files the app downloads)
   scenarios    list, export or import saved scenarios (the app's scenario store)
   sweep        the plan at every combination of budgets, staff, presets, methods, cost multipliers
@@ -17,13 +19,15 @@ the messages (default ja) and ``--out PATH``. Progress goes to stderr, results t
 Exit codes: 0 ok; 1 unexpected error (``--debug`` shows the traceback); 2 usage or bad input (bad
 scenario JSON or a value outside its schema, unknown country, invalid data, an option out of range);
 3 no plan (infeasible constraints or no solution
-within the time limit); 4 input/output error (file unreadable or unwritable, store unreachable).
+within the time limit); 4 input/output error (file unreadable or unwritable, store or Dask scheduler
+unreachable).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 import tempfile
@@ -482,40 +486,9 @@ def cmd_export(args: argparse.Namespace, progress: Progress) -> int:
     return EXIT_OK
 
 
-def cmd_scenarios(args: argparse.Namespace, progress: Progress) -> int:
-    from strategy.scenario import Scenario
-
-    lang = args.lang
-    if args.action in ("show", "import") and not args.target:
-        raise CliError(EXIT_USAGE, "cli.err.target", action=args.action)
-    store = _store(args)
-    try:
-        if args.action == "list":
-            for info in store.list():
-                print(f"{info.name}\tv{info.version}\t{info.updated:%Y-%m-%d %H:%M} UTC")
-            return EXIT_OK
-        if args.action == "show":
-            text = store.export_json(args.target) + "\n"
-            if args.out:
-                progress.note("cli.wrote_file", path=str(write_file(args.out, text.encode("utf-8"))))
-            else:
-                sys.stdout.write(text)
-            return EXIT_OK
-        scenario = store.import_json(_read(args.target))
-        if args.name:
-            scenario = Scenario.from_dict({**scenario.to_dict(), "name": args.name})
-        version = store.save(scenario, None)
-        print(t("cli.imported", lang, name=scenario.name, version=version))
-        return EXIT_OK
-    finally:
-        store.close()
-
-
-def cmd_sweep(args: argparse.Namespace, progress: Progress) -> int:
-    """The scenario sweep (:mod:`strategy.cli_sweep`)."""
-    from strategy.cli_sweep import cmd_sweep as run
-
-    return run(args, progress)
+def _command_in(module: str, name: str) -> Callable[[argparse.Namespace, Progress], int]:
+    """The command ``name`` written in ``module``, imported when it runs (``--help`` stays quick)."""
+    return lambda args, progress: getattr(importlib.import_module(module), name)(args, progress)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -525,9 +498,10 @@ def build_parser() -> argparse.ArgumentParser:
             "rank": cmd_rank,
             "plan": cmd_plan,
             "sensitivity": cmd_sensitivity,
+            "robustness": _command_in("strategy.cli_robustness", "cmd_robustness"),
             "export": cmd_export,
-            "scenarios": cmd_scenarios,
-            "sweep": cmd_sweep,
+            "scenarios": _command_in("strategy.cli_scenarios", "cmd_scenarios"),
+            "sweep": _command_in("strategy.cli_sweep", "cmd_sweep"),
         }
     )
 

@@ -31,7 +31,7 @@ EPILOG = """exit codes:
   2  usage error or bad input (invalid scenario JSON or a value out of its range, unknown
      country, invalid data, an option out of range such as --samples over 200,000)
   3  no plan: the constraints cannot all hold, or no solution within the time limit
-  4  input/output error (file unreadable or unwritable, scenario store unreachable)
+  4  input/output error (file unreadable or unwritable, scenario store or Dask scheduler unreachable)
 """
 
 
@@ -229,6 +229,11 @@ def build_parser(commands: Mapping[str, Handler]) -> argparse.ArgumentParser:
     sens.add_argument("--order", metavar="PILLAR,...", help=_help("cli.help.order"))
     sens.add_argument("--top", type=_positive_int, metavar="N", help="only the first N markets (stdout default: 20)")
     _format_option(sens)
+
+    if "robustness" in commands:
+        from strategy.cli_robustness import add_parser
+
+        add_parser(sub, common, commands["robustness"], _command)
 
     export = _command(
         sub,

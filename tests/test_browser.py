@@ -597,3 +597,24 @@ def test_asean_comparison_and_country_profile(server: str, browser_page) -> None
     titles = [s.shapes[0].text_frame.text for s in Presentation(info.value.path()).slides]
     assert titles[0] == t("ex.deck.title", "en") and "Philippines" in titles
     _check_clean(page)
+
+
+def test_plan_robustness_progress_and_cancel_in_the_browser(server: str, browser_page) -> None:
+    # the run goes on in a background thread: the progress bar moves (a polling fragment) and Cancel
+    # stops it, keeping the samples solved so far
+    page = browser_page
+    _open(page, f"{server}/sensitivity?lang=en", t("ui.page.sensitivity", "en"))
+    samples = page.get_by_role("spinbutton", name=t("ui.rb.n", "en"))
+    samples.fill("400")
+    samples.press("Enter")
+    _settle(page, timeout=120_000)
+    page.get_by_role("button", name=t("ui.rb.run", "en")).click()
+    page.get_by_role("button", name=t("ui.rbx.cancel", "en")).wait_for(timeout=120_000)
+    moving = t("ui.rb.progress", "en", done="@", total=400).split("@")[0]
+    page.get_by_text(re.compile(re.escape(moving) + r"[1-9]")).first.wait_for(timeout=180_000)
+    page.get_by_role("button", name=t("ui.rbx.cancel", "en")).click()
+    cancelled = t("ui.rbx.cancelled", "en", tried="@", requested=400).split("@")[0]
+    page.get_by_text(cancelled, exact=False).first.wait_for(timeout=60_000)
+    _settle(page)
+    assert page.get_by_role("button", name=t("ui.rbx.cancel", "en")).count() == 0
+    _check_clean(page)

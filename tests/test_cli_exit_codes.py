@@ -43,6 +43,8 @@ CASES = [
     ("missing file", ["rank", "--scenario", "{tmp}/nope.json"], 4, "nope.json", "nope.json"),
     ("list the store", ["scenarios", "list", "--db", "{db}"], 0, "", ""),
     ("no plan", ["plan", "--scenario", "{tmp}/japan.json", "--quiet"], 3, "日本", "Japan"),
+    ("robustness --samples 1e6", ["robustness", "--samples", "1000000"], 2, "20,000", "at most 20,000"),
+    ("unreachable scheduler", ["robustness", "--scheduler", "tcp://127.0.0.1:9"], 4, "Dask スケジューラー", "Cannot reach the Dask scheduler 'tcp://127.0.0.1:9'"),
 ]  # fmt: skip
 
 

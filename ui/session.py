@@ -117,6 +117,10 @@ class Key(StrEnum):
     # --- Sensitivity page [ui/pages/sensitivity.py] ---
     #: the last plan-robustness run: (its inputs, its outcome)
     ROBUSTNESS_RESULT = "rb_result"
+    #: the plan-robustness run going on in a background thread (ui.views.robustness_run.RobustnessTask)
+    ROBUSTNESS_TASK = "rb_task"
+    #: why the last plan-robustness run gave no result (a translated text)
+    ROBUSTNESS_ERROR = "rb_error"
 
     # --- Scenarios page [ui/pages/scenarios.py] ---
     #: {"name", "version"} of the stored scenario the session holds

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pulp
 import streamlit as st
 
 from strategy.analysis.robustness import plan_robustness
@@ -22,10 +21,11 @@ from strategy.optimize import Constraints, SolverSettings, prerequisites_of
 from strategy.team.roles import Action
 from ui import auth, views
 from ui import settings as sc
-from ui.common import escape_markdown, tr
+from ui.common import tr
 from ui.page import open_page
 from ui.session import Key
 from ui.texts import t
+from ui.views import robustness_run as run_view
 from ui.views import sensitivity as draw
 
 RB_SOLVE_LIMIT = 10.0  # seconds per re-solve at most, so that one slow solve cannot use up the time budget
@@ -133,7 +133,7 @@ else:
     st.caption(tr("ui.rb.uses_default", budget=f"{constraints.budget:g}", periods=constraints.periods))
 rb1, rb2 = st.columns(2)
 rb_n = draw.kept(rb1.number_input, "rb_n", 200, tr("ui.rb.n"), tr("ui.rb.n_help"), 1, 2_000, step=50)
-# 200 re-solves take about 85-105 s (docs/benchmarks.md)
+# 200 re-solves took 65-105 s on the shared 2-core benchmark machine (docs/benchmarks.md, issue 15)
 rb_budget = draw.kept(rb2.number_input, "rb_budget", 120, tr("ui.rb.budget"), tr("ui.rb.budget_help"), 1, 900, step=10)
 pillar_columns = list(market.pillars.columns)
 base_weights = np.array([weight_map.get(c, 0.0) for c in pillar_columns], float)
@@ -148,23 +148,26 @@ rb_key = (
     solver,
     tuple(sorted(cost_scale.items())),
 )
-if st.button(
-    tr("ui.rb.run"), key="rb_run", type="primary", help=tr("ui.rb.run_help"), disabled=not auth.can(Action.SWEEP)
+fallback = run_view.where_controls(language)
+run_view.collect()  # a run that ended since the last look
+busy = run_view.running()
+# robustness runs are sweeps: for planners (team mode; laptop mode: everyone)
+may_run = auth.can(Action.SWEEP)
+if (
+    st.button(tr("ui.rb.run"), key="rb_run", type="primary", help=tr("ui.rb.run_help"), disabled=busy or not may_run)
+    and not busy
+    and may_run
 ):
     try:
         samples = _samples(mode, int(rb_n), base_weights, seed, spread)
     except ValueError:
         st.warning(tr("ui.sens.ranges_error"))
         st.stop()
-    bar = st.progress(0.0, text=tr("ui.rb.progress", done=0, total=int(rb_n)))
-    try:
-        outcome = plan_robustness(
-            market,
-            sc.fit(ds, state),
-            sc.threat(ds, state),
-            state.opportunity,
-            ds.fields,
-            ds.countries,
+    steps = (market, sc.fit(ds, state), sc.threat(ds, state), state.opportunity, ds.fields, ds.countries)
+
+    def work(progress, cancel):  # in the background thread: no Streamlit call in here
+        return plan_robustness(
+            *steps,
             constraints,
             base_weights,
             samples,
@@ -173,20 +176,24 @@ if st.button(
             cost_scale=cost_scale,
             time_budget=float(rb_budget),
             solve_limit=RB_SOLVE_LIMIT,
-            progress=lambda done, total: bar.progress(done / total, text=tr("ui.rb.progress", done=done, total=total)),
+            progress=progress,
+            cancel=cancel,
+            fallback_local=fallback,
         )
-    except (ValueError, RuntimeError, OSError, pulp.PulpSolverError) as exc:
-        bar.empty()
-        st.error(tr("ui.rb.failed", detail=escape_markdown(str(exc))))
-        st.stop()
-    bar.empty()
-    st.session_state[Key.ROBUSTNESS_RESULT] = (rb_key, outcome)
+
+    run_view.start(rb_key, int(rb_n), language, work)
+    st.rerun()  # draw the page again with the run going on (its button disabled, the progress panel)
+run_view.panel(language)
+if error := st.session_state.get(Key.ROBUSTNESS_ERROR):
+    st.error(error)
 
 kept = st.session_state.get(Key.ROBUSTNESS_RESULT)
 if kept is None:
-    st.info(tr("ui.rb.press"))
+    if not run_view.running():
+        st.info(tr("ui.rb.press"))
     st.stop()
 kept_key, robust = kept
 if kept_key != rb_key:
     st.info(tr("ui.rb.stale"))
+run_view.outcome_notes(robust, language)
 draw.robustness(robust, names, views.field_names(ds, language), language)
