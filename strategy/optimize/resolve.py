@@ -61,8 +61,8 @@ from strategy.optimize.model import (
     _structure,
     build_model,
 )
-from strategy.optimize.solvers import _QUIET_HEURISTICS, _highs, _Matrix, _matrix, _Result
-from strategy.optimize.staged import _FIRST_STAGE_SHARE
+from strategy.optimize.solvers import _QUIET_HEURISTICS, _highs, _Matrix, _matrix, _Result, set_start
+from strategy.optimize.staged import _FIRST_STAGE_SHARE, _whole
 
 #: The columns a candidate's structure is compared on (a sample must not change them).
 _FIXED = ("cost", "staff", "phase")
@@ -291,11 +291,7 @@ class Resolver:
             h.setOptionValue(option, not quiet)
         if basis is not None:
             h.setBasis(basis)
-        if start is not None:
-            solution = highspy.HighsSolution()
-            solution.col_value = list(map(float, start))
-            solution.value_valid = True
-            h.setSolution(solution)
+        set_start(h, start)
         h.run()
         seconds = time.perf_counter() - begin
         status, info = h.getModelStatus(), h.getInfo()
@@ -487,13 +483,3 @@ class Resolver:
             notes=notes,
             stages=outcome.stages,
         )
-
-
-def _whole(m: _Matrix, values: np.ndarray | None) -> np.ndarray | None:
-    """The solution rounded, if it is whole in every integer variable and meets every row and bound."""
-    if values is None:
-        return None
-    rounded = np.where(m.integer, np.round(values), values)
-    if np.abs(rounded - values).max(initial=0.0) > 1e-6 or not m.feasible(rounded):
-        return None
-    return rounded

@@ -128,6 +128,15 @@ _QUIET_HEURISTICS = {
 }
 
 
+def set_start(h: highspy.Highs, start: np.ndarray | None) -> None:
+    """Hand HiGHS a starting solution (a feasible plan it may use as its first incumbent)."""
+    if start is not None:
+        solution = highspy.HighsSolution()
+        solution.col_value = list(map(float, start))
+        solution.value_valid = True
+        h.setSolution(solution)
+
+
 def _run_highs(
     model: Model, m: _Matrix, settings: SolverSettings, start: np.ndarray | None = None, quiet: bool = False
 ) -> _Result:
@@ -138,11 +147,7 @@ def _run_highs(
     h = _highs(m, settings)
     for option, setting in (_QUIET_HEURISTICS if quiet else {}).items():
         h.setOptionValue(option, setting)
-    if start is not None:
-        solution = highspy.HighsSolution()
-        solution.col_value = list(map(float, start))
-        solution.value_valid = True
-        h.setSolution(solution)
+    set_start(h, start)
     h.run()
     seconds = time.perf_counter() - begin
     status, info = h.getModelStatus(), h.getInfo()
