@@ -473,10 +473,17 @@ def _run_pool(
     first = True
     while todo:
         pool = _pool(job, min(workers, len(todo)) if first else 1)
-        order = [(pool.submit(_pool_chunk, c, weights[c], limit), c) for c in todo]
-        running = dict(order)
+        running: dict[Any, np.ndarray] = {}
         broken = False
         try:
+            for c in todo:
+                # a worker may die while the rest are still being handed out (a loaded machine
+                # starts the first chunks early): the pool then refuses new tasks
+                try:
+                    running[pool.submit(_pool_chunk, c, weights[c], limit)] = c
+                except BrokenProcessPool:
+                    broken = True
+                    break
             while running:
                 if cancel():
                     return False, True
@@ -493,7 +500,7 @@ def _run_pool(
             _stop(pool)
         if not broken:
             return False, False
-        left = [c for _, c in order if int(c[0]) not in tracker.done]
+        left = [c for c in todo if int(c[0]) not in tracker.done]
         if first:
             todo, first = [np.array([i]) for c in left for i in c], False
         else:
